@@ -1,0 +1,23 @@
+-- Documentation for analysts: \d+ in the DuckDB CLI, or `tertial schema`.
+COMMENT ON TABLE loads IS 'Varje inläsning / every load: kind, file, SHA-256 of its content, rows, source and the months it covered. replaced = rows of earlier loads it replaced.';
+COMMENT ON TABLE ledger IS 'Huvudbok / ledger: one row per posting or per account-month balance. amount is debit-positive (costs +, revenues -), as in SIE.';
+COMMENT ON COLUMN ledger.period IS 'Första dagen i månaden / first day of the month of the voucher date';
+COMMENT ON COLUMN ledger.account IS 'Konto / account number';
+COMMENT ON COLUMN ledger.cost_center IS 'Ansvar/kostnadsställe (SIE dimension 1)';
+COMMENT ON COLUMN ledger.project IS 'Projekt (SIE dimension 6)';
+COMMENT ON COLUMN ledger.activity IS 'Verksamhet / activity';
+COMMENT ON COLUMN ledger.amount IS 'Belopp i kronor, debet positivt / amount in SEK, debit positive';
+COMMENT ON COLUMN ledger.text IS 'Verifikations- eller radtext / voucher or line text';
+COMMENT ON COLUMN ledger.source IS 'Extraktets källa; en nyare inläsning från samma källa ersätter dess månader / extract source; a newer load from the same source replaces its months';
+COMMENT ON COLUMN ledger.load_id IS 'loads.load_id that brought the row';
+COMMENT ON COLUMN ledger.line IS 'Rad i källfilen / line in the source file (data row for XLSX)';
+COMMENT ON COLUMN ledger.voucher IS 'Verifikation (serie nummer) for SIE vouchers';
+COMMENT ON TABLE budget IS 'Budget per version and month, same sign convention as ledger (costs +, revenues -).';
+COMMENT ON COLUMN budget.version IS 'Budgetversion, e.g. budget';
+COMMENT ON COLUMN budget.period IS 'Första dagen i månaden / first day of the month';
+COMMENT ON COLUMN budget.amount IS 'Periodbudget för månaden i kronor / the month''s budget in SEK';
+COMMENT ON TABLE forecast IS 'Årsprognos: avvikelse mot årsbudget per kategori (positiv = bättre än budget), per prognosmånad / forecast deviation against the annual budget per category';
+COMMENT ON TABLE account_map IS 'Kontointervall till rapportrader / account prefix ranges to report lines (kind, category, subcategory)';
+COMMENT ON TABLE account_names IS 'Kontonamn från extrakten / account names from the extracts';
+COMMENT ON TABLE cost_centers IS 'Organisation: kostnadsställe -> enhet -> division';
+COMMENT ON VIEW accounts IS 'Alla konton med sin rapportrad (smalaste intervallet vinner); category NULL = ej mappat / every account with its report line';

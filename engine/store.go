@@ -1,0 +1,180 @@
+package engine
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// DefaultDB is the database file used when neither --db nor TERTIAL_DB names one.
+const DefaultDB = "tertial.duckdb"
+
+// Store is the DuckDB database that holds every loaded extract.
+type Store struct {
+	db   *sql.DB
+	conn *duckdb.Connector
+	path string
+	// Now is the clock used for loads.loaded_at; tests replace it so that
+	// outputs stay deterministic.
+	Now func() time.Time
+}
+
+// Open opens (or creates) the database at path and brings its schema up to
+// date. An empty path or ":memory:" gives an in-memory database.
+func Open(ctx context.Context, dbPath string) (*Store, error) {
+	if dbPath == ":memory:" {
+		dbPath = ""
+	}
+	connector, err := duckdb.NewConnector(dbPath, nil)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", displayPath(dbPath), err)
+	}
+	db := sql.OpenDB(connector)
+	// One connection: DuckDB serialises writers anyway, and session state
+	// (SET VARIABLE, temp tables) must survive between statements.
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db, conn: connector, path: dbPath, Now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", displayPath(dbPath), err)
+	}
+	return s, nil
+}
+
+func displayPath(p string) string {
+	if p == "" {
+		return "in-memory database"
+	}
+	return p
+}
+
+// DB gives direct access for ad-hoc SQL.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Path is the database file, or "" for an in-memory database.
+func (s *Store) Path() string { return s.path }
+
+// Close checkpoints and closes the database.
+func (s *Store) Close() error {
+	if s.path != "" {
+		if _, err := s.db.Exec("CHECKPOINT"); err != nil {
+			s.db.Close()
+			return fmt.Errorf("checkpoint: %w", err)
+		}
+	}
+	err := s.db.Close()
+	if cerr := s.conn.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFS, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		name := e.Name()
+		num, _, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || !strings.HasSuffix(name, ".sql") {
+			return nil, fmt.Errorf("migration %s: name must be NNNN_name.sql", name)
+		}
+		b, err := migrationFS.ReadFile(path.Join("migrations", name))
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: name, sql: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i := 1; i < len(ms); i++ {
+		if ms[i].version == ms[i-1].version {
+			return nil, fmt.Errorf("migrations %s and %s share version %d", ms[i-1].name, ms[i].name, ms[i].version)
+		}
+	}
+	return ms, nil
+}
+
+// SchemaVersion is the highest migration applied.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v sql.NullInt64
+	err := s.db.QueryRowContext(ctx, "SELECT max(version) FROM schema_migrations").Scan(&v)
+	return int(v.Int64), err
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)`); err != nil {
+		return fmt.Errorf("schema_migrations: %w", err)
+	}
+	current, err := s.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	if n := len(ms); n > 0 && current > ms[n-1].version {
+		return fmt.Errorf("database schema version %d is newer than this tertial (%d): upgrade tertial", current, ms[n-1].version)
+	}
+	for _, m := range ms {
+		if m.version <= current {
+			continue
+		}
+		if err := s.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations VALUES (?, ?, ?)", m.version, m.name, s.Now().UTC())
+			return err
+		}); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+// inTx runs fn in one transaction, rolled back on any error or panic.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			tx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			if rerr := tx.Rollback(); rerr != nil && !errors.Is(rerr, sql.ErrTxDone) {
+				err = errors.Join(err, rerr)
+			}
+		}
+	}()
+	if err = fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,133 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// spreadAnnual turns annual budget amounts into twelve monthly rows whose
+// sum is exactly the annual amount (the öre left over by the division go to
+// the months with the largest weight first, then the earliest).
+//   - "" or "even": 1/12 each.
+//   - "profile:w1,…,w12": twelve non-negative weights.
+//   - "lastyear": each account and cost center by its own ledger pattern of
+//     the year before; evenly where that year has no outcome.
+func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, spread string) ([]budgetRow, error) {
+	var fixed []int64
+	var pattern map[string][12]int64
+	switch {
+	case spread == "" || spread == "even":
+		fixed = []int64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}
+	case strings.HasPrefix(spread, "profile:"):
+		parts := strings.Split(strings.TrimPrefix(spread, "profile:"), ",")
+		if len(parts) != 12 {
+			return nil, fmt.Errorf("spread %q: a profile needs 12 weights, one per month", spread)
+		}
+		var total int64
+		for _, p := range parts {
+			w, err := strconv.ParseInt(strings.TrimSpace(p), 10, 64)
+			if err != nil || w < 0 {
+				return nil, fmt.Errorf("spread %q: weight %q is not a whole number ≥ 0", spread, p)
+			}
+			fixed = append(fixed, w)
+			total += w
+		}
+		if total == 0 {
+			return nil, fmt.Errorf("spread %q: the weights sum to zero", spread)
+		}
+	case spread == "lastyear":
+		years := map[int]bool{}
+		for _, r := range rows {
+			years[r.Period.Year] = true
+		}
+		pattern = map[string][12]int64{}
+		for y := range years {
+			q, err := s.db.QueryContext(ctx, `SELECT account, coalesce(cost_center, ''), month(period), sum(amount)::VARCHAR
+				FROM ledger WHERE year(period) = ? GROUP BY ALL`, y-1)
+			if err != nil {
+				return nil, err
+			}
+			for q.Next() {
+				var acct, cc, amt string
+				var m int
+				if err := q.Scan(&acct, &cc, &m, &amt); err != nil {
+					q.Close()
+					return nil, err
+				}
+				v, err := ParseAmount(amt)
+				if err != nil {
+					q.Close()
+					return nil, err
+				}
+				k := fmt.Sprint(y, "|", acct, "|", cc)
+				p := pattern[k]
+				p[m-1] += v
+				pattern[k] = p
+			}
+			q.Close()
+		}
+	default:
+		return nil, fmt.Errorf("unknown spread %q: use even, profile:w1,…,w12 or lastyear", spread)
+	}
+	var out []budgetRow
+	for _, r := range rows {
+		w := fixed
+		if pattern != nil {
+			w = []int64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}
+			if p, ok := pattern[fmt.Sprint(r.Period.Year, "|", r.Account, "|", r.CostCenter)]; ok {
+				var total int64
+				pw := make([]int64, 12)
+				for i, v := range p {
+					if v < 0 {
+						v = -v
+					}
+					pw[i] = v
+					total += v
+				}
+				if total > 0 {
+					w = pw
+				}
+			}
+		}
+		for i, amt := range splitOre(r.Amount, w) {
+			out = append(out, budgetRow{Period: Month{r.Period.Year, time.Month(i + 1)}, Account: r.Account,
+				CostCenter: r.CostCenter, Project: r.Project, Amount: amt, Line: r.Line})
+		}
+	}
+	return out, nil
+}
+
+// splitOre divides total by weights exactly (largest remainder method).
+func splitOre(total int64, weights []int64) []int64 {
+	var sum int64
+	for _, w := range weights {
+		sum += w
+	}
+	out := make([]int64, len(weights))
+	neg := total < 0
+	t := total
+	if neg {
+		t = -t
+	}
+	var given int64
+	for i, w := range weights {
+		// t*w can overflow for huge amounts; split into quotient and rest.
+		out[i] = (t/sum)*w + (t%sum)*w/sum
+		given += out[i]
+	}
+	for i := 0; given < t; i = (i + 1) % len(weights) {
+		if weights[i] > 0 {
+			out[i]++
+			given++
+		}
+	}
+	if neg {
+		for i := range out {
+			out[i] = -out[i]
+		}
+	}
+	return out
+}

@@ -1,0 +1,85 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// InputError is a problem in an extract, located so that an economist can
+// open the file and find it.
+type InputError struct {
+	File   string
+	Line   int    // 1-based; 0 when the problem is the whole file
+	Column string // header name or field, when known
+	Msg    string
+	Hint   string // what to do about it, when there is something to say
+}
+
+func (e *InputError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	if e.Column != "" {
+		fmt.Fprintf(&b, ": column %s", e.Column)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Msg)
+	if e.Hint != "" {
+		b.WriteString(" (try: ")
+		b.WriteString(e.Hint)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// maxInputErrors caps how many problems one file reports: enough to see a
+// pattern, not so many that the first screen is lost.
+const maxInputErrors = 20
+
+// InputErrors collects the problems of one file.
+type InputErrors struct {
+	Errs    []*InputError
+	Dropped int
+}
+
+func (l *InputErrors) add(e *InputError) {
+	if len(l.Errs) >= maxInputErrors {
+		l.Dropped++
+		return
+	}
+	l.Errs = append(l.Errs, e)
+}
+
+func (l *InputErrors) full() bool { return len(l.Errs) >= maxInputErrors }
+
+func (l *InputErrors) err() error {
+	if len(l.Errs) == 0 {
+		return nil
+	}
+	return l
+}
+
+func (l *InputErrors) Error() string {
+	var b strings.Builder
+	for i, e := range l.Errs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	if l.Dropped > 0 {
+		fmt.Fprintf(&b, "\n… and %d more problems", l.Dropped)
+	}
+	return b.String()
+}
+
+// IsInputError reports whether err is about the input rather than tertial or
+// the database, so that the CLI can choose its exit status.
+func IsInputError(err error) bool {
+	var one *InputError
+	var many *InputErrors
+	return errors.As(err, &one) || errors.As(err, &many)
+}

@@ -1,0 +1,401 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+var (
+	ledgerFields = []field{
+		{"period", true, []string{"Period", "Månad", "Month", "Datum", "Date", "Bokföringsdatum", "Verifikationsdatum"}},
+		{"account", true, []string{"Konto", "Account", "Kontonummer"}},
+		{"cost_center", false, []string{"Ansvar", "Kostnadsställe", "Kst", "Cost center", "Costcenter", "Ansvarsenhet", "Enhet"}},
+		{"project", false, []string{"Projekt", "Project"}},
+		{"activity", false, []string{"Verksamhet", "Activity", "Aktivitet"}},
+		{"amount", true, []string{"Belopp", "Amount", "Utfall", "Summa"}},
+		{"text", false, []string{"Text", "Beskrivning", "Description", "Verifikationstext"}},
+		{"voucher", false, []string{"Verifikation", "Ver", "Vernr", "Voucher"}},
+	}
+	budgetFields = []field{
+		{"period", false, []string{"Period", "Månad", "Month"}},
+		{"year", false, []string{"År", "Year", "Budgetår"}},
+		{"account", true, []string{"Konto", "Account"}},
+		{"cost_center", false, []string{"Ansvar", "Kostnadsställe", "Kst", "Cost center", "Costcenter", "Enhet"}},
+		{"project", false, []string{"Projekt", "Project"}},
+		{"amount", true, []string{"Belopp", "Amount", "Budget", "Årsbudget"}},
+	}
+	forecastFields = []field{
+		{"period", true, []string{"Period", "Månad", "Prognosmånad", "Month"}},
+		{"category", true, []string{"Kategori", "Category", "Rad", "Resultaträkningsrad"}},
+		{"cost_center", false, []string{"Ansvar", "Kostnadsställe", "Kst", "Cost center"}},
+		{"deviation", true, []string{"Avvikelse", "Deviation", "Prognosavvikelse", "Prognos"}},
+		{"comment", false, []string{"Kommentar", "Comment", "Text"}},
+	}
+	accountFields = []field{
+		{"from", false, []string{"Från konto", "Konto från", "From", "From account", "Första konto"}},
+		{"to", false, []string{"Till konto", "Konto till", "To", "To account", "Sista konto"}},
+		{"account", false, []string{"Konto", "Account", "Kontointervall", "Intervall"}},
+		{"kind", true, []string{"Typ", "Kind", "Slag"}},
+		{"category", true, []string{"Kategori", "Category", "Rad"}},
+		{"subcategory", false, []string{"Underkategori", "Subcategory", "Delrad"}},
+		{"name", false, []string{"Namn", "Name", "Benämning", "Kontonamn"}},
+	}
+	orgFields = []field{
+		{"cost_center", true, []string{"Ansvar", "Kostnadsställe", "Kst", "Cost center", "Costcenter"}},
+		{"name", false, []string{"Namn", "Name", "Benämning"}},
+		{"unit", true, []string{"Enhet", "Unit", "Verksamhetsområde", "Avdelning"}},
+		{"division", true, []string{"Division", "Förvaltning", "Verksamhetsgren"}},
+	}
+)
+
+type forecastRow struct {
+	Period     Month
+	Category   string
+	CostCenter string
+	Deviation  int64
+	Comment    string
+	Line       int
+}
+
+type accountRange struct {
+	First, Last, Kind, Category, Subcategory, Name string
+	Line                                           int
+}
+
+type orgRow struct {
+	CostCenter, Name, Unit, Division string
+	Line                             int
+}
+
+func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind Kind, opt LoadOptions) (*extract, error) {
+	if kind == KindSIE {
+		f, err := parseSIE(name, data)
+		if err != nil {
+			return nil, err
+		}
+		src := f.OrgNr
+		if src == "" {
+			src = f.Company
+		}
+		ex := &extract{format: fmt.Sprintf("SIE type %s, %s", f.Type, f.Encoding), ledger: f.Ledger, budget: f.Budget, names: f.Names}
+		if src != "" {
+			ex.source = "sie:" + src
+		}
+		return ex, nil
+	}
+	if isParquet(name, data) {
+		if kind != KindLedger && kind != KindBudget {
+			return nil, &InputError{File: name, Msg: fmt.Sprintf("Parquet is read for ledger and budget extracts, not %s", kind)}
+		}
+		return &extract{format: "Parquet", parquet: name}, nil
+	}
+	t, err := openTable(name, data, opt.Sheet)
+	if err != nil {
+		return nil, err
+	}
+	ex := &extract{format: t.Describe()}
+	switch kind {
+	case KindLedger:
+		err = readLedger(name, t, opt, ex)
+	case KindBudget:
+		err = readBudget(ctx, s, name, t, opt, ex)
+	case KindForecast:
+		err = readForecast(name, t, opt, ex)
+	case KindAccounts:
+		err = readAccounts(name, t, opt, ex)
+	case KindOrg:
+		err = readOrg(name, t, opt, ex)
+	default:
+		err = fmt.Errorf("kind %s cannot be read from a table", kind)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return ex, nil
+}
+
+func isParquet(name string, data []byte) bool {
+	return strings.EqualFold(filepath.Ext(name), ".parquet") || bytes.HasPrefix(data, []byte("PAR1"))
+}
+
+func openTable(name string, data []byte, sheet string) (tableReader, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".xlsx" || ext == ".xlsm" || bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return newXLSXTable(name, data, sheet)
+	}
+	if ext == ".xls" {
+		return nil, &InputError{File: name, Msg: "old Excel (.xls) workbooks are not read", Hint: "save the sheet as .xlsx or CSV"}
+	}
+	return newCSVTable(name, data)
+}
+
+// eachRecord calls fn for every record, collecting input errors (capped).
+func eachRecord(name string, t tableReader, fn func(rec []string, line int) error) error {
+	var errs InputErrors
+	for !errs.full() {
+		rec, line, err := t.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			errs.add(asInputError(name, err))
+			break
+		}
+		if err := fn(rec, line); err != nil {
+			errs.add(asInputError(name, err))
+		}
+	}
+	return errs.err()
+}
+
+func asInputError(name string, err error) *InputError {
+	if ie, ok := err.(*InputError); ok {
+		return ie
+	}
+	if ce := csvError(name, err); ce != nil {
+		if ie, ok := ce.(*InputError); ok {
+			return ie
+		}
+	}
+	return &InputError{File: name, Msg: err.Error()}
+}
+
+func cellErr(name string, line int, col, msg string) *InputError {
+	return &InputError{File: name, Line: line, Column: col, Msg: msg}
+}
+
+// amountCell reads a money cell: a Swedish number, or the raw value of a
+// numeric XLSX cell (which may be written like 1.5E+6).
+func amountCell(v string) (int64, error) {
+	if strings.ContainsAny(v, "eE") {
+		d, err := decimal.NewFromString(v)
+		if err != nil {
+			return 0, fmt.Errorf("%q is not a number", v)
+		}
+		r := d.Round(2)
+		if !r.Sub(d).Abs().LessThan(decimal.New(1, -6)) {
+			return 0, fmt.Errorf("%q has more than two decimals", v)
+		}
+		return r.Shift(2).IntPart(), nil
+	}
+	v2, err := ParseAmount(v)
+	if err != nil && strings.Count(v, ".") == 1 && !strings.ContainsAny(v, ", \u00a0") {
+		// A raw XLSX double such as 1234.1000000000001.
+		if d, derr := decimal.NewFromString(v); derr == nil {
+			r := d.Round(2)
+			if r.Sub(d).Abs().LessThan(decimal.New(1, -6)) {
+				return r.Shift(2).IntPart(), nil
+			}
+		}
+	}
+	return v2, err
+}
+
+// periodCell reads a period, including an XLSX date serial number.
+func periodCell(v string) (Month, error) {
+	if len(v) == 5 && allDigits(v) || (strings.Contains(v, ".") && len(v) > 5 && allDigits(strings.Replace(v, ".", "", 1)) && v[5] == '.') {
+		serial, _ := strconv.ParseFloat(v, 64)
+		if serial > 20000 && serial < 80000 {
+			t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(serial))
+			return Month{t.Year(), t.Month()}, nil
+		}
+	}
+	return ParsePeriod(v)
+}
+
+func readLedger(name string, t tableReader, opt LoadOptions, ex *extract) error {
+	c, err := matchColumns(name, t.Header(), ledgerFields, opt.Columns)
+	if err != nil {
+		return err
+	}
+	return eachRecord(name, t, func(rec []string, line int) error {
+		r := ledgerRow{Line: line}
+		var err error
+		if r.Period, err = periodCell(c.get(rec, "period")); err != nil {
+			return cellErr(name, line, c.colName("period"), err.Error())
+		}
+		if r.Account = c.get(rec, "account"); r.Account == "" {
+			return cellErr(name, line, c.colName("account"), "empty account")
+		}
+		if r.Amount, err = amountCell(c.get(rec, "amount")); err != nil {
+			return cellErr(name, line, c.colName("amount"), err.Error()+" (expected an amount such as -1 234,50)")
+		}
+		r.CostCenter = c.get(rec, "cost_center")
+		r.Project = c.get(rec, "project")
+		r.Activity = c.get(rec, "activity")
+		r.Text = c.get(rec, "text")
+		r.Voucher = c.get(rec, "voucher")
+		ex.ledger = append(ex.ledger, r)
+		return nil
+	})
+}
+
+func readBudget(ctx context.Context, s *Store, name string, t tableReader, opt LoadOptions, ex *extract) error {
+	c, err := matchColumns(name, t.Header(), budgetFields, opt.Columns)
+	if err != nil {
+		return err
+	}
+	if !c.has("period") && !c.has("year") {
+		return &InputError{File: name, Line: 1, Msg: "a budget needs a Period column (monthly amounts) or an År/Year column (annual amounts spread over months); the header has: " + strings.Join(t.Header(), " | ")}
+	}
+	var annual []budgetRow // Period.Mon == 0: annual amount for Period.Year
+	err = eachRecord(name, t, func(rec []string, line int) error {
+		r := budgetRow{Line: line}
+		var err error
+		if p := c.get(rec, "period"); p != "" {
+			if r.Period, err = periodCell(p); err != nil {
+				return cellErr(name, line, c.colName("period"), err.Error())
+			}
+		} else {
+			y, err := strconv.Atoi(c.get(rec, "year"))
+			if err != nil || y < 1900 || y > 2999 {
+				return cellErr(name, line, c.colName("year"), fmt.Sprintf("%q is not a year (expected YYYY)", c.get(rec, "year")))
+			}
+			r.Period = Month{Year: y}
+		}
+		if r.Account = c.get(rec, "account"); r.Account == "" {
+			return cellErr(name, line, c.colName("account"), "empty account")
+		}
+		if r.Amount, err = amountCell(c.get(rec, "amount")); err != nil {
+			return cellErr(name, line, c.colName("amount"), err.Error()+" (expected an amount such as -1 234,50)")
+		}
+		r.CostCenter = c.get(rec, "cost_center")
+		r.Project = c.get(rec, "project")
+		if r.Period.Mon == 0 {
+			annual = append(annual, r)
+		} else {
+			ex.budget = append(ex.budget, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(annual) > 0 {
+		spread, err := spreadAnnual(ctx, s, name, annual, opt.Spread)
+		if err != nil {
+			return err
+		}
+		ex.budget = append(ex.budget, spread...)
+		ex.format += ", annual amounts spread " + spreadName(opt.Spread)
+	}
+	return nil
+}
+
+func spreadName(s string) string {
+	if s == "" {
+		return "evenly"
+	}
+	return "by " + s
+}
+
+func readForecast(name string, t tableReader, opt LoadOptions, ex *extract) error {
+	c, err := matchColumns(name, t.Header(), forecastFields, opt.Columns)
+	if err != nil {
+		return err
+	}
+	ex.forecast = []forecastRow{}
+	return eachRecord(name, t, func(rec []string, line int) error {
+		r := forecastRow{Line: line}
+		var err error
+		if r.Period, err = periodCell(c.get(rec, "period")); err != nil {
+			return cellErr(name, line, c.colName("period"), err.Error()+" (the month the forecast was made)")
+		}
+		if r.Category = c.get(rec, "category"); r.Category == "" {
+			return cellErr(name, line, c.colName("category"), "empty category")
+		}
+		if r.Deviation, err = amountCell(c.get(rec, "deviation")); err != nil {
+			return cellErr(name, line, c.colName("deviation"), err.Error())
+		}
+		r.CostCenter = c.get(rec, "cost_center")
+		r.Comment = c.get(rec, "comment")
+		ex.forecast = append(ex.forecast, r)
+		return nil
+	})
+}
+
+var kindAliases = map[string]string{
+	"revenue": "revenue", "intakt": "revenue", "intakter": "revenue",
+	"cost": "cost", "kostnad": "cost", "kostnader": "cost",
+	"financial": "financial", "finansiell": "financial", "finansiella": "financial", "finansiellapostern": "financial", "finansiellaposter": "financial",
+	"balance": "balance", "balans": "balance", "balansrakning": "balance",
+}
+
+func readAccounts(name string, t tableReader, opt LoadOptions, ex *extract) error {
+	c, err := matchColumns(name, t.Header(), accountFields, opt.Columns)
+	if err != nil {
+		return err
+	}
+	if !c.has("account") && !(c.has("from") && c.has("to")) {
+		return &InputError{File: name, Line: 1, Msg: "an account mapping needs a Konto column (4010 or 4000-4999) or Från konto and Till konto columns"}
+	}
+	ex.accounts = []accountRange{}
+	err = eachRecord(name, t, func(rec []string, line int) error {
+		r := accountRange{Line: line, Category: c.get(rec, "category"), Subcategory: c.get(rec, "subcategory"), Name: c.get(rec, "name")}
+		if a := c.get(rec, "account"); a != "" {
+			r.First, r.Last, _ = strings.Cut(a, "-")
+			r.First, r.Last = strings.TrimSpace(r.First), strings.TrimSpace(r.Last)
+			if r.Last == "" {
+				r.Last = r.First
+			}
+		} else {
+			r.First, r.Last = c.get(rec, "from"), c.get(rec, "to")
+		}
+		if !allDigits(r.First) || !allDigits(r.Last) || len(r.First) != len(r.Last) || r.First > r.Last {
+			return cellErr(name, line, c.colName("account"), fmt.Sprintf("%q-%q is not an account range (expected digits of equal length, first ≤ last, e.g. 4000-4999)", r.First, r.Last))
+		}
+		k, ok := kindAliases[normHeader(c.get(rec, "kind"))]
+		if !ok {
+			return cellErr(name, line, c.colName("kind"), fmt.Sprintf("%q is not a kind (expected intäkt, kostnad, finansiell or balans)", c.get(rec, "kind")))
+		}
+		r.Kind = k
+		if r.Category == "" {
+			return cellErr(name, line, c.colName("category"), "empty category")
+		}
+		ex.accounts = append(ex.accounts, r)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Two ranges of the same width covering the same accounts would make the
+	// mapping ambiguous: refuse rather than pick one.
+	for i := range ex.accounts {
+		for j := i + 1; j < len(ex.accounts); j++ {
+			a, b := ex.accounts[i], ex.accounts[j]
+			if a.First == b.First && a.Last == b.Last {
+				return &InputError{File: name, Line: b.Line, Msg: fmt.Sprintf("range %s-%s is mapped twice (also line %d)", b.First, b.Last, a.Line)}
+			}
+		}
+	}
+	return nil
+}
+
+func readOrg(name string, t tableReader, opt LoadOptions, ex *extract) error {
+	c, err := matchColumns(name, t.Header(), orgFields, opt.Columns)
+	if err != nil {
+		return err
+	}
+	ex.org = []orgRow{}
+	seen := map[string]int{}
+	return eachRecord(name, t, func(rec []string, line int) error {
+		r := orgRow{Line: line, CostCenter: c.get(rec, "cost_center"), Name: c.get(rec, "name"), Unit: c.get(rec, "unit"), Division: c.get(rec, "division")}
+		if r.CostCenter == "" || r.Unit == "" || r.Division == "" {
+			return cellErr(name, line, "", "cost center, unit and division must all be given")
+		}
+		if prev, dup := seen[r.CostCenter]; dup {
+			return cellErr(name, line, c.colName("cost_center"), fmt.Sprintf("cost center %s is listed twice (also line %d)", r.CostCenter, prev))
+		}
+		seen[r.CostCenter] = line
+		ex.org = append(ex.org, r)
+		return nil
+	})
+}

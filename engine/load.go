@@ -1,0 +1,489 @@
+package engine
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Kind is what an extract holds.
+type Kind string
+
+const (
+	KindSIE      Kind = "sie"      // SIE 4: ledger, period balances, period budget, account names
+	KindLedger   Kind = "ledger"   // ledger rows (CSV, XLSX, Parquet)
+	KindBudget   Kind = "budget"   // budget rows, monthly or annual
+	KindForecast Kind = "forecast" // forecast deviations per category
+	KindAccounts Kind = "accounts" // account ranges → kind, category, subcategory
+	KindOrg      Kind = "org"      // cost center → unit → division
+)
+
+// Kinds lists the kinds `tertial load --kind` accepts.
+var Kinds = []Kind{KindSIE, KindLedger, KindBudget, KindForecast, KindAccounts, KindOrg}
+
+// LoadOptions says how to read one extract.
+type LoadOptions struct {
+	Kind    Kind   // "" = tell from the file (SIE)
+	Source  string // replacement group; "" = derived from the file (see DefaultSource)
+	Version string // budget version; "" = "budget"
+	Sheet   string // XLSX sheet; "" = the first
+	// Spread says how annual budget amounts become months: "even" (default),
+	// "profile:w1,…,w12" or "lastyear" (last year's ledger pattern).
+	Spread string
+	// Columns maps canonical fields to the file's own headers, for layouts
+	// the built-in Swedish and English names do not cover.
+	Columns map[string]string
+}
+
+// LoadResult says what a load did.
+type LoadResult struct {
+	LoadID   int64
+	Kind     Kind
+	File     string
+	Source   string
+	Rows     int64 // rows inserted (ledger + budget + …)
+	Replaced int64 // rows of earlier loads from the same source that this one replaced
+	Skipped  bool  // the same content was loaded before, as PreviousLoad
+	Previous int64
+	Periods  [2]Month
+	Format   string   // how the file was read
+	Warnings []string // e.g. accounts without a mapping
+	version  string
+}
+
+// DefaultVersion is the budget version used when none is named.
+const DefaultVersion = "budget"
+
+// LoadFile reads path and loads it (see LoadData).
+func (s *Store) LoadFile(ctx context.Context, path string, opt LoadOptions) (*LoadResult, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	return s.LoadData(ctx, path, data, opt)
+}
+
+// LoadData loads one extract in one transaction: it succeeds whole or leaves
+// the database exactly as it was. Content loaded before (same SHA-256 and
+// kind) changes nothing. A load replaces, from earlier loads of the same
+// source, every row in the months from its first to its last period (for
+// budgets: of the same version), so monthly re-exports never double count.
+// Mapping files (accounts, org) replace the whole mapping.
+func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt LoadOptions) (*LoadResult, error) {
+	kind := opt.Kind
+	if kind == "" {
+		if !looksSIE(name, data) {
+			return nil, &InputError{File: name, Msg: "cannot tell what kind of extract this is",
+				Hint: "give --kind " + kindList()}
+		}
+		kind = KindSIE
+	}
+	if !validKind(kind) {
+		return nil, fmt.Errorf("unknown kind %q: use one of %s", kind, kindList())
+	}
+	if opt.Version == "" {
+		opt.Version = DefaultVersion
+	}
+	sum := sha256.Sum256(data)
+	res := &LoadResult{Kind: kind, File: name, Source: opt.Source, version: opt.Version}
+	hash := hex.EncodeToString(sum[:])
+	var prev int64
+	err := s.db.QueryRowContext(ctx, "SELECT load_id FROM loads WHERE sha256 = ? AND kind = ? AND coalesce(version, '') = ? ORDER BY load_id LIMIT 1",
+		hash, string(kind), versionKey(kind, opt.Version)).Scan(&prev)
+	switch {
+	case err == nil:
+		res.Skipped, res.Previous = true, prev
+		return res, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return nil, fmt.Errorf("load %s: %w", name, err)
+	}
+
+	ex, err := parseExtract(ctx, s, name, data, kind, opt)
+	if err != nil {
+		return nil, err
+	}
+	if res.Source == "" {
+		res.Source = ex.source
+		if res.Source == "" {
+			res.Source = DefaultSource(kind, name)
+		}
+	}
+	res.Format = ex.format
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, "SELECT nextval('load_id_seq')").Scan(&res.LoadID); err != nil {
+			return err
+		}
+		if err := ex.insert(ctx, tx, res, opt); err != nil {
+			return err
+		}
+		var first, last any
+		if res.Periods[0].Year != 0 {
+			first, last = res.Periods[0].Date(), res.Periods[1].Date()
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO loads (load_id, kind, file, sha256, rows, loaded_at, source, version, first_period, last_period, replaced)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			res.LoadID, string(kind), filepath.Base(name), hash, res.Rows, s.Now().UTC().Truncate(time.Second), res.Source,
+			nullIfEmpty(versionKey(kind, opt.Version)), first, last, res.Replaced)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", name, err)
+	}
+	res.Warnings = append(res.Warnings, ex.warnings...)
+	if kind == KindSIE || kind == KindLedger || kind == KindBudget {
+		w, err := s.unmappedAccounts(ctx, res.LoadID)
+		if err != nil {
+			return nil, err
+		}
+		res.Warnings = append(res.Warnings, w...)
+	}
+	return res, nil
+}
+
+func versionKey(kind Kind, version string) string {
+	if kind == KindBudget || kind == KindSIE {
+		return version
+	}
+	return ""
+}
+
+func nullIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func validKind(k Kind) bool {
+	for _, x := range Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func kindList() string {
+	var s []string
+	for _, k := range Kinds {
+		s = append(s, string(k))
+	}
+	return strings.Join(s, "|")
+}
+
+func looksSIE(name string, data []byte) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".se", ".si", ".sie":
+		return true
+	}
+	head := strings.TrimLeft(string(data[:min(len(data), 64)]), "\ufeff \t\r\n")
+	return strings.HasPrefix(head, "#FLAGGA") || strings.HasPrefix(head, "#PROGRAM")
+}
+
+var digitRuns = regexp.MustCompile(`[0-9]+`)
+var sepRuns = regexp.MustCompile(`[-_ .]+`)
+
+// DefaultSource is the replacement group of a file when none is named: the
+// kind and the file name without extension, digits and the separators they
+// leave, so "huvudbok_2019-04.csv" and "huvudbok_2019-05.csv" are the same
+// source ("ledger:huvudbok").
+func DefaultSource(kind Kind, name string) string {
+	stem := strings.ToLower(strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)))
+	stem = digitRuns.ReplaceAllString(stem, "")
+	stem = strings.Trim(sepRuns.ReplaceAllString(stem, "_"), "_")
+	if stem == "" {
+		stem = "extract"
+	}
+	return string(kind) + ":" + stem
+}
+
+// extract is a parsed file, ready to insert.
+type extract struct {
+	format   string
+	source   string
+	ledger   []ledgerRow
+	budget   []budgetRow
+	forecast []forecastRow
+	names    map[string]string
+	accounts []accountRange
+	org      []orgRow
+	warnings []string
+	// parquet is set when DuckDB reads the file itself.
+	parquet string
+}
+
+func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, opt LoadOptions) error {
+	switch {
+	case ex.parquet != "":
+		return insertParquet(ctx, tx, ex.parquet, res)
+	case ex.accounts != nil:
+		return insertAccounts(ctx, tx, ex.accounts, res)
+	case ex.org != nil:
+		return insertOrg(ctx, tx, ex.org, res)
+	case ex.forecast != nil:
+		return insertForecast(ctx, tx, ex.forecast, res)
+	}
+	if len(ex.ledger) > 0 {
+		if err := insertLedger(ctx, tx, ex.ledger, res); err != nil {
+			return err
+		}
+	}
+	if len(ex.budget) > 0 {
+		if err := insertBudget(ctx, tx, ex.budget, opt.Version, res); err != nil {
+			return err
+		}
+	}
+	if len(ex.names) > 0 {
+		accts := make([]string, 0, len(ex.names))
+		for a := range ex.names {
+			accts = append(accts, a)
+		}
+		sort.Strings(accts)
+		err := stageCSV(ctx, tx, "account_names", []string{"account VARCHAR", "name VARCHAR", "load_id INTEGER"}, func(w *csvWriter) error {
+			for _, a := range accts {
+				w.str(a)
+				w.str(ex.names[a])
+				w.int(res.LoadID)
+				w.end()
+			}
+			return nil
+		}, "INSERT OR REPLACE INTO account_names SELECT account, coalesce(name, ''), load_id FROM %s")
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func periodRange(res *LoadResult, m Month) {
+	if res.Periods[0].Year == 0 || m.Index() < res.Periods[0].Index() {
+		res.Periods[0] = m
+	}
+	if m.Index() > res.Periods[1].Index() {
+		res.Periods[1] = m
+	}
+}
+
+func insertLedger(ctx context.Context, tx *sql.Tx, rows []ledgerRow, res *LoadResult) error {
+	for i := range rows {
+		periodRange(res, rows[i].Period)
+	}
+	r, err := tx.ExecContext(ctx, "DELETE FROM ledger WHERE source = ? AND period BETWEEN ? AND ?",
+		res.Source, res.Periods[0].Date(), res.Periods[1].Date())
+	if err != nil {
+		return err
+	}
+	n, _ := r.RowsAffected()
+	res.Replaced += n
+	cols := []string{"period DATE", "account VARCHAR", "cost_center VARCHAR", "project VARCHAR", "activity VARCHAR",
+		"amount DECIMAL(18,2)", "text VARCHAR", "source VARCHAR", "load_id INTEGER", "line INTEGER", "voucher VARCHAR"}
+	err = stageCSV(ctx, tx, "ledger", cols, func(w *csvWriter) error {
+		for i := range rows {
+			r := &rows[i]
+			w.month(r.Period)
+			w.str(r.Account)
+			w.str(r.CostCenter)
+			w.str(r.Project)
+			w.str(r.Activity)
+			w.ore(r.Amount)
+			w.str(r.Text)
+			w.str(res.Source)
+			w.int(res.LoadID)
+			w.int(int64(r.Line))
+			w.str(r.Voucher)
+			w.end()
+		}
+		return nil
+	}, "INSERT INTO ledger SELECT * FROM %s")
+	res.Rows += int64(len(rows))
+	return err
+}
+
+func insertBudget(ctx context.Context, tx *sql.Tx, rows []budgetRow, version string, res *LoadResult) error {
+	var lo, hi Month
+	for i := range rows {
+		m := rows[i].Period
+		if lo.Year == 0 || m.Index() < lo.Index() {
+			lo = m
+		}
+		if m.Index() > hi.Index() {
+			hi = m
+		}
+		periodRange(res, m)
+	}
+	r, err := tx.ExecContext(ctx, "DELETE FROM budget WHERE source = ? AND version = ? AND period BETWEEN ? AND ?",
+		res.Source, version, lo.Date(), hi.Date())
+	if err != nil {
+		return err
+	}
+	n, _ := r.RowsAffected()
+	res.Replaced += n
+	cols := []string{"version VARCHAR", "period DATE", "account VARCHAR", "cost_center VARCHAR", "project VARCHAR",
+		"amount DECIMAL(18,2)", "source VARCHAR", "load_id INTEGER", "line INTEGER"}
+	err = stageCSV(ctx, tx, "budget", cols, func(w *csvWriter) error {
+		for i := range rows {
+			r := &rows[i]
+			w.str(version)
+			w.month(r.Period)
+			w.str(r.Account)
+			w.str(r.CostCenter)
+			w.str(r.Project)
+			w.ore(r.Amount)
+			w.str(res.Source)
+			w.int(res.LoadID)
+			w.int(int64(r.Line))
+			w.end()
+		}
+		return nil
+	}, "INSERT INTO budget SELECT * FROM %s")
+	res.Rows += int64(len(rows))
+	return err
+}
+
+// stageCSV is the bulk path: rows are written once, as canonical CSV (UTF-8,
+// plain decimals, every field quoted), and DuckDB's own reader inserts them
+// with explicit column types — so no amount passes through a float and no
+// text through a driver conversion. insertSQL has one %s for the reader.
+func stageCSV(ctx context.Context, tx *sql.Tx, what string, cols []string, write func(*csvWriter) error, insertSQL string) error {
+	f, err := os.CreateTemp("", "tertial-"+what+"-*.csv")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	w := &csvWriter{w: bufio.NewWriterSize(f, 1<<20)}
+	if err := write(w); err != nil {
+		return err
+	}
+	if err := w.w.Flush(); err != nil {
+		return fmt.Errorf("stage %s: %w", what, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("stage %s: %w", what, err)
+	}
+	var spec []string
+	for _, c := range cols {
+		n, t, _ := strings.Cut(c, " ")
+		spec = append(spec, fmt.Sprintf("'%s': '%s'", n, t))
+	}
+	reader := fmt.Sprintf("read_csv(%s, header=false, delim=',', quote='\"', escape='\"', auto_detect=false, columns={%s})",
+		sqlString(f.Name()), strings.Join(spec, ", "))
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(insertSQL, reader)); err != nil {
+		return fmt.Errorf("insert %s: %w", what, err)
+	}
+	return nil
+}
+
+func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// csvWriter writes canonical CSV fields.
+type csvWriter struct {
+	w     *bufio.Writer
+	n     int
+	buf   []byte
+	empty bool
+}
+
+func (c *csvWriter) sep() {
+	if c.n > 0 {
+		c.w.WriteByte(',')
+	}
+	c.n++
+}
+
+func (c *csvWriter) str(s string) {
+	c.sep()
+	if s == "" {
+		return // empty field: NULL
+	}
+	c.w.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; ch {
+		case '"':
+			c.w.WriteString(`""`)
+		case '\n', '\r':
+			c.w.WriteByte(' ')
+		default:
+			c.w.WriteByte(ch)
+		}
+	}
+	c.w.WriteByte('"')
+}
+
+func (c *csvWriter) int(v int64) {
+	c.sep()
+	c.buf = strconv.AppendInt(c.buf[:0], v, 10)
+	c.w.Write(c.buf)
+}
+
+func (c *csvWriter) ore(v int64) {
+	c.sep()
+	c.buf = appendOre(c.buf[:0], v)
+	c.w.Write(c.buf)
+}
+
+func (c *csvWriter) month(m Month) {
+	c.sep()
+	c.buf = strconv.AppendInt(c.buf[:0], int64(m.Year), 10)
+	c.buf = append(c.buf, '-', byte('0'+int(m.Mon)/10), byte('0'+int(m.Mon)%10), '-', '0', '1')
+	c.w.Write(c.buf)
+}
+
+func (c *csvWriter) end() {
+	c.w.WriteByte('\n')
+	c.n = 0
+}
+
+// unmappedAccounts lists accounts of a load that no account range covers.
+func (s *Store) unmappedAccounts(ctx context.Context, loadID int64) ([]string, error) {
+	var mapped int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM account_map").Scan(&mapped); err != nil {
+		return nil, err
+	}
+	if mapped == 0 {
+		return nil, nil // no mapping loaded yet: nothing to say per account
+	}
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT a.account FROM accounts a
+		WHERE a.category IS NULL AND a.account IN (
+			SELECT account FROM ledger WHERE load_id = ? UNION SELECT account FROM budget WHERE load_id = ?)
+		ORDER BY a.account`, loadID, loadID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var accts []string
+	for rows.Next() {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			return nil, err
+		}
+		accts = append(accts, a)
+	}
+	if len(accts) == 0 {
+		return nil, rows.Err()
+	}
+	shown := accts
+	if len(shown) > 15 {
+		shown = shown[:15]
+	}
+	msg := fmt.Sprintf("%d account(s) have no category in the account mapping and show as 'Ej mappat': %s", len(accts), strings.Join(shown, ", "))
+	if len(accts) > len(shown) {
+		msg += ", …"
+	}
+	return []string{msg}, rows.Err()
+}
+
+var _ = io.EOF

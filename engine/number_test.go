@@ -1,0 +1,107 @@
+package engine
+
+import (
+	"testing"
+)
+
+func TestParseAmount(t *testing.T) {
+	ok := []struct {
+		in   string
+		want int64
+	}{
+		{"0", 0},
+		{"1234", 123400},
+		{"1234,5", 123450},
+		{"1 234,50", 123450},
+		{"1\u00a0234\u00a0567,89", 123456789},
+		{"-32 533 999", -3253399900},
+		{"\u221232 533 999,00", -3253399900},
+		{"1.234,56", 123456},
+		{"1,234.56", 123456},
+		{"1.234.567", 123456700},
+		{"-1234.50", -123450},
+		{"12-", -1200},
+		{"(100,00)", -10000},
+		{"+5", 500},
+		{"0.1", 10},
+		{"12.300", 1230},
+		{" 7 ", 700},
+	}
+	for _, c := range ok {
+		got, err := ParseAmount(c.in)
+		if err != nil || got != c.want {
+			t.Errorf("ParseAmount(%q) = %d, %v; want %d", c.in, got, err, c.want)
+		}
+	}
+	bad := []string{"", "abc", "1.234,5,6", "1,2,3", "12 34", "1 2345", "1,234.5.6", "12.345", "1e5", "--5", "1 234 ,5", "99999999999999999999", "0,001"}
+	for _, in := range bad {
+		if got, err := ParseAmount(in); err == nil {
+			t.Errorf("ParseAmount(%q) = %d, want an error", in, got)
+		}
+	}
+}
+
+func TestFormatOreRoundTrip(t *testing.T) {
+	for _, v := range []int64{0, 1, -1, 99, -100, 123456789, -3253399900} {
+		got, err := ParseAmount(FormatOre(v))
+		if err != nil || got != v {
+			t.Errorf("round trip %d: %q -> %d, %v", v, FormatOre(v), got, err)
+		}
+	}
+}
+
+func TestParsePeriod(t *testing.T) {
+	ok := map[string]string{
+		"2019-04": "2019-04", "201904": "2019-04", "2019/04": "2019-04",
+		"2019-04-30": "2019-04", "20190430": "2019-04", "2019-04-01 00:00:00": "2019-04",
+		" 2018-12 ": "2018-12",
+	}
+	for in, want := range ok {
+		got, err := ParsePeriod(in)
+		if err != nil || got.String() != want {
+			t.Errorf("ParsePeriod(%q) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "2019-13", "201900", "2019-02-30", "19-04", "april", "2019-4", "20190431"} {
+		if got, err := ParsePeriod(in); err == nil {
+			t.Errorf("ParsePeriod(%q) = %v, want an error", in, got)
+		}
+	}
+}
+
+func FuzzParseAmount(f *testing.F) {
+	for _, s := range []string{"1 234,50", "-1234.50", "1.234,5,6", "12-", "\u22121", "(3)", "0,001"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseAmount(s)
+		if err != nil {
+			return
+		}
+		if v > maxOre || v < -maxOre {
+			t.Fatalf("%q -> %d outside DECIMAL(18,2)", s, v)
+		}
+		back, err := ParseAmount(FormatOre(v))
+		if err != nil || back != v {
+			t.Fatalf("%q -> %d -> %q -> %d, %v", s, v, FormatOre(v), back, err)
+		}
+	})
+}
+
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"2019-04", "201904", "2019-04-30", "20190229"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := ParsePeriod(s)
+		if err != nil {
+			return
+		}
+		if m.Mon < 1 || m.Mon > 12 || m.Year < 1900 {
+			t.Fatalf("%q -> %v", s, m)
+		}
+		if again, err := ParsePeriod(m.String()); err != nil || again != m {
+			t.Fatalf("%q -> %v -> %v, %v", s, m, again, err)
+		}
+	})
+}

@@ -1,0 +1,424 @@
+package engine
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// SIE 4 ("SIE filformat utgåva 4B", SIE-Gruppen). What becomes of a file:
+//   - #VER/#TRANS vouchers become ledger rows, period = month of the voucher
+//     date, dimension 1 = cost_center, 6 = project. #RTRANS/#BTRANS are
+//     ignored: an added row is repeated as a plain #TRANS for older readers.
+//   - A file without vouchers loads its #PSALDO period balances.
+//   - #PBUDGET becomes budget rows.
+//   - For #PSALDO/#PBUDGET only the rows with an empty object list are
+//     loaded: they are the account totals. Rows with objects break the same
+//     money down, and summing both would count it twice.
+//   - #KONTO names go to account_names. Everything else is read and ignored.
+
+// sieFile is what a SIE file holds that tertial loads.
+type sieFile struct {
+	Encoding Encoding
+	Type     string // #SIETYP
+	Company  string // #FNAMN
+	OrgNr    string // #ORGNR
+	Program  string
+	Years    map[int][2]time.Time // #RAR index -> start, end
+	Names    map[string]string    // #KONTO
+	Ledger   []ledgerRow
+	Budget   []budgetRow
+	// Vouchers counts the #VER records; Balances says the ledger rows came
+	// from #PSALDO.
+	Vouchers int
+	Balances bool
+}
+
+type ledgerRow struct {
+	Period     Month
+	Account    string
+	CostCenter string
+	Project    string
+	Activity   string
+	Amount     int64 // öre
+	Text       string
+	Voucher    string
+	Line       int
+}
+
+type budgetRow struct {
+	Period     Month
+	Account    string
+	CostCenter string
+	Project    string
+	Amount     int64 // öre
+	Line       int
+}
+
+// sieToken is one field of a SIE record; an object list keeps its members.
+type sieToken struct {
+	s      string
+	list   []string
+	isList bool
+}
+
+// splitSIE splits one record line into fields: white space separates,
+// "quoted strings" may contain spaces and \" escapes, {…} is an object list.
+func splitSIE(line string) ([]sieToken, error) {
+	var toks []sieToken
+	var cur *[]string // inside {…}
+	i := 0
+	for i < len(line) {
+		c := line[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r':
+			i++
+		case c == '{':
+			if cur != nil {
+				return nil, fmt.Errorf("nested '{'")
+			}
+			toks = append(toks, sieToken{isList: true})
+			cur = &toks[len(toks)-1].list
+			i++
+		case c == '}':
+			if cur == nil {
+				return nil, fmt.Errorf("'}' without '{'")
+			}
+			cur = nil
+			i++
+		case c == '"':
+			// Real exports are lax: some write a bare '"' inside a string
+			// (XE writes ö that way) and some cut the last string at a fixed
+			// width. So a quote closes the string only before white space,
+			// a brace or the end of the line, and the end of the line closes
+			// an open string.
+			var b strings.Builder
+			i++
+			for i < len(line) {
+				c := line[i]
+				if c == '\\' && i+1 < len(line) && (line[i+1] == '"' || line[i+1] == '\\') {
+					b.WriteByte(line[i+1])
+					i += 2
+					continue
+				}
+				if c == '"' && (i+1 == len(line) || strings.IndexByte(" \t\r{}", line[i+1]) >= 0) {
+					i++
+					break
+				}
+				b.WriteByte(c)
+				i++
+			}
+			if cur != nil {
+				*cur = append(*cur, b.String())
+			} else {
+				toks = append(toks, sieToken{s: b.String()})
+			}
+		default:
+			j := i
+			for j < len(line) && line[j] != ' ' && line[j] != '\t' && line[j] != '\r' && line[j] != '{' && line[j] != '}' && line[j] != '"' {
+				j++
+			}
+			if cur != nil {
+				*cur = append(*cur, line[i:j])
+			} else {
+				toks = append(toks, sieToken{s: line[i:j]})
+			}
+			i = j
+		}
+	}
+	if cur != nil {
+		return nil, fmt.Errorf("object list not closed with '}'")
+	}
+	return toks, nil
+}
+
+// objects reads an object list {dim obj dim obj …} into cost center (1) and
+// project (6). Other dimensions are kept out of the ledger.
+func sieObjects(t sieToken) (costCenter, project string, n int, err error) {
+	if !t.isList {
+		// Some old exporters write the list without braces as a plain field;
+		// only an empty string is accepted that way.
+		if t.s == "" {
+			return "", "", 0, nil
+		}
+		return "", "", 0, fmt.Errorf("expected an object list {…}, found %q", t.s)
+	}
+	if len(t.list)%2 != 0 {
+		return "", "", 0, fmt.Errorf("object list {%s} has an odd number of fields (expected dimension object pairs)", strings.Join(t.list, " "))
+	}
+	for i := 0; i < len(t.list); i += 2 {
+		switch t.list[i] {
+		case "1":
+			costCenter = t.list[i+1]
+		case "6":
+			project = t.list[i+1]
+		}
+	}
+	return costCenter, project, len(t.list) / 2, nil
+}
+
+type sieBalanceKey struct {
+	period  Month
+	account string
+}
+
+// sieBalances sums the rows with an empty object list by month and account,
+// in the order the file gives them.
+type sieBalances struct {
+	totals   map[sieBalanceKey]int64
+	line     map[sieBalanceKey]int
+	keyOrder []sieBalanceKey
+}
+
+func newSieBalances() *sieBalances {
+	return &sieBalances{totals: map[sieBalanceKey]int64{}, line: map[sieBalanceKey]int{}}
+}
+
+func (b *sieBalances) add(line int, period Month, account string, nobj int, amount int64) {
+	if nobj > 0 {
+		return // a breakdown of money the total row already holds
+	}
+	k := sieBalanceKey{period, account}
+	if _, seen := b.totals[k]; !seen {
+		b.keyOrder = append(b.keyOrder, k)
+		b.line[k] = line
+	}
+	b.totals[k] += amount
+}
+
+func (b *sieBalances) rows() []budgetRow {
+	out := make([]budgetRow, 0, len(b.keyOrder))
+	for _, k := range b.keyOrder {
+		out = append(out, budgetRow{Period: k.period, Account: k.account, Amount: b.totals[k], Line: b.line[k]})
+	}
+	return out
+}
+
+// parseSIE reads a whole SIE file (any type 1-4E/4I).
+func parseSIE(name string, raw []byte) (*sieFile, error) {
+	data, enc := decodeText(raw, true)
+	f := &sieFile{Encoding: enc, Years: map[int][2]time.Time{}, Names: map[string]string{}}
+	var errs InputErrors
+	bad := func(line int, format string, args ...any) {
+		errs.add(&InputError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+	psaldo := newSieBalances()
+	pbudget := newSieBalances()
+
+	type voucher struct {
+		line  int
+		id    string
+		date  Month
+		text  string
+		rows  []ledgerRow
+		sum   int64
+		valid bool
+	}
+	var ver *voucher     // the voucher being read
+	var pending *voucher // a #VER waiting for its '{'
+	sawFlagga := false
+	lineNo := 0
+	for len(data) > 0 && !errs.full() {
+		lineNo++
+		var line []byte
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			line, data = data, nil
+		}
+		text := strings.TrimSpace(string(line))
+		if text == "" {
+			continue
+		}
+		if text == "{" {
+			if pending == nil {
+				bad(lineNo, "'{' without a #VER before it")
+				continue
+			}
+			ver, pending = pending, nil
+			continue
+		}
+		if text == "}" {
+			if ver == nil {
+				bad(lineNo, "'}' without an open voucher")
+				continue
+			}
+			if ver.valid {
+				if ver.sum != 0 {
+					errs.add(&InputError{File: name, Line: ver.line,
+						Msg:  fmt.Sprintf("voucher %s does not balance: its #TRANS rows sum to %s, expected 0", ver.id, FormatOre(ver.sum)),
+						Hint: "correct the voucher in the accounting system and export again"})
+				} else {
+					f.Ledger = append(f.Ledger, ver.rows...)
+				}
+			}
+			ver = nil
+			continue
+		}
+		if text[0] != '#' {
+			bad(lineNo, "expected a #LABEL record, found %q", clip(text))
+			continue
+		}
+		openBrace := false
+		if len(text) > 4 && strings.EqualFold(text[:4], "#VER") && strings.HasSuffix(text, "{") {
+			text, openBrace = strings.TrimSpace(strings.TrimSuffix(text, "{")), true
+		}
+		toks, err := splitSIE(text)
+		if err != nil {
+			bad(lineNo, "%v", err)
+			continue
+		}
+		label := strings.ToUpper(toks[0].s)
+		args := toks[1:]
+		if pending != nil && label != "#VER" {
+			// A #VER whose '{' never came: treat it as empty.
+			pending = nil
+		}
+		arg := func(i int) string {
+			if i < len(args) && !args[i].isList {
+				return args[i].s
+			}
+			return ""
+		}
+		switch label {
+		case "#FLAGGA":
+			sawFlagga = true
+		case "#SIETYP":
+			f.Type = arg(0)
+		case "#FNAMN":
+			f.Company = arg(0)
+		case "#ORGNR":
+			f.OrgNr = arg(0)
+		case "#PROGRAM":
+			f.Program = arg(0)
+		case "#RAR":
+			var idx int
+			if _, err := fmt.Sscanf(arg(0), "%d", &idx); err != nil {
+				bad(lineNo, "#RAR: year index %q is not a number", arg(0))
+				continue
+			}
+			start, err1 := ParseDate(arg(1))
+			end, err2 := ParseDate(arg(2))
+			if err1 != nil || err2 != nil {
+				// Some exporters write "#RAR 0" alone; the year is then known
+				// only from the dates, which is all the loader needs.
+				continue
+			}
+			f.Years[idx] = [2]time.Time{start, end}
+		case "#KONTO":
+			if arg(0) != "" {
+				f.Names[arg(0)] = arg(1)
+			}
+		case "#VER":
+			if ver != nil {
+				bad(lineNo, "#VER inside voucher %s (missing '}')", ver.id)
+				ver = nil
+			}
+			f.Vouchers++
+			v := &voucher{line: lineNo, id: strings.TrimSpace(arg(0) + " " + arg(1)), text: arg(3), valid: true}
+			if v.id == "" {
+				v.id = fmt.Sprintf("at line %d", lineNo)
+			}
+			d, err := ParseDate(arg(2))
+			if err != nil {
+				bad(lineNo, "#VER %s: voucher date: %v", v.id, err)
+				v.valid = false
+			}
+			v.date = Month{d.Year(), d.Month()}
+			pending = v
+			if openBrace {
+				ver, pending = v, nil
+			}
+		case "#TRANS", "#RTRANS", "#BTRANS":
+			if ver == nil {
+				bad(lineNo, "%s outside a voucher", label)
+				continue
+			}
+			if label != "#TRANS" {
+				continue
+			}
+			if len(args) < 3 {
+				bad(lineNo, "#TRANS needs account, object list and amount")
+				ver.valid = false
+				continue
+			}
+			cc, proj, _, err := sieObjects(args[1])
+			if err != nil {
+				bad(lineNo, "#TRANS: %v", err)
+				ver.valid = false
+				continue
+			}
+			amt, err := ParseAmount(arg(2))
+			if err != nil {
+				bad(lineNo, "#TRANS amount: %v", err)
+				ver.valid = false
+				continue
+			}
+			rowText := arg(4)
+			if rowText == "" {
+				rowText = ver.text
+			}
+			ver.sum += amt
+			ver.rows = append(ver.rows, ledgerRow{Period: ver.date, Account: arg(0), CostCenter: cc, Project: proj,
+				Amount: amt, Text: rowText, Voucher: ver.id, Line: lineNo})
+		case "#PSALDO", "#PBUDGET":
+			if len(args) < 5 {
+				bad(lineNo, "%s needs year index, period, account, object list and amount", label)
+				continue
+			}
+			per, err := ParsePeriod(arg(1))
+			if err != nil {
+				bad(lineNo, "%s period: %v", label, err)
+				continue
+			}
+			_, _, nobj, err := sieObjects(args[3])
+			if err != nil {
+				bad(lineNo, "%s: %v", label, err)
+				continue
+			}
+			amt, err := ParseAmount(arg(4))
+			if err != nil {
+				bad(lineNo, "%s amount: %v", label, err)
+				continue
+			}
+			target := psaldo
+			if label == "#PBUDGET" {
+				target = pbudget
+			}
+			target.add(lineNo, per, arg(2), nobj, amt)
+		}
+	}
+	if ver != nil && !errs.full() {
+		bad(ver.line, "voucher %s is not closed with '}' (truncated file?)", ver.id)
+	}
+	if !sawFlagga && len(errs.Errs) == 0 {
+		errs.add(&InputError{File: name, Line: 1, Msg: "not a SIE file: no #FLAGGA record", Hint: "check that the file is a SIE export"})
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	if f.Vouchers == 0 {
+		for _, r := range psaldo.rows() {
+			f.Ledger = append(f.Ledger, ledgerRow{Period: r.Period, Account: r.Account, CostCenter: r.CostCenter, Project: r.Project, Amount: r.Amount, Text: "#PSALDO", Line: r.Line})
+		}
+		f.Balances = len(f.Ledger) > 0
+	}
+	f.Budget = pbudget.rows()
+	if f.Vouchers == 0 && len(f.Ledger) == 0 && len(f.Budget) == 0 {
+		typ := f.Type
+		if typ == "" {
+			typ = "unknown"
+		}
+		return nil, &InputError{File: name, Msg: fmt.Sprintf("SIE type %s file has no vouchers (#VER), period balances (#PSALDO) or period budget (#PBUDGET); year balances alone cannot make a monthly ledger", typ),
+			Hint: "export SIE type 4 (vouchers) or type 2 (period balances)"}
+	}
+	return f, nil
+}
+
+func clip(s string) string {
+	if len(s) > 60 {
+		return s[:60] + "…"
+	}
+	return s
+}

@@ -1,0 +1,170 @@
+package engine
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/encoding/charmap"
+)
+
+const corpusDir = "../../shared/sie-corpus"
+
+// corpusRefused are the real exports tertial refuses, and why. Every other
+// file must load with the invariant holding.
+var corpusRefused = map[string]string{
+	"BL0001_typ1.SE":                             "SIE type 1 file has no vouchers",
+	"BokslutSIE1.se":                             "SIE type 1 file has no vouchers",
+	"MAMUT_SIE1_EXPORT.SE":                       "SIE type 1 file has no vouchers",
+	"Norstedts_Bokslut_SIE_1.se":                 "SIE type 1 file has no vouchers",
+	"Norstedts_Revision_SIE_1.SE":                "SIE type 1 file has no vouchers",
+	"SIE-fil_från_Visma_Eget_Aktiebolag_2010.se": "SIE type 1 file has no vouchers",
+	"SIE-fil_från_Visma_Enskild_Firma_2010.se":   "SIE type 1 file has no vouchers",
+	"Sie1.se":                               "SIE type 1 file has no vouchers",
+	"Sie_1.SE":                              "SIE type 1 file has no vouchers",
+	"Test1.SE":                              "SIE type 1 file has no vouchers",
+	"XE_SIE_1_20151125094750.SE":            "SIE type 1 file has no vouchers",
+	"magenta_bokföring_SIE1.se":             "SIE type 1 file has no vouchers",
+	"typ1.se":                               "SIE type 1 file has no vouchers",
+	"arsaldo_ovnbolag.se":                   "SIE type 1 file has no vouchers",
+	"XE_SIE_4_20151125095119.SE":            ":1356: voucher 1 1 does not balance: its #TRANS rows sum to 2.00",
+	"testWrite.se":                          ":1368: voucher 1 1 does not balance: its #TRANS rows sum to 2.00",
+	"testWrite1.se":                         ":1368: voucher 1 1 does not balance: its #TRANS rows sum to 2.00",
+	"transaktioner_ovnbolag-bad-balance.se": ":3905: voucher B 1 does not balance: its #TRANS rows sum to -12771.00",
+}
+
+var (
+	reVer    = regexp.MustCompile(`^\s*#VER\s+("[^"]*"|\S+)\s+("[^"]*"|\S+)\s+"?(\d{8})`)
+	reTrans  = regexp.MustCompile(`^\s*#TRANS\s+"?(\w+)"?\s+\{[^}]*\}\s+"?(-?[0-9.]+)`)
+	rePsaldo = regexp.MustCompile(`^\s*#PSALDO\s+\S+\s+(\d{6})\s+"?(\w+)"?\s+\{\s*\}\s+"?(-?[0-9.]+)`)
+)
+
+// fileTotals is the invariant computed independently of the parser: the
+// #TRANS sums by voucher month and account, or (without vouchers) the
+// #PSALDO rows with an empty object list.
+func fileTotals(t *testing.T, raw []byte) map[string]string {
+	text, _ := charmap.CodePage437.NewDecoder().Bytes(raw)
+	lines := strings.Split(string(text), "\n")
+	sums := map[string]decimal.Decimal{}
+	hasVer := false
+	for _, l := range lines {
+		if reVer.MatchString(l) {
+			hasVer = true
+		}
+	}
+	month := ""
+	for _, l := range lines {
+		if hasVer {
+			if m := reVer.FindStringSubmatch(l); m != nil {
+				month = m[3][:4] + "-" + m[3][4:6]
+			}
+			if m := reTrans.FindStringSubmatch(l); m != nil {
+				k := month + " " + m[1]
+				sums[k] = sums[k].Add(decimal.RequireFromString(m[2]))
+			}
+		} else if m := rePsaldo.FindStringSubmatch(l); m != nil {
+			k := m[1][:4] + "-" + m[1][4:] + " " + m[2]
+			sums[k] = sums[k].Add(decimal.RequireFromString(m[3]))
+		}
+	}
+	out := map[string]string{}
+	for k, v := range sums {
+		out[k] = v.StringFixed(2)
+	}
+	return out
+}
+
+func TestSIECorpus(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(corpusDir, "*"))
+	if err != nil || len(files) == 0 {
+		t.Skipf("no SIE corpus at %s", corpusDir)
+	}
+	ctx := context.Background()
+	loaded := 0
+	for _, p := range files {
+		base := filepath.Base(p)
+		if strings.HasPrefix(base, "LICENSE") {
+			continue
+		}
+		t.Run(base, func(t *testing.T) {
+			raw, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := openTest(t)
+			res, err := s.LoadData(ctx, base, raw, LoadOptions{})
+			if want, refused := corpusRefused[base]; refused {
+				if err == nil || !strings.Contains(err.Error(), want) {
+					t.Fatalf("want refusal containing %q, got %v", want, err)
+				}
+				if !IsInputError(err) {
+					t.Errorf("refusal is not an input error: %v", err)
+				}
+				assertEmpty(t, s)
+				return
+			}
+			if err != nil {
+				t.Fatalf("load: %v", err)
+			}
+			loaded++
+			want := fileTotals(t, raw)
+			got := map[string]string{}
+			rows, err := s.DB().QueryContext(ctx, "SELECT strftime(period, '%Y-%m') || ' ' || account, sum(amount)::VARCHAR FROM ledger GROUP BY ALL")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var k, v string
+				if err := rows.Scan(&k, &v); err != nil {
+					t.Fatal(err)
+				}
+				got[k] = v
+			}
+			if len(want) == 0 && res.Rows == 0 {
+				t.Fatalf("nothing loaded")
+			}
+			var diffs []string
+			for k, v := range want {
+				if got[k] != v && !(v == "0.00" && got[k] == "") {
+					diffs = append(diffs, k+": file "+v+", ledger "+got[k])
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok && v != "0.00" {
+					diffs = append(diffs, k+": ledger "+v+", not in file")
+				}
+			}
+			sort.Strings(diffs)
+			if len(diffs) > 0 {
+				t.Errorf("invariant broken for %d account-months:\n%s", len(diffs), strings.Join(diffs[:min(len(diffs), 10)], "\n"))
+			}
+		})
+	}
+}
+
+func openTest(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// assertEmpty checks that a refused load left nothing behind.
+func assertEmpty(t *testing.T, s *Store) {
+	t.Helper()
+	for _, tbl := range []string{"loads", "ledger", "budget", "forecast", "account_map", "account_names", "cost_centers"} {
+		var n int
+		if err := s.DB().QueryRow("SELECT count(*) FROM " + tbl).Scan(&n); err != nil || n != 0 {
+			t.Errorf("%s has %d rows after a refused load (%v)", tbl, n, err)
+		}
+	}
+}

@@ -1,0 +1,225 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// tableReader is what the tabular extract formats (Swedish CSV, XLSX) have
+// in common: a header row, then records, each with the line (or sheet row)
+// it came from.
+type tableReader interface {
+	// Header returns the header row.
+	Header() []string
+	// Next returns the next record and its 1-based line, or io.EOF.
+	Next() ([]string, int, error)
+	// Describe says how the file was read, e.g. "CSV, ';', decimal comma, windows-1252".
+	Describe() string
+}
+
+// csvTable reads Swedish-style CSV: delimiter ';', ',' or tab detected from
+// the header line; UTF-8 with or without BOM, Windows-1252 or Latin-1
+// detected; CRLF; quoted fields with embedded delimiters and quotes.
+type csvTable struct {
+	r      *csv.Reader
+	header []string
+	enc    Encoding
+	delim  rune
+}
+
+func newCSVTable(name string, raw []byte) (*csvTable, error) {
+	if len(bytes.TrimSpace(bytes.TrimPrefix(raw, utf8BOM))) == 0 {
+		return nil, &InputError{File: name, Line: 1, Msg: "the file is empty", Hint: "export the extract again"}
+	}
+	if bytes.IndexByte(raw, 0) >= 0 {
+		return nil, &InputError{File: name, Msg: "the file has NUL bytes: it is binary or UTF-16, not a CSV text file", Hint: "save it as CSV (UTF-8 or Windows-1252)"}
+	}
+	data, enc := decodeText(raw, false)
+	delim := detectDelimiter(data)
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = delim
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = false
+	t := &csvTable{r: r, enc: enc, delim: delim}
+	for {
+		h, err := r.Read()
+		if err == io.EOF {
+			return nil, &InputError{File: name, Line: 1, Msg: "the file has no header row"}
+		}
+		if err != nil {
+			return nil, csvError(name, err)
+		}
+		if len(h) == 1 && strings.TrimSpace(h[0]) == "" {
+			continue
+		}
+		for i := range h {
+			h[i] = strings.TrimSpace(strings.TrimPrefix(h[i], "\ufeff"))
+		}
+		t.header = h
+		return t, nil
+	}
+}
+
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &InputError{File: name, Line: pe.Line, Column: fmt.Sprint(pe.Column), Msg: pe.Err.Error(),
+			Hint: "a field that contains the delimiter or a quote must be quoted, with quotes doubled"}
+	}
+	return &InputError{File: name, Msg: err.Error()}
+}
+
+// detectDelimiter counts the candidates in the first line outside quotes.
+func detectDelimiter(data []byte) rune {
+	line := data
+	for len(line) > 0 {
+		i := bytes.IndexByte(line, '\n')
+		first := line
+		if i >= 0 {
+			first = line[:i]
+		}
+		if len(bytes.TrimSpace(first)) > 0 {
+			line = first
+			break
+		}
+		if i < 0 {
+			break
+		}
+		line = line[i+1:]
+	}
+	counts := map[rune]int{}
+	inQuote := false
+	for _, c := range string(line) {
+		switch {
+		case c == '"':
+			inQuote = !inQuote
+		case !inQuote && (c == ';' || c == ',' || c == '\t'):
+			counts[c]++
+		}
+	}
+	best, n := ';', 0
+	for _, c := range []rune{';', '\t', ','} {
+		if counts[c] > n {
+			best, n = c, counts[c]
+		}
+	}
+	return best
+}
+
+func (t *csvTable) Header() []string { return t.header }
+
+func (t *csvTable) Next() ([]string, int, error) {
+	for {
+		rec, err := t.r.Read()
+		if err != nil {
+			return nil, 0, err
+		}
+		line, _ := t.r.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // blank line
+		}
+		return rec, line, nil
+	}
+}
+
+func (t *csvTable) Describe() string {
+	d := map[rune]string{';': "';'", ',': "','", '\t': "tab"}[t.delim]
+	return fmt.Sprintf("CSV, delimiter %s, %s", d, t.enc)
+}
+
+// normHeader folds a header for matching: lower case, no diacritics, no
+// punctuation or spaces ("Kostnadsställe" → "kostnadsstalle").
+func normHeader(h string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(h)) {
+		// NFD splits å into a + ring; the ring is a mark, not a letter.
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// field is a canonical column of an extract kind and the headers that mean it.
+type field struct {
+	name     string
+	required bool
+	aliases  []string
+}
+
+// columns maps a kind's canonical fields to header positions.
+type columns struct {
+	idx    map[string]int
+	header []string
+}
+
+func (c columns) has(f string) bool { _, ok := c.idx[f]; return ok }
+
+func (c columns) get(rec []string, f string) string {
+	i, ok := c.idx[f]
+	if !ok || i >= len(rec) {
+		return ""
+	}
+	return strings.TrimSpace(rec[i])
+}
+
+// colName is the file's own header for a canonical field, for messages.
+func (c columns) colName(f string) string {
+	if i, ok := c.idx[f]; ok {
+		return c.header[i]
+	}
+	return f
+}
+
+// matchColumns finds each field's column. override maps a field to a header
+// of the file (the mapping file for other layouts).
+func matchColumns(name string, header []string, fields []field, override map[string]string) (columns, error) {
+	c := columns{idx: map[string]int{}, header: header}
+	seen := map[string]int{}
+	for i, h := range header {
+		n := normHeader(h)
+		if n == "" {
+			continue
+		}
+		if j, dup := seen[n]; dup {
+			return c, &InputError{File: name, Line: 1, Column: h,
+				Msg: fmt.Sprintf("duplicate header %q (columns %d and %d)", h, j+1, i+1), Hint: "rename or remove one of them"}
+		}
+		seen[n] = i
+	}
+	for _, f := range fields {
+		if h, ok := override[f.name]; ok {
+			i, found := seen[normHeader(h)]
+			if !found {
+				return c, &InputError{File: name, Line: 1, Msg: fmt.Sprintf("column %q (mapped to %s) is not in the header", h, f.name)}
+			}
+			c.idx[f.name] = i
+			continue
+		}
+		for _, a := range append([]string{f.name}, f.aliases...) {
+			if i, found := seen[normHeader(a)]; found {
+				c.idx[f.name] = i
+				break
+			}
+		}
+	}
+	var missing []string
+	for _, f := range fields {
+		if f.required && !c.has(f.name) {
+			missing = append(missing, fmt.Sprintf("%s (%s)", f.name, strings.Join(f.aliases, "/")))
+		}
+	}
+	if len(missing) > 0 {
+		return c, &InputError{File: name, Line: 1, Msg: fmt.Sprintf("missing column %s; the header has: %s",
+			strings.Join(missing, ", "), strings.Join(header, " | ")),
+			Hint: "rename the column, or map it with --column FIELD=HEADER"}
+	}
+	return c, nil
+}

@@ -1,0 +1,192 @@
+package engine
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+	"github.com/shopspring/decimal"
+
+	"github.com/tertial/tertial/queries"
+)
+
+// Params are the variables a query reads. Zero values mean "not set": the
+// latest month, the whole organisation, the default budget version.
+type Params struct {
+	Period        Month
+	Unit          string
+	Division      string
+	BudgetVersion string
+}
+
+// Table is a query result: plain Go values. DECIMAL becomes decimal.Decimal,
+// DATE time.Time, integers int64, DOUBLE float64, text string, NULL nil.
+type Table struct {
+	Query   string
+	Columns []string
+	Types   []string
+	Rows    [][]any
+}
+
+// Col returns the index of a column, or -1.
+func (t *Table) Col(name string) int {
+	for i, c := range t.Columns {
+		if c == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Run runs a named query with its parameters set as DuckDB variables.
+func (s *Store) Run(ctx context.Context, name string, p Params) (*Table, error) {
+	q, err := queries.Get(name)
+	if err != nil {
+		return nil, err
+	}
+	return s.RunQuery(ctx, q, p)
+}
+
+// RunQuery runs q with p set as DuckDB variables.
+func (s *Store) RunQuery(ctx context.Context, q queries.Query, p Params) (*Table, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	if err := setParams(ctx, conn, p); err != nil {
+		return nil, fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	t, err := queryTable(ctx, conn, q.SQL)
+	if err != nil {
+		return nil, fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	t.Query = q.Name
+	return t, nil
+}
+
+func setParams(ctx context.Context, conn *sql.Conn, p Params) error {
+	set := func(name, value string) error {
+		_, err := conn.ExecContext(ctx, fmt.Sprintf("SET VARIABLE %s = %s", name, value))
+		return err
+	}
+	str := func(v string) string {
+		if v == "" {
+			return "NULL"
+		}
+		return sqlString(v)
+	}
+	period := "NULL"
+	if p.Period.Year != 0 {
+		period = fmt.Sprintf("DATE '%s-01'", p.Period)
+	}
+	for _, kv := range [][2]string{{"period", period}, {"unit", str(p.Unit)}, {"division", str(p.Division)}, {"budget_version", str(p.BudgetVersion)}} {
+		if err := set(kv[0], kv[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// Query runs ad-hoc SQL and returns its result as a Table.
+func (s *Store) Query(ctx context.Context, sqlText string, args ...any) (*Table, error) {
+	return queryTable(ctx, s.db, sqlText, args...)
+}
+
+func queryTable(ctx context.Context, db queryer, sqlText string, args ...any) (*Table, error) {
+	rows, err := db.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	types, err := rows.ColumnTypes()
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{Columns: cols}
+	for _, ct := range types {
+		t.Types = append(t.Types, ct.DatabaseTypeName())
+	}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		for i, v := range vals {
+			vals[i] = plainValue(v)
+		}
+		t.Rows = append(t.Rows, vals)
+	}
+	return t, rows.Err()
+}
+
+// plainValue turns driver values into the few types the rest of tertial
+// handles.
+func plainValue(v any) any {
+	switch x := v.(type) {
+	case duckdb.Decimal:
+		if x.Value == nil {
+			return decimal.Zero
+		}
+		return decimal.NewFromBigInt(new(big.Int).Set(x.Value), -int32(x.Scale))
+	case *big.Int:
+		return decimal.NewFromBigInt(x, 0)
+	case int8:
+		return int64(x)
+	case int16:
+		return int64(x)
+	case int32:
+		return int64(x)
+	case uint8:
+		return int64(x)
+	case uint16:
+		return int64(x)
+	case uint32:
+		return int64(x)
+	case uint64:
+		return int64(x)
+	case int:
+		return int64(x)
+	case float32:
+		return float64(x)
+	case []byte:
+		return string(x)
+	case time.Time:
+		return x.UTC()
+	}
+	return v
+}
+
+// FormatValue writes a value plainly (machine outputs: CSV, JSON).
+func FormatValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case decimal.Decimal:
+		return x.String()
+	case time.Time:
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && x.Nanosecond() == 0 {
+			return x.Format("2006-01-02")
+		}
+		return x.Format("2006-01-02 15:04:05")
+	case float64:
+		return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.6f", x), "0"), ".")
+	}
+	return fmt.Sprint(v)
+}

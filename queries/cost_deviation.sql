@@ -1,0 +1,55 @@
+-- @title: Verksamhetens kostnader
+-- @description: Kostnader hittills i år mot periodbudget per kategori och underkategori, och avvikelsen
+-- @description: (positiv = överskott mot budget). Rader med subcategory NULL är kategorins summa.
+-- @unit: kr
+-- @params: period, unit, division, budget_version
+WITH p AS (
+    SELECT coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger))::DATE AS period,
+           date_trunc('year', coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger)))::DATE AS year_start,
+           getvariable('unit')::VARCHAR AS unit,
+           getvariable('division')::VARCHAR AS division,
+           coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version
+),
+outcome AS (
+    SELECT r.category, r.subcategory, sum(r.report_amount) AS v
+    FROM ledger_report r, p
+    WHERE r.kind = 'cost'
+      AND r.period BETWEEN p.year_start AND p.period
+      AND (p.unit IS NULL OR r.unit = p.unit)
+      AND (p.division IS NULL OR r.division = p.division)
+    GROUP BY ALL
+),
+budget AS (
+    SELECT r.category, r.subcategory, sum(r.report_amount) AS v
+    FROM budget_report r, p
+    WHERE r.version = p.version
+      AND r.kind = 'cost'
+      AND r.period BETWEEN p.year_start AND p.period
+      AND (p.unit IS NULL OR r.unit = p.unit)
+      AND (p.division IS NULL OR r.division = p.division)
+    GROUP BY ALL
+),
+joined AS (
+    SELECT category, subcategory, coalesce(o.v, 0) AS outcome, coalesce(b.v, 0) AS budget
+    FROM outcome o
+    FULL JOIN budget b USING (category, subcategory)
+),
+grouped AS (
+    SELECT category,
+           CASE WHEN grouping(subcategory) = 0 THEN subcategory END AS subcategory,
+           sum(outcome) AS outcome,
+           sum(budget)  AS budget
+    FROM joined
+    GROUP BY GROUPING SETS ((category), (category, subcategory))
+),
+cat_order AS (SELECT category, min(sort_key) AS k FROM report_lines GROUP BY ALL),
+sub_order AS (SELECT category, subcategory, min(sort_key) AS k FROM report_lines GROUP BY ALL)
+SELECT g.category,
+       g.subcategory,
+       g.outcome::DECIMAL(18,2)              AS outcome,
+       g.budget::DECIMAL(18,2)               AS budget,
+       (g.outcome - g.budget)::DECIMAL(18,2) AS deviation
+FROM grouped g
+LEFT JOIN cat_order c ON c.category = g.category
+LEFT JOIN sub_order s ON s.category = g.category AND s.subcategory = g.subcategory
+ORDER BY c.k NULLS LAST, g.category, g.subcategory IS NOT NULL, s.k NULLS LAST, g.subcategory;

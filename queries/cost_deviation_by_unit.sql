@@ -1,0 +1,42 @@
+-- @title: Kostnadsavvikelse per enhet
+-- @description: Kostnader hittills i år mot periodbudget per enhet och underkategori, med avvikelsen
+-- @description: (positiv = överskott). Visar var en avvikelse uppstår, t.ex. MT-reservdelar på Sterilteknik.
+-- @unit: kr
+-- @params: period, unit, division, budget_version
+WITH p AS (
+    SELECT coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger))::DATE AS period,
+           date_trunc('year', coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger)))::DATE AS year_start,
+           getvariable('unit')::VARCHAR AS unit,
+           getvariable('division')::VARCHAR AS division,
+           coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version
+),
+outcome AS (
+    SELECT r.unit, r.category, r.subcategory, sum(r.report_amount) AS v
+    FROM ledger_report r, p
+    WHERE r.kind = 'cost'
+      AND r.period BETWEEN p.year_start AND p.period
+      AND (p.unit IS NULL OR r.unit = p.unit)
+      AND (p.division IS NULL OR r.division = p.division)
+    GROUP BY ALL
+),
+budget AS (
+    SELECT r.unit, r.category, r.subcategory, sum(r.report_amount) AS v
+    FROM budget_report r, p
+    WHERE r.version = p.version
+      AND r.kind = 'cost'
+      AND r.period BETWEEN p.year_start AND p.period
+      AND (p.unit IS NULL OR r.unit = p.unit)
+      AND (p.division IS NULL OR r.division = p.division)
+    GROUP BY ALL
+),
+sub_order AS (SELECT category, subcategory, min(sort_key) AS k FROM report_lines GROUP BY ALL)
+SELECT unit,
+       category,
+       subcategory,
+       coalesce(o.v, 0)::DECIMAL(18,2)                      AS outcome,
+       coalesce(b.v, 0)::DECIMAL(18,2)                      AS budget,
+       (coalesce(o.v, 0) - coalesce(b.v, 0))::DECIMAL(18,2) AS deviation
+FROM outcome o
+FULL JOIN budget b USING (unit, category, subcategory)
+LEFT JOIN sub_order s USING (category, subcategory)
+ORDER BY unit, s.k NULLS LAST, category, subcategory;

@@ -1,0 +1,57 @@
+-- @title: Resultatutveckling
+-- @description: Ackumulerat resultat per månad i år (till och med rapportmånaden), ackumulerad
+-- @description: periodbudget för hela året och ackumulerat utfall samma månader förra året.
+-- @unit: kr
+-- @params: period, unit, division, budget_version
+WITH p AS (
+    SELECT coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger))::DATE AS period,
+           date_trunc('year', coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger)))::DATE AS year_start,
+           getvariable('unit')::VARCHAR AS unit,
+           getvariable('division')::VARCHAR AS division,
+           coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version
+),
+months AS (
+    SELECT unnest(generate_series(1, 12)) AS m
+),
+outcome AS (
+    SELECT month(r.period) AS m, sum(r.report_amount) AS v
+    FROM ledger_report r, p
+    WHERE r.kind <> 'balance'
+      AND r.period BETWEEN p.year_start AND p.period
+      AND (p.unit IS NULL OR r.unit = p.unit)
+      AND (p.division IS NULL OR r.division = p.division)
+    GROUP BY 1
+),
+budget AS (
+    SELECT month(r.period) AS m, sum(r.report_amount) AS v
+    FROM budget_report r, p
+    WHERE r.version = p.version
+      AND r.kind <> 'balance'
+      AND year(r.period) = year(p.period)
+      AND (p.unit IS NULL OR r.unit = p.unit)
+      AND (p.division IS NULL OR r.division = p.division)
+    GROUP BY 1
+),
+last_year AS (
+    SELECT month(r.period) AS m, sum(r.report_amount) AS v
+    FROM ledger_report r, p
+    WHERE r.kind <> 'balance'
+      AND year(r.period) = year(p.period) - 1
+      AND (p.unit IS NULL OR r.unit = p.unit)
+      AND (p.division IS NULL OR r.division = p.division)
+    GROUP BY 1
+)
+SELECT months.m AS month,
+       CASE WHEN months.m <= month(p.period)
+            THEN sum(coalesce(o.v, 0)) OVER w END::DECIMAL(18,2)  AS outcome_cum,
+       CASE WHEN (SELECT count(*) FROM budget) > 0
+            THEN sum(coalesce(b.v, 0)) OVER w END::DECIMAL(18,2)  AS budget_cum,
+       CASE WHEN (SELECT count(*) FROM last_year) > 0
+            THEN sum(coalesce(ly.v, 0)) OVER w END::DECIMAL(18,2) AS last_year_cum
+FROM months
+CROSS JOIN p
+LEFT JOIN outcome o ON o.m = months.m
+LEFT JOIN budget b ON b.m = months.m
+LEFT JOIN last_year ly ON ly.m = months.m
+WINDOW w AS (ORDER BY months.m)
+ORDER BY month;

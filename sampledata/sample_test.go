@@ -1,0 +1,42 @@
+package sampledata_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/tertial/tertial/engine"
+	"github.com/tertial/tertial/sampledata"
+)
+
+func TestSampleLoads(t *testing.T) {
+	ctx := context.Background()
+	s, err := engine.Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := sampledata.Load(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		t.Logf("%s: %d rows, %s, warnings %v", r.File, r.Rows, r.Format, r.Warnings)
+		if len(r.Warnings) > 0 {
+			t.Errorf("%s: unexpected warnings %v", r.File, r.Warnings)
+		}
+	}
+	for _, q := range []string{"period_result", "net_cost_change", "cost_deviation", "forecast", "result_development", "cost_deviation_by_unit"} {
+		tb, err := s.Run(ctx, q, engine.Params{Period: engine.Month{Year: 2019, Mon: 4}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %v", q, tb.Columns)
+		for _, r := range tb.Rows {
+			var cells []string
+			for _, v := range r {
+				cells = append(cells, engine.FormatValue(v))
+			}
+			t.Logf("  %v", cells)
+		}
+	}
+}

@@ -411,8 +411,8 @@ func writeSIE(path string, ps []posting) error {
 		fmt.Fprintf(&b, "#OBJEKT 1 \"%s\" \"%s\"\n", c.id, c.name)
 	}
 	type key struct {
-		month       int
-		line, cc    string
+		month    int
+		line, cc string
 	}
 	groups := map[key][]posting{}
 	var keys []key

@@ -1,0 +1,145 @@
+package charts
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/render"
+
+	"github.com/tertial/tertial/engine"
+)
+
+// Figure is one chart of the report: a fixed ID (so output is
+// deterministic), a Swedish title, and the markup and script that draw it.
+type Figure struct {
+	ID      string
+	Title   string
+	Caption string
+	Element template.HTML
+	Script  template.JS
+}
+
+var monthNames = []string{"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}
+
+// mnkrJS formats axis values and tooltips the Swedish way in the browser:
+// one decimal, decimal comma, minus sign, no-break-space thousands. It
+// avoids '<' so the option can be escaped safely (see figure).
+const mnkrJS = `function (v) { if (v === null || v === undefined || v === '-') { return '–'; } var n = Math.abs(Number(v)); var s = n.toFixed(1).split('.'); s[0] = s[0].replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0'); return (0 > Number(v) && n.toFixed(1) !== '0.0' ? '\u2212' : '') + s[0] + ',' + s[1]; }`
+
+func mnkrValue(m *engine.Money) any {
+	if m == nil {
+		return nil
+	}
+	f, _ := m.Shift(-6).Round(2).Float64() // presentation only: the chart's y position
+	return f
+}
+
+// ResultDevelopment is the figure Resultatutveckling: accumulated result per
+// month this year, the accumulated period budget and last year's outcome.
+func ResultDevelopment(r *engine.Report) Figure {
+	year := r.Period[:4]
+	py := 0
+	fmt.Sscan(year, &py)
+	line := charts.NewLine()
+	line.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: "resultatutveckling", Width: "100%", Height: "340px", Renderer: "svg"}),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", ValueFormatter: opts.FuncOpts(mnkrJS)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithYAxisOpts(opts.YAxis{Name: "mnkr", AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(mnkrJS)}}),
+		charts.WithGridOpts(opts.Grid{Left: "60", Right: "20", Top: "30", Bottom: "60"}),
+	)
+	line.SetXAxis(monthNames)
+	var outcome, budget, last []opts.LineData
+	for _, d := range r.Economy.ResultDevelopment {
+		outcome = append(outcome, opts.LineData{Value: mnkrValue(d.Outcome)})
+		budget = append(budget, opts.LineData{Value: mnkrValue(d.Budget)})
+		last = append(last, opts.LineData{Value: mnkrValue(d.LastYear)})
+	}
+	line.AddSeries("Utfall "+year+" ack.", outcome,
+		charts.WithLineStyleOpts(opts.LineStyle{Width: 3, Type: "solid", Color: "#1f4e79"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f4e79"}),
+		charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7}))
+	line.AddSeries("Periodbudget "+year+" ack.", budget,
+		charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "dashed", Color: "#7f7f7f"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#7f7f7f"}),
+		charts.WithLineChartOpts(opts.LineChart{Symbol: "rect", SymbolSize: 6}))
+	line.AddSeries(fmt.Sprintf("Utfall %d ack.", py-1), last,
+		charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "dotted", Color: "#c55a11"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#c55a11"}),
+		charts.WithLineChartOpts(opts.LineChart{Symbol: "triangle", SymbolSize: 7}))
+	return figure(line, "resultatutveckling", "Resultatutveckling",
+		"Ackumulerat resultat per månad (mnkr): utfall i år, periodbudget och utfall förra året.")
+}
+
+// OperatingCosts is the figure Verksamhetens kostnader: each cost line's
+// outcome against its period budget, year to date, as positive costs.
+func OperatingCosts(r *engine.Report) Figure {
+	var names []string
+	var outcome, budget []opts.BarData
+	for _, c := range costLines(r) {
+		name := c.Category
+		if c.Subcategory != "" {
+			name = c.Subcategory
+		}
+		names = append(names, name)
+		o, b := engine.M(c.Outcome.Neg()), engine.M(c.Budget.Neg())
+		outcome = append(outcome, opts.BarData{Value: mnkrValue(&o)})
+		budget = append(budget, opts.BarData{Value: mnkrValue(&b)})
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: "verksamhetens_kostnader", Width: "100%", Height: "340px", Renderer: "svg"}),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", ValueFormatter: opts.FuncOpts(mnkrJS)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithYAxisOpts(opts.YAxis{Name: "mnkr", AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(mnkrJS)}}),
+		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0"}}),
+		charts.WithGridOpts(opts.Grid{Left: "60", Right: "20", Top: "30", Bottom: "60"}),
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),
+	)
+	bar.SetXAxis(names)
+	bar.AddSeries("Utfall", outcome, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f4e79"}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Formatter: opts.FuncOpts(`function (p) { return (` + mnkrJS + `)(p.value); }`)}))
+	bar.AddSeries("Periodbudget", budget, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#a6a6a6"}))
+	return figure(bar, "verksamhetens_kostnader", "Verksamhetens kostnader",
+		"Kostnader hittills i år mot periodbudget (mnkr), per kostnadsslag.")
+}
+
+// costLines are the bars of OperatingCosts: a category's subcategories where
+// it has them, else the category.
+func costLines(r *engine.Report) []engine.CostRow {
+	hasSub := map[string]bool{}
+	for _, c := range r.Economy.CostDeviation {
+		if c.Subcategory != "" {
+			hasSub[c.Category] = true
+		}
+	}
+	var out []engine.CostRow
+	for _, c := range r.Economy.CostDeviation {
+		if (c.Subcategory == "") == hasSub[c.Category] {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// figure renders a go-echarts chart into our own element and script. The
+// option JSON is written with '<' escaped, so a data value such as
+// "</script>" stays text; the formatters above contain no '<'.
+func figure(c interface{ RenderSnippet() render.ChartSnippet }, id, title, caption string) Figure {
+	option := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(c.RenderSnippet().Option), ";"))
+	option = strings.ReplaceAll(option, "<", `\u003c`)
+	script := fmt.Sprintf(`(function () { var el = document.getElementById(%q); var chart = echarts.init(el, null, { renderer: 'svg' }); chart.setOption(%s); window.tertialCharts = (window.tertialCharts || []); window.tertialCharts.push(chart); })();`, id, option)
+	return Figure{
+		ID:      id,
+		Title:   title,
+		Caption: caption,
+		Element: template.HTML(fmt.Sprintf(`<div class="chart" id="%s" role="img" aria-label="%s"></div>`, id, template.HTMLEscapeString(title+": "+caption))),
+		Script:  template.JS(script),
+	}
+}

@@ -1,0 +1,35 @@
+package charts
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestSwedishFormat(t *testing.T) {
+	d := decimal.RequireFromString
+	cases := []struct{ got, want string }{
+		{Kr(d("-32533999.00")), "−32\u00a0533\u00a0999"},
+		{Kr(d("999")), "999"},
+		{Kr(d("1000")), "1\u00a0000"},
+		{Kr(d("-0.4")), "0"},
+		{Mnkr(d("-1400000")), "−1,4"},
+		{Mnkr(d("800000")), "0,8"},
+		{MnkrSigned(d("800000")), "+0,8"},
+		{MnkrSigned(d("2000000")), "+2,0"},
+		{Mnkr(d("4966001")), "5,0"},
+		{Mnkr(d("-877282")), "−0,9"},
+		{Mnkr(d("-40000")), "0,0"},
+		{Mnkr(d("-82000000")), "−82,0"},
+		{Mnkr(d("1234567890")), "1\u00a0234,6"},
+		{Tkr(d("-241000")), "−241"},
+		{Pct(0.21), "0,21\u00a0%"},
+		{Pct(22.95), "22,95\u00a0%"},
+		{Pct(-3.5), "−3,50\u00a0%"},
+	}
+	for i, c := range cases {
+		if c.got != c.want {
+			t.Errorf("case %d: got %q, want %q", i, c.got, c.want)
+		}
+	}
+}

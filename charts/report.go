@@ -1,0 +1,195 @@
+package charts
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tertial/tertial/engine"
+)
+
+//go:embed assets/echarts.min.js
+var echartsJS string
+
+//go:embed report.html.tmpl
+var reportTmpl string
+
+var monthLong = []string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"}
+
+// Page is what the report template shows.
+type Page struct {
+	R        *engine.Report
+	Title    string
+	Subject  string // "Länsteknik", "enhet MT"
+	MonthTxt string // "april 2019"
+	Year     int
+	PrevYear int
+	Figures  map[string]Figure
+	Text     map[string][]string // draft commentary per section
+	ECharts  template.JS
+	CostRows []engine.CostRow
+}
+
+var funcs = template.FuncMap{
+	"kr":   func(m engine.Money) string { return Kr(m.Decimal) },
+	"mnkr": func(m engine.Money) string { return Mnkr(m.Decimal) },
+	"pct": func(f *float64) string {
+		if f == nil {
+			return "–"
+		}
+		return Pct(*f)
+	},
+	"neg": func(m engine.Money) bool { return m.IsNegative() },
+	"label": func(c engine.CostRow) string {
+		if c.Subcategory != "" {
+			return c.Subcategory
+		}
+		return c.Category
+	},
+}
+
+var pageTmpl = template.Must(template.New("report").Funcs(funcs).Parse(reportTmpl))
+
+// NewPage prepares the report page: figures and draft sentences.
+func NewPage(r *engine.Report) *Page {
+	var y, m int
+	fmt.Sscanf(r.Period, "%d-%d", &y, &m)
+	p := &Page{R: r, Year: y, PrevYear: y - 1, MonthTxt: fmt.Sprintf("%s %d", monthLong[m-1], y), ECharts: template.JS(echartsJS)}
+	p.Subject = r.Unit
+	if r.Scope == "division" {
+		p.Subject = "division " + r.Unit
+	}
+	if r.Scope == "unit" {
+		p.Subject = "enhet " + r.Unit
+	}
+	kind := "Månadsrapport"
+	if r.Tertial != "" {
+		kind = "Delårsrapport"
+	}
+	p.Title = fmt.Sprintf("%s %s %d%02d", kind, p.Subject, y, m)
+	p.Figures = map[string]Figure{
+		"resultatutveckling":      ResultDevelopment(r),
+		"verksamhetens_kostnader": OperatingCosts(r),
+	}
+	p.CostRows = costLines(r)
+	p.Text = Commentary(r, p.MonthTxt)
+	return p
+}
+
+// WriteHTML writes the report as one self-contained HTML file.
+func WriteHTML(w io.Writer, p *Page) error {
+	var buf bytes.Buffer
+	if err := pageTmpl.Execute(&buf, p); err != nil {
+		return fmt.Errorf("report template: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Commentary drafts the economy sentences in the seed's register. Direction
+// words follow the data: överskott/underskott, ökat/minskat.
+func Commentary(r *engine.Report, monthTxt string) map[string][]string {
+	e := r.Economy
+	name := r.Unit
+	if name == "" {
+		name = "Verksamheten"
+	}
+	t := map[string][]string{}
+	dev := e.Result.Deviation.Decimal
+	surplus := "ett överskott"
+	if dev.IsNegative() {
+		surplus = "ett underskott"
+	}
+	year := r.Period[:4]
+	sum := fmt.Sprintf("%s redovisar %s på %s mnkr mot periodbudget per %s", name, surplus, Mnkr(dev.Abs()), monthTxt)
+	if e.Forecast.Deviation != nil {
+		sum += fmt.Sprintf(" och lämnar en årsprognos på %s mnkr för helår %s.", MnkrSigned(e.Forecast.Deviation.Decimal), year)
+	} else {
+		sum += "."
+	}
+	t["sammanfattning"] = []string{sum}
+	t["resultat"] = []string{
+		fmt.Sprintf("%s genererar ett utfall på %s mnkr per %s. Enligt periodbudgeten borde utfallet ha landat på %s mnkr, vilket gör att %s redovisar %s på %s mnkr gentemot budget.",
+			name, Mnkr(e.Result.Outcome.Decimal), monthTxt, Mnkr(e.Result.Budget.Decimal), name, surplus, Mnkr(dev.Abs())),
+	}
+	if e.Forecast.Deviation != nil {
+		f := fmt.Sprintf("Årsprognosen är %s mnkr mot årsbudget för %s", MnkrSigned(e.Forecast.Deviation.Decimal), year)
+		var parts []string
+		for _, c := range e.Forecast.ByCategory {
+			word := "ett överskott"
+			if c.Deviation.IsNegative() {
+				word = "ett underskott"
+			}
+			parts = append(parts, fmt.Sprintf("%s för %s med %s mnkr", word, strings.ToLower(c.Category), Mnkr(c.Deviation.Abs())))
+		}
+		if len(parts) > 0 {
+			f += ", med " + joinSv(parts)
+		}
+		t["prognos"] = []string{f + "."}
+	} else {
+		t["prognos"] = []string{fmt.Sprintf("Ingen årsprognos har lämnats för %s till och med %s.", year, monthTxt)}
+	}
+	for _, c := range costLines(r) {
+		label := c.Category
+		if c.Subcategory != "" {
+			label = c.Subcategory
+		}
+		word := "ett överskott"
+		if c.Deviation.IsNegative() {
+			word = "ett underskott"
+		}
+		if c.Deviation.Abs().LessThan(decimal.New(50_000, 0)) {
+			t["kostnader"] = append(t["kostnader"], fmt.Sprintf("%s ligger i nivå med periodbudget.", label))
+			continue
+		}
+		t["kostnader"] = append(t["kostnader"], fmt.Sprintf("%s visar %s på %s mnkr gentemot periodbudget.", label, word, Mnkr(c.Deviation.Abs())))
+	}
+	for _, n := range e.NetCostChange {
+		if n.ChangePct == nil {
+			continue
+		}
+		dir := "ökat"
+		if n.Change.IsPositive() { // report sign: a positive change is a lower cost
+			dir = "minskat"
+		}
+		t["nettokostnad"] = append(t["nettokostnad"], fmt.Sprintf("Nettokostnaden för %s har %s med %s mnkr (%s) jämfört med samma period %d.",
+			strings.ToLower(n.Category), dir, Mnkr(n.Change.Abs()), Pct(abs(*n.ChangePct)), mustAtoi(year)-1))
+	}
+	return t
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+func mustAtoi(s string) int {
+	var n int
+	fmt.Sscan(s, &n)
+	return n
+}
+
+// joinSv joins "a, b och c".
+func joinSv(parts []string) string {
+	if len(parts) <= 1 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " och " + parts[len(parts)-1]
+}
+
+// ReportJSON is report.json: every figure, indented, with a final newline.
+func ReportJSON(r *engine.Report) ([]byte, error) {
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}

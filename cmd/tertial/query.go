@@ -1,0 +1,220 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tertial/tertial/charts"
+	"github.com/tertial/tertial/engine"
+	"github.com/tertial/tertial/queries"
+)
+
+func (a *app) sqlCmd() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   `sql [--format table|csv|json] "SELECT …"`,
+		Short: "Run ad-hoc SQL on the database",
+		Long: `Run SQL on the database. Tables and views: ledger, budget, forecast, accounts, cost_centers,
+loads, ledger_report, budget_report, report_lines (see 'tertial schema' or docs/schema.md).`,
+		Example: `  tertial sql "SELECT unit, sum(report_amount) FROM ledger_report WHERE year(period) = 2019 GROUP BY ALL"
+  tertial --sample sql --format csv "FROM accounts"`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			t, err := s.Query(a.ctx, args[0])
+			if err != nil {
+				return fmt.Errorf("sql: %w", err)
+			}
+			return writeTable(a.stdout, t, format)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "table", "output format: table|csv|json")
+	return cmd
+}
+
+type scopeFlags struct {
+	period, unit, division, version string
+}
+
+func (f *scopeFlags) add(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.period, "period", "", "report month YYYY-MM (default the latest month in the ledger)")
+	cmd.Flags().StringVar(&f.unit, "unit", "", "only this unit (cost_centers.unit)")
+	cmd.Flags().StringVar(&f.division, "division", "", "only this division (cost_centers.division)")
+	cmd.Flags().StringVar(&f.version, "budget-version", "", "budget version (default "+engine.DefaultVersion+")")
+}
+
+func (a *app) queryCmd() *cobra.Command {
+	var f scopeFlags
+	var format string
+	cmd := &cobra.Command{
+		Use:   "query NAME [--period YYYY-MM] [--unit U]",
+		Short: "Run one of the report's queries by name",
+		Long:  "Run a query of queries/ by name; 'tertial queries' lists them.",
+		Example: `  tertial --sample query period_result --period 2019-04
+  tertial --sample query cost_deviation_by_unit --period 2019-04 --unit Sterilteknik --format csv`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			q, err := queries.Get(args[0])
+			if err != nil {
+				return usageError{err}
+			}
+			period, err := parseMonth(f.period)
+			if err != nil {
+				return err
+			}
+			s, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			t, err := s.RunQuery(a.ctx, q, engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version})
+			if err != nil {
+				return err
+			}
+			return writeTable(a.stdout, t, format)
+		},
+	}
+	f.add(cmd)
+	cmd.Flags().StringVar(&format, "format", "table", "output format: table|csv|json")
+	return cmd
+}
+
+func (a *app) queriesCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "queries",
+		Short: "List the report's queries",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			qs, err := queries.All()
+			if err != nil {
+				return err
+			}
+			for _, q := range qs {
+				fmt.Fprintf(a.stdout, "%-24s %s (%s)\n%-24s %s\n\n", q.Name, q.Title, q.Unit, "", q.Description)
+			}
+			return nil
+		},
+	}
+}
+
+func (a *app) schemaCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "schema",
+		Short: "Print the tables and views with their documentation",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			t, err := s.Query(a.ctx, `
+				SELECT t.name, t.type, coalesce(t.comment, '') AS comment, c.column_name, c.data_type, coalesce(c.comment, '') AS column_comment
+				FROM (SELECT table_name AS name, 'table' AS type, comment FROM duckdb_tables() WHERE NOT internal AND table_name <> 'schema_migrations'
+				      UNION ALL SELECT view_name, 'view', comment FROM duckdb_views() WHERE NOT internal) t
+				JOIN duckdb_columns() c ON c.table_name = t.name
+				ORDER BY t.type, t.name, c.column_index`)
+			if err != nil {
+				return err
+			}
+			last := ""
+			for _, r := range t.Rows {
+				name := r[0].(string)
+				if name != last {
+					fmt.Fprintf(a.stdout, "\n%s %s\n", r[1], name)
+					if c := r[2].(string); c != "" {
+						fmt.Fprintf(a.stdout, "  %s\n", c)
+					}
+					last = name
+				}
+				fmt.Fprintf(a.stdout, "  %-14s %-14s %s\n", r[3], r[4], r[5])
+			}
+			return nil
+		},
+	}
+}
+
+func (a *app) reportCmd() *cobra.Command {
+	var f scopeFlags
+	var out string
+	cmd := &cobra.Command{
+		Use:   "report --period YYYY-MM [--unit U] --out DIR",
+		Short: "Build the report: DIR/index.html (offline) and DIR/report.json",
+		Long: `Build the report for a month: year to date from January through --period, for the whole
+organisation loaded, one --division, or one --unit. Writes DIR/index.html (one self-contained
+file, Swedish number format, works offline) and DIR/report.json (every figure; money as exact
+decimal strings in kronor, percentages as numbers).`,
+		Example: `  tertial report --sample --period 2019-04 --out report
+  tertial report --period 2019-08 --unit MT --out out/2019-08/MT`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return usageError{fmt.Errorf("--out DIR is required")}
+			}
+			period, err := parseMonth(f.period)
+			if err != nil {
+				return err
+			}
+			s, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			r, err := s.BuildReport(a.ctx, engine.ReportOptions{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version})
+			if err != nil {
+				return err
+			}
+			if err := os.MkdirAll(out, 0o755); err != nil {
+				return err
+			}
+			var html strings.Builder
+			if err := charts.WriteHTML(&html, charts.NewPage(r)); err != nil {
+				return err
+			}
+			if err := writeFileAtomic(filepath.Join(out, "index.html"), []byte(html.String())); err != nil {
+				return err
+			}
+			js, err := charts.ReportJSON(r)
+			if err != nil {
+				return err
+			}
+			if err := writeFileAtomic(filepath.Join(out, "report.json"), js); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "wrote %s and %s (period %s, %s)\n", filepath.Join(out, "index.html"), filepath.Join(out, "report.json"), r.Period, r.Unit)
+			return nil
+		},
+	}
+	f.add(cmd)
+	cmd.Flags().StringVar(&out, "out", "", "output folder (created if missing)")
+	return cmd
+}
+
+// writeFileAtomic writes through a temporary file and a rename, so a reader
+// never sees half a report.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tertial/tertial/engine"
+	"github.com/tertial/tertial/sampledata"
+)
+
+// Exit statuses, documented in README ("Exit status").
+const (
+	exitOK       = 0
+	exitInternal = 1 // tertial or the database failed
+	exitUsage    = 2 // wrong command line
+	exitInput    = 3 // an extract or a query was refused
+)
+
+type usageError struct{ error }
+
+// app holds what every command shares.
+type app struct {
+	ctx    context.Context
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger
+
+	dbPath string
+	sample bool
+	quiet  bool
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "tertial: %v\n", err)
+	var ue usageError
+	switch {
+	case errors.As(err, &ue) || isCobraUsage(err):
+		fmt.Fprintln(stderr, "Run 'tertial --help' for usage.")
+		return exitUsage
+	case engine.IsInputError(err):
+		return exitInput
+	case errors.Is(err, context.Canceled):
+		return exitInternal
+	}
+	return exitInternal
+}
+
+func isCobraUsage(err error) bool {
+	s := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "required flag"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "tertial",
+		Short: "Tertial and delårsrapport figures from ledger, budget and HR extracts",
+		Long: `tertial loads a region's extracts (SIE 4, Swedish CSV, XLSX, Parquet) into a DuckDB
+database and computes the figures and tables of a tertialrapport / delårsrapport with the
+SQL in queries/. The same database answers ad-hoc SQL, here or in the DuckDB CLI.
+
+The database is tertial.duckdb in the working directory, or --db PATH, or $TERTIAL_DB.
+--sample uses the embedded sample division in an in-memory database instead.`,
+		Example: `  tertial report --sample --period 2019-04 --out report
+  tertial load --kind accounts kontoplan.csv
+  tertial load --kind org organisation.csv
+  tertial load huvudbok_2018.se
+  tertial load --kind ledger huvudbok_2019.csv
+  tertial load --kind budget --version budget budget_2019.xlsx
+  tertial query net_cost_change --period 2019-04 --unit MT
+  tertial sql --format csv "SELECT category, sum(report_amount) FROM ledger_report GROUP BY ALL"`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			level := slog.LevelInfo
+			if a.quiet {
+				level = slog.LevelWarn
+			}
+			a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+			return nil
+		},
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.dbPath, "db", "", "database file (default $TERTIAL_DB or "+engine.DefaultDB+")")
+	pf.BoolVar(&a.sample, "sample", false, "use the embedded sample division in an in-memory database")
+	pf.BoolVarP(&a.quiet, "quiet", "q", false, "log only warnings and errors")
+	root.AddCommand(a.loadCmd(), a.sqlCmd(), a.queryCmd(), a.queriesCmd(), a.reportCmd(), a.schemaCmd())
+	return root
+}
+
+// open opens the store the flags name; with --sample it loads the sample.
+func (a *app) open() (*engine.Store, error) {
+	if a.sample {
+		if a.dbPath != "" {
+			return nil, usageError{errors.New("--sample uses an in-memory database; it cannot be combined with --db")}
+		}
+		s, err := engine.Open(a.ctx, "")
+		if err != nil {
+			return nil, err
+		}
+		if _, err := sampledata.Load(a.ctx, s); err != nil {
+			s.Close()
+			return nil, err
+		}
+		return s, nil
+	}
+	path := a.dbPath
+	if path == "" {
+		path = os.Getenv("TERTIAL_DB")
+	}
+	if path == "" {
+		path = engine.DefaultDB
+	}
+	return engine.Open(a.ctx, path)
+}
+
+func parseMonth(s string) (engine.Month, error) {
+	if s == "" {
+		return engine.Month{}, nil
+	}
+	m, err := engine.ParsePeriod(s)
+	if err != nil {
+		return m, usageError{fmt.Errorf("--period: %v", err)}
+	}
+	return m, nil
+}

@@ -1,0 +1,259 @@
+package engine
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// ReportOptions chooses the report: the month and the part of the
+// organisation (empty unit and division = everything loaded).
+type ReportOptions struct {
+	Period        Month
+	Unit          string
+	Division      string
+	BudgetVersion string
+}
+
+// Report holds every figure of the report as plain values. It is also
+// report.json: money as exact decimal strings, percentages as numbers.
+type Report struct {
+	Period   string   `json:"period"`
+	Unit     string   `json:"unit"`
+	Division string   `json:"division,omitempty"`
+	Scope    string   `json:"scope"` // "division", "unit" or "all"
+	Tertial  string   `json:"tertial,omitempty"`
+	Budget   string   `json:"budget_version"`
+	Economy  Economy  `json:"economy"`
+	Sources  []Source `json:"sources"`
+}
+
+// Economy is the Ekonomi section.
+type Economy struct {
+	Result            Result           `json:"result"`
+	Forecast          Forecast         `json:"forecast"`
+	NetCostChange     []NetCostRow     `json:"net_cost_change"`
+	NetCostDetail     []NetCostRow     `json:"net_cost_change_detail"`
+	CostDeviation     []CostRow        `json:"cost_deviation"`
+	CostByUnit        []CostRow        `json:"cost_deviation_by_unit"`
+	ResultDevelopment []DevelopmentRow `json:"result_development"`
+}
+
+type Result struct {
+	Outcome   Money `json:"outcome"`
+	Budget    Money `json:"budget"`
+	Deviation Money `json:"deviation"`
+}
+
+type Forecast struct {
+	Made       string             `json:"made,omitempty"` // the month the forecast was made
+	Deviation  *Money             `json:"deviation"`      // nil: no forecast this year
+	ByCategory []ForecastCategory `json:"by_category"`
+}
+
+type ForecastCategory struct {
+	Category  string `json:"category"`
+	Deviation Money  `json:"deviation"`
+}
+
+type NetCostRow struct {
+	Category    string   `json:"category"`
+	Subcategory string   `json:"subcategory,omitempty"`
+	Current     Money    `json:"current"`
+	Previous    Money    `json:"previous"`
+	Change      Money    `json:"change"`
+	ChangePct   *float64 `json:"change_pct"` // nil when last year was zero
+}
+
+type CostRow struct {
+	Unit        string `json:"unit,omitempty"`
+	Category    string `json:"category"`
+	Subcategory string `json:"subcategory,omitempty"`
+	Outcome     Money  `json:"outcome"`
+	Budget      Money  `json:"budget"`
+	Deviation   Money  `json:"deviation"`
+}
+
+type DevelopmentRow struct {
+	Month    int    `json:"month"`
+	Outcome  *Money `json:"outcome_cum"`
+	Budget   *Money `json:"budget_cum"`
+	LastYear *Money `json:"last_year_cum"`
+}
+
+// Source is one load behind the report.
+type Source struct {
+	LoadID int64  `json:"load_id"`
+	Kind   string `json:"kind"`
+	File   string `json:"file"`
+	SHA256 string `json:"sha256"`
+	Rows   int64  `json:"rows"`
+}
+
+// TertialOf names the tertial a month closes, or "" for other months.
+func TertialOf(m Month) string {
+	switch m.Mon {
+	case 4:
+		return "T1"
+	case 8:
+		return "T2"
+	case 12:
+		return "T3"
+	}
+	return ""
+}
+
+// BuildReport runs the report's queries.
+func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, error) {
+	if o.Period.Year == 0 {
+		var latest sql.NullTime
+		if err := s.db.QueryRowContext(ctx, "SELECT max(period) FROM ledger").Scan(&latest); err != nil {
+			return nil, err
+		}
+		if !latest.Valid {
+			return nil, fmt.Errorf("the ledger is empty: load extracts first (tertial load)")
+		}
+		o.Period = Month{latest.Time.Year(), latest.Time.Month()}
+	}
+	if err := s.checkScope(ctx, o); err != nil {
+		return nil, err
+	}
+	r := &Report{Period: o.Period.String(), Unit: o.Unit, Division: o.Division, Tertial: TertialOf(o.Period), Budget: o.BudgetVersion}
+	if r.Budget == "" {
+		r.Budget = DefaultVersion
+	}
+	switch {
+	case o.Unit != "":
+		r.Scope = "unit"
+	case o.Division != "":
+		r.Scope, r.Unit = "division", o.Division
+	default:
+		r.Scope = "all"
+		var divs []string
+		t, err := s.Query(ctx, "SELECT DISTINCT division FROM cost_centers ORDER BY 1")
+		if err != nil {
+			return nil, err
+		}
+		for _, row := range t.Rows {
+			divs = append(divs, str(row[0]))
+		}
+		if len(divs) == 1 {
+			r.Scope, r.Unit, r.Division = "division", divs[0], divs[0]
+		} else if len(divs) > 1 {
+			r.Unit = strings.Join(divs, ", ")
+		}
+	}
+	p := Params{Period: o.Period, Unit: o.Unit, Division: o.Division, BudgetVersion: o.BudgetVersion}
+	run := func(name string) (*Table, error) { return s.Run(ctx, name, p) }
+
+	t, err := run("period_result")
+	if err != nil {
+		return nil, err
+	}
+	if len(t.Rows) == 1 {
+		row := t.Rows[0]
+		r.Economy.Result = Result{money(row[1]), money(row[2]), money(row[3])}
+	}
+
+	if t, err = run("forecast"); err != nil {
+		return nil, err
+	}
+	r.Economy.Forecast.ByCategory = []ForecastCategory{}
+	for _, row := range t.Rows {
+		r.Economy.Forecast.Made = str(row[0])
+		if row[1] == nil {
+			r.Economy.Forecast.Deviation = optMoney(row[2])
+			continue
+		}
+		r.Economy.Forecast.ByCategory = append(r.Economy.Forecast.ByCategory, ForecastCategory{str(row[1]), money(row[2])})
+	}
+
+	if t, err = run("net_cost_change"); err != nil {
+		return nil, err
+	}
+	r.Economy.NetCostChange, r.Economy.NetCostDetail = []NetCostRow{}, []NetCostRow{}
+	for _, row := range t.Rows {
+		n := NetCostRow{Category: str(row[0]), Subcategory: str(row[1]), Current: money(row[2]), Previous: money(row[3]), Change: money(row[4]), ChangePct: optFloat(row[5])}
+		switch {
+		case row[1] == nil:
+			r.Economy.NetCostChange = append(r.Economy.NetCostChange, n)
+		case n.Subcategory != n.Category:
+			r.Economy.NetCostDetail = append(r.Economy.NetCostDetail, n)
+		}
+	}
+
+	if t, err = run("cost_deviation"); err != nil {
+		return nil, err
+	}
+	r.Economy.CostDeviation = []CostRow{}
+	for _, row := range t.Rows {
+		c := CostRow{Category: str(row[0]), Subcategory: str(row[1]), Outcome: money(row[2]), Budget: money(row[3]), Deviation: money(row[4])}
+		if row[1] != nil && c.Subcategory == c.Category {
+			continue // a category without subcategories: its total row says it all
+		}
+		r.Economy.CostDeviation = append(r.Economy.CostDeviation, c)
+	}
+
+	if t, err = run("cost_deviation_by_unit"); err != nil {
+		return nil, err
+	}
+	r.Economy.CostByUnit = []CostRow{}
+	for _, row := range t.Rows {
+		r.Economy.CostByUnit = append(r.Economy.CostByUnit, CostRow{Unit: str(row[0]), Category: str(row[1]), Subcategory: str(row[2]),
+			Outcome: money(row[3]), Budget: money(row[4]), Deviation: money(row[5])})
+	}
+
+	if t, err = run("result_development"); err != nil {
+		return nil, err
+	}
+	for _, row := range t.Rows {
+		m, _ := row[0].(int64)
+		r.Economy.ResultDevelopment = append(r.Economy.ResultDevelopment, DevelopmentRow{Month: int(m), Outcome: optMoney(row[1]), Budget: optMoney(row[2]), LastYear: optMoney(row[3])})
+	}
+
+	src, err := s.Query(ctx, "SELECT load_id, kind, file, sha256, rows FROM loads ORDER BY load_id")
+	if err != nil {
+		return nil, err
+	}
+	r.Sources = []Source{}
+	for _, row := range src.Rows {
+		id, _ := row[0].(int64)
+		n, _ := row[4].(int64)
+		r.Sources = append(r.Sources, Source{LoadID: id, Kind: str(row[1]), File: str(row[2]), SHA256: str(row[3]), Rows: n})
+	}
+	return r, nil
+}
+
+// checkScope refuses a unit or division that the organisation does not have,
+// rather than printing a report of zeros.
+func (s *Store) checkScope(ctx context.Context, o ReportOptions) error {
+	check := func(col, val string) error {
+		if val == "" {
+			return nil
+		}
+		var n int
+		if err := s.db.QueryRowContext(ctx, fmt.Sprintf("SELECT count(*) FROM cost_centers WHERE %s = ?", col), val).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		t, err := s.Query(ctx, fmt.Sprintf("SELECT DISTINCT %s FROM cost_centers ORDER BY 1", col))
+		if err != nil {
+			return err
+		}
+		var known []string
+		for _, row := range t.Rows {
+			known = append(known, str(row[0]))
+		}
+		if len(known) == 0 {
+			return fmt.Errorf("no %s %q: no organisation is loaded (tertial load --kind org FILE)", col, val)
+		}
+		return fmt.Errorf("no %s %q in the organisation; known: %s", col, val, strings.Join(known, ", "))
+	}
+	if err := check("unit", o.Unit); err != nil {
+		return err
+	}
+	return check("division", o.Division)
+}

@@ -3,11 +3,11 @@ package charts
 import (
 	"fmt"
 	"html/template"
+	"regexp"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"github.com/go-echarts/go-echarts/v2/render"
 
 	"github.com/tertial/tertial/engine"
 )
@@ -22,12 +22,15 @@ type Figure struct {
 	Script  template.JS
 }
 
+var funcMarkers = regexp.MustCompile(`"__f__|__f__"`)
+
 var monthNames = []string{"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}
 
 // mnkrJS formats axis values and tooltips the Swedish way in the browser:
-// one decimal, decimal comma, minus sign, no-break-space thousands. It
-// avoids '<' so the option can be escaped safely (see figure).
-const mnkrJS = `function (v) { if (v === null || v === undefined || v === '-') { return '–'; } var n = Math.abs(Number(v)); var s = n.toFixed(1).split('.'); s[0] = s[0].replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0'); return (0 > Number(v) && n.toFixed(1) !== '0.0' ? '\u2212' : '') + s[0] + ',' + s[1]; }`
+// one decimal, decimal comma, minus sign, no-break-space thousands. It has
+// no '<' (so the option can be escaped safely, see figure) and no backslash
+// (go-echarts JSON-encodes functions, which would double it).
+const mnkrJS = `function (v) { if (v === null || v === undefined || v === '-') { return '–'; } var x = Number(v); var n = Math.abs(x).toFixed(1); var p = n.split('.'); var i = p[0]; var g = ''; while (i.length > 3) { g = String.fromCharCode(160) + i.slice(i.length - 3) + g; i = i.slice(0, i.length - 3); } var neg = 0 > x && n !== '0.0'; return (neg ? String.fromCharCode(8722) : '') + i + g + ',' + p[1]; }`
 
 func mnkrValue(m *engine.Money) any {
 	if m == nil {
@@ -45,7 +48,7 @@ func ResultDevelopment(r *engine.Report) Figure {
 	fmt.Sscan(year, &py)
 	line := charts.NewLine()
 	line.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: "resultatutveckling", Width: "100%", Height: "340px", Renderer: "svg"}),
+		charts.WithInitializationOpts(opts.Initialization{ChartID: "fig_resultatutveckling", Width: "100%", Height: "340px", Renderer: "svg"}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", ValueFormatter: opts.FuncOpts(mnkrJS)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
@@ -71,7 +74,7 @@ func ResultDevelopment(r *engine.Report) Figure {
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "dotted", Color: "#c55a11"}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#c55a11"}),
 		charts.WithLineChartOpts(opts.LineChart{Symbol: "triangle", SymbolSize: 7}))
-	return figure(line, "resultatutveckling", "Resultatutveckling",
+	return figure(line, "fig_resultatutveckling", "Resultatutveckling",
 		"Ackumulerat resultat per månad (mnkr): utfall i år, periodbudget och utfall förra året.")
 }
 
@@ -92,20 +95,22 @@ func OperatingCosts(r *engine.Report) Figure {
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: "verksamhetens_kostnader", Width: "100%", Height: "340px", Renderer: "svg"}),
+		charts.WithInitializationOpts(opts.Initialization{ChartID: "fig_verksamhetens_kostnader", Width: "100%", Height: "340px", Renderer: "svg"}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", ValueFormatter: opts.FuncOpts(mnkrJS)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "mnkr", AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(mnkrJS)}}),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0"}}),
 		charts.WithGridOpts(opts.Grid{Left: "60", Right: "20", Top: "30", Bottom: "60"}),
-		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),
+		// Decal patterns keep the bars apart when printed in black and white;
+		// ECharts' generated (English) description is turned off.
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(false)}, Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),
 	)
 	bar.SetXAxis(names)
 	bar.AddSeries("Utfall", outcome, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f4e79"}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Formatter: opts.FuncOpts(`function (p) { return (` + mnkrJS + `)(p.value); }`)}))
 	bar.AddSeries("Periodbudget", budget, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#a6a6a6"}))
-	return figure(bar, "verksamhetens_kostnader", "Verksamhetens kostnader",
+	return figure(bar, "fig_verksamhetens_kostnader", "Verksamhetens kostnader",
 		"Kostnader hittills i år mot periodbudget (mnkr), per kostnadsslag.")
 }
 
@@ -131,8 +136,14 @@ func costLines(r *engine.Report) []engine.CostRow {
 // figure renders a go-echarts chart into our own element and script. The
 // option JSON is written with '<' escaped, so a data value such as
 // "</script>" stays text; the formatters above contain no '<'.
-func figure(c interface{ RenderSnippet() render.ChartSnippet }, id, title, caption string) Figure {
-	option := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(c.RenderSnippet().Option), ";"))
+func figure(c interface {
+	Validate()
+	JSONNotEscaped() template.HTML
+}, id, title, caption string) Figure {
+	c.Validate()
+	// go-echarts marks JavaScript functions as "__f__…__f__" strings; strip
+	// the markers with their quotes to leave the functions as code.
+	option := funcMarkers.ReplaceAllString(strings.TrimSpace(string(c.JSONNotEscaped())), "")
 	option = strings.ReplaceAll(option, "<", `\u003c`)
 	script := fmt.Sprintf(`(function () { var el = document.getElementById(%q); var chart = echarts.init(el, null, { renderer: 'svg' }); chart.setOption(%s); window.tertialCharts = (window.tertialCharts || []); window.tertialCharts.push(chart); })();`, id, option)
 	return Figure{

@@ -179,6 +179,9 @@ func FormatValue(v any) string {
 	case nil:
 		return ""
 	case decimal.Decimal:
+		if e := x.Exponent(); e < 0 {
+			return x.StringFixed(-e) // keep DECIMAL(18,2)'s two decimals
+		}
 		return x.String()
 	case time.Time:
 		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && x.Nanosecond() == 0 {

@@ -52,7 +52,7 @@ func writeTable(w io.Writer, t *engine.Table, format string) error {
 func jsonValue(v any) any {
 	switch x := v.(type) {
 	case decimal.Decimal:
-		return x.String()
+		return engine.FormatValue(x)
 	case time.Time:
 		return engine.FormatValue(x)
 	}

@@ -1,0 +1,261 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func runCLI(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/tertial -update to create it)", err)
+	}
+	if !bytes.Equal(want, got) {
+		t.Errorf("%s differs from the golden file (-want +got):\n%s", name, lineDiff(string(want), string(got)))
+	}
+}
+
+func lineDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	var d []string
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			d = append(d, "- "+x, "+ "+y)
+		}
+		if len(d) > 30 {
+			break
+		}
+	}
+	return strings.Join(d, "\n")
+}
+
+// TestSampleReportReproducesSeed checks the seed report's printed economy
+// figures, computed by the SQL over the sample extracts.
+func TestSampleReportReproducesSeed(t *testing.T) {
+	dir := t.TempDir()
+	out, errs, code := runCLI(t, "report", "--sample", "--period", "2019-04", "--out", dir, "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	js, err := os.ReadFile(filepath.Join(dir, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "report_2019-04.json", js)
+
+	var r struct {
+		Period  string
+		Economy struct {
+			Result   struct{ Outcome, Budget, Deviation string }
+			Forecast struct {
+				Deviation  string
+				ByCategory []struct{ Category, Deviation string } `json:"by_category"`
+			}
+			NetCostChange []struct {
+				Category                  string
+				Current, Previous, Change string
+				ChangePct                 float64 `json:"change_pct"`
+			} `json:"net_cost_change"`
+			CostDeviation []struct{ Category, Subcategory, Deviation string } `json:"cost_deviation"`
+			CostByUnit    []struct{ Unit, Subcategory, Deviation string }     `json:"cost_deviation_by_unit"`
+		}
+	}
+	if err := json.Unmarshal(js, &r); err != nil {
+		t.Fatal(err)
+	}
+	e := r.Economy
+	if e.Result.Outcome != "-1400000.00" || e.Result.Budget != "-2200000.00" || e.Result.Deviation != "800000.00" {
+		t.Errorf("result = %+v, want -1,4 / -2,2 / +0,8 mnkr", e.Result)
+	}
+	if e.Forecast.Deviation != "2000000.00" {
+		t.Errorf("forecast = %s, want +2 mnkr", e.Forecast.Deviation)
+	}
+	fc := map[string]string{}
+	for _, c := range e.Forecast.ByCategory {
+		fc[c.Category] = c.Deviation
+	}
+	if fc["Personal"] != "6000000.00" || fc["Intäkter"] != "-1000000.00" || fc["Avskrivningar"] != "-3000000.00" {
+		t.Errorf("forecast by category = %v", fc)
+	}
+	want := map[string][4]string{
+		"Personal":         {"-32533999.00", "-32465224.00", "-68775.00", "0.21"},
+		"Övriga kostnader": {"-32120055.00", "-26125442.00", "-5994613.00", "22.95"},
+		"Avskrivningar":    {"-6077282.00", "-5306925.00", "-770357.00", "14.52"},
+	}
+	if len(e.NetCostChange) != len(want) {
+		t.Errorf("net cost change has %d rows, want %d", len(e.NetCostChange), len(want))
+	}
+	for _, n := range e.NetCostChange {
+		w := want[n.Category]
+		got := [4]string{n.Current, n.Previous, n.Change, strings.TrimRight(strings.TrimRight(fmtFloat(n.ChangePct), "0"), ".")}
+		if got != w {
+			t.Errorf("net cost change %s = %v, want %v", n.Category, got, w)
+		}
+	}
+	// The text's deviations, at its rounding (mnkr, one decimal).
+	dev := map[string]string{}
+	for _, c := range e.CostDeviation {
+		k := c.Category
+		if c.Subcategory != "" {
+			k = c.Subcategory
+		}
+		dev[k] = c.Deviation
+	}
+	for k, w := range map[string]string{"Personal": "5.0", "Avskrivningar": "-0.9", "PC-inköp": "2.4", "MT-reservdelar": "-3.4", "Övrigt": "-2.0"} {
+		if got := mnkr1(t, dev[k]); got != w {
+			t.Errorf("cost deviation %s = %s mnkr (%s), want %s", k, got, dev[k], w)
+		}
+	}
+	steril := ""
+	for _, c := range e.CostByUnit {
+		if c.Unit == "Sterilteknik" && c.Subcategory == "MT-reservdelar" {
+			steril = c.Deviation
+		}
+	}
+	if got := mnkr1(t, steril); got != "-0.9" {
+		t.Errorf("Sterilteknik MT-reservdelar deviation = %s mnkr, want -0.9", got)
+	}
+
+	html, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"−32\u00a0533\u00a0999", "0,21\u00a0%", "22,95\u00a0%", "Resultatutveckling", "Verksamhetens kostnader", `id="fig_resultatutveckling"`, "överskott på 0,8 mnkr"} {
+		if !bytes.Contains(html, []byte(s)) {
+			t.Errorf("index.html lacks %q", s)
+		}
+	}
+	for _, s := range []string{"http://", "https://", "src="} {
+		if bytes.Contains(stripECharts(html), []byte(s)) {
+			t.Errorf("index.html refers to %q outside the embedded ECharts", s)
+		}
+	}
+}
+
+func fmtFloat(f float64) string {
+	b, _ := json.Marshal(f)
+	return string(b) + ".00"
+}
+
+func mnkr1(t *testing.T, s string) string {
+	t.Helper()
+	var f float64
+	if err := json.Unmarshal([]byte(s), &f); err != nil {
+		return "?" + s
+	}
+	b, _ := json.Marshal(float64(int64(f/100000+map[bool]float64{true: 0.5, false: -0.5}[f >= 0])) / 10)
+	out := string(b)
+	if !strings.Contains(out, ".") {
+		out += ".0"
+	}
+	return out
+}
+
+// stripECharts removes the embedded library, whose source mentions URLs.
+func stripECharts(html []byte) []byte {
+	i := bytes.Index(html, []byte("<script>\n/*"))
+	if i < 0 {
+		i = bytes.Index(html, []byte("<script>!function"))
+	}
+	if i < 0 {
+		return html
+	}
+	j := bytes.Index(html[i:], []byte("</script>"))
+	return append(append([]byte{}, html[:i]...), html[i+j:]...)
+}
+
+func TestOtherMonthsBuild(t *testing.T) {
+	for _, p := range []string{"2019-01", "2019-08", "2019-12", "2018-06"} {
+		dir := t.TempDir()
+		_, errs, code := runCLI(t, "report", "--sample", "--period", p, "--out", dir, "-q")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", p, code, errs)
+		}
+		var r struct {
+			Period  string
+			Economy struct {
+				Result struct{ Outcome string }
+			}
+		}
+		js, _ := os.ReadFile(filepath.Join(dir, "report.json"))
+		if err := json.Unmarshal(js, &r); err != nil || r.Period != p || r.Economy.Result.Outcome == "0.00" {
+			t.Errorf("%s: period %q outcome %q (%v)", p, r.Period, r.Economy.Result.Outcome, err)
+		}
+	}
+}
+
+func TestUnitReport(t *testing.T) {
+	dir := t.TempDir()
+	_, errs, code := runCLI(t, "report", "--sample", "--period", "2019-04", "--unit", "Sterilteknik", "--out", dir, "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	_, errs, code = runCLI(t, "report", "--sample", "--period", "2019-04", "--unit", "Nope", "--out", dir, "-q")
+	if code == 0 || !strings.Contains(errs, `no unit "Nope" in the organisation; known: IT, MT, Stab, Sterilteknik`) {
+		t.Errorf("unknown unit: exit %d, %s", code, errs)
+	}
+}
+
+func TestExitStatus(t *testing.T) {
+	if _, _, code := runCLI(t, "frobnicate"); code != exitUsage {
+		t.Errorf("unknown command: exit %d, want %d", code, exitUsage)
+	}
+	if _, _, code := runCLI(t, "report", "--sample", "--period", "2019-13", "--out", t.TempDir()); code != exitUsage {
+		t.Errorf("bad period: exit %d, want %d", code, exitUsage)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	os.WriteFile(bad, []byte("Period;Konto;Belopp\n2019-04;4011;12,3,4\n"), 0o644)
+	db := filepath.Join(t.TempDir(), "t.duckdb")
+	_, errs, code := runCLI(t, "load", "--db", db, "--kind", "ledger", bad)
+	if code != exitInput || !strings.Contains(errs, "bad.csv:2: column Belopp:") {
+		t.Errorf("bad input: exit %d, want %d; %s", code, exitInput, errs)
+	}
+}
+
+func TestLoadThenQueryFileDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.duckdb")
+	f := filepath.Join(t.TempDir(), "huvudbok_2019-04.csv")
+	os.WriteFile(f, []byte("Period;Konto;Ansvar;Belopp\n2019-04;4011;100;1 000,50\n2019-04;3011;100;-2 000\n"), 0o644)
+	out, errs, code := runCLI(t, "load", "--db", db, "--kind", "ledger", f)
+	if code != 0 || !strings.Contains(out, "2 rows") {
+		t.Fatalf("load: exit %d: %s %s", code, out, errs)
+	}
+	out, _, code = runCLI(t, "load", "--db", db, "--kind", "ledger", f)
+	if code != 0 || !strings.Contains(out, "unchanged") {
+		t.Errorf("reload: exit %d: %s", code, out)
+	}
+	t.Setenv("TERTIAL_DB", db)
+	out, errs, code = runCLI(t, "sql", "--format", "csv", "SELECT sum(amount) AS s, count(*) AS n FROM ledger")
+	if code != 0 || out != "s,n\n-999.50,2\n" {
+		t.Errorf("sql: exit %d: %q %s", code, out, errs)
+	}
+}

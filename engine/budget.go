@@ -9,8 +9,8 @@ import (
 )
 
 // spreadAnnual turns annual budget amounts into twelve monthly rows whose
-// sum is exactly the annual amount (the öre left over by the division go to
-// the months with the largest weight first, then the earliest).
+// sum is exactly the annual amount (the öre left over by the division go one
+// each to the earliest months with a weight).
 //   - "" or "even": 1/12 each.
 //   - "profile:w1,…,w12": twelve non-negative weights.
 //   - "lastyear": each account and cost center by its own ledger pattern of

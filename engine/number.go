@@ -94,8 +94,14 @@ func parseDecimal(s string) (int64, int, error) {
 	case lastComma >= 0 && lastDot >= 0:
 		if lastComma > lastDot {
 			dec, thousands = lastComma, '.'
+			if strings.Count(s, ",") > 1 {
+				return 0, 0, fmt.Errorf("%q has more than one decimal comma: %w", orig, errNumber)
+			}
 		} else {
 			dec, thousands = lastDot, ','
+			if strings.Count(s, ".") > 1 {
+				return 0, 0, fmt.Errorf("%q has more than one decimal point: %w", orig, errNumber)
+			}
 		}
 	case lastComma >= 0:
 		if strings.Count(s, ",") > 1 {

@@ -1,0 +1,287 @@
+package engine
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./engine -update creates it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s (-want +got):\n-%s\n+%s", path, want, got)
+	}
+}
+
+// dump prints what a load put in the ledger and budget, in a stable order.
+func dump(t *testing.T, s *Store) string {
+	t.Helper()
+	var b strings.Builder
+	for _, q := range []string{
+		"SELECT 'ledger', period, account, cost_center, project, activity, amount, text, source, line FROM ledger ORDER BY load_id, line, account",
+		"SELECT 'budget', version, period, account, cost_center, amount, line FROM budget ORDER BY load_id, period, line, account",
+	} {
+		tb, err := s.Query(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range tb.Rows {
+			var cells []string
+			for _, v := range r {
+				if v == nil {
+					cells = append(cells, "NULL")
+				} else {
+					cells = append(cells, FormatValue(v))
+				}
+			}
+			b.WriteString(strings.Join(cells, " | "))
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+func TestReaders(t *testing.T) {
+	ctx := context.Background()
+	files, _ := filepath.Glob("testdata/readers/*.csv")
+	files = append(files, writeXLSX(t), writeParquet(t))
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			s := openTest(t)
+			res, err := s.LoadFile(ctx, f, LoadOptions{Kind: KindLedger})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := fmt.Sprintf("format: %s\nsource: %s\nrows: %d\n", res.Format, res.Source, res.Rows) + dump(t, s)
+			golden(t, filepath.Join("testdata", "readers", strings.TrimSuffix(name, filepath.Ext(name))+".golden"), got)
+		})
+	}
+}
+
+// writeXLSX makes a workbook with numeric, text and date cells, a formula
+// and a display format that rounds, so that the test proves raw values are read.
+func writeXLSX(t *testing.T) string {
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "Huvudbok"
+	f.SetSheetName("Sheet1", sh)
+	f.SetSheetRow(sh, "A1", &[]any{"Period", "Konto", "Ansvar", "Belopp", "Text"})
+	f.SetSheetRow(sh, "A2", &[]any{"2019-05", 4011, "100", 1234.56, "Numeric cell"})
+	f.SetSheetRow(sh, "A3", &[]any{"201905", "5441", "200", "-1 234,56", "Swedish text number"})
+	f.SetCellValue(sh, "A4", 43600.0) // 2019-05-14 as a serial date
+	f.SetSheetRow(sh, "B4", &[]any{"7811", "300", 0, "Formula"})
+	f.SetCellFormula(sh, "D4", "D2*2")
+	f.SetCellValue(sh, "D4", 2469.12) // the cached value a saved workbook carries
+	style, _ := f.NewStyle(&excelize.Style{NumFmt: 1})
+	f.SetCellStyle(sh, "D2", "D2", style) // displays as 1235
+	path := filepath.Join(t.TempDir(), "huvudbok_xlsx.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func writeParquet(t *testing.T) string {
+	s := openTest(t)
+	path := filepath.Join(t.TempDir(), "huvudbok_parquet.parquet")
+	_, err := s.DB().Exec(fmt.Sprintf(`COPY (SELECT * FROM (VALUES
+		(DATE '2019-06-01', '4011', '100', NULL, 'IT', 1500.25::DECIMAL(18,2), 'Parquet row'),
+		(DATE '2019-06-01', '3011', '100', 'P7', NULL, -1500.25::DECIMAL(18,2), NULL))
+		t(period, account, cost_center, project, activity, amount, text)) TO %s (FORMAT parquet)`, sqlString(path)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// snapshot summarises the whole database, to prove a refused load changed nothing.
+func snapshot(t *testing.T, s *Store) string {
+	t.Helper()
+	var parts []string
+	for _, tbl := range []string{"loads", "ledger", "budget", "forecast", "account_map", "account_names", "cost_centers"} {
+		var n int
+		var h string
+		if err := s.DB().QueryRow(fmt.Sprintf("SELECT count(*), coalesce(sum(hash(t))::VARCHAR, '') FROM %s t", tbl)).Scan(&n, &h); err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, fmt.Sprintf("%s=%d/%s", tbl, n, h))
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestBadInput(t *testing.T) {
+	cases := []struct {
+		name, file, content string
+		kind                Kind
+		want                string
+	}{
+		{"amount", "a.csv", "Period;Konto;Belopp\n2019-04;4011;1.234,5,6\n", KindLedger, `a.csv:2: column Belopp: "1.234,5,6" has more than one decimal comma`},
+		{"period", "p.csv", "Period;Konto;Belopp\n2019-13;4011;1\n", KindLedger, `p.csv:2: column Period: "2019-13" is not a valid period`},
+		{"missing column", "m.csv", "Period;Account\n2019-04;4011\n", KindLedger, "m.csv:1: missing column amount (Belopp/Amount/Utfall/Summa); the header has: Period | Account"},
+		{"duplicate header", "d.csv", "Period;Konto;Belopp;Belopp\n2019-04;4011;1;2\n", KindLedger, `d.csv:1: column Belopp: duplicate header "Belopp" (columns 3 and 4)`},
+		{"empty", "e.csv", "", KindLedger, "e.csv:1: the file is empty"},
+		{"utf16", "u.csv", "\xff\xfeP\x00e\x00", KindLedger, "u.csv: the file has NUL bytes"},
+		{"bad quote", "q.csv", "Period;Konto;Belopp;Text\n2019-04;4011;1;\"open\n", KindLedger, "q.csv:"},
+		{"empty account", "k.csv", "Period;Konto;Belopp\n2019-04;;1\n", KindLedger, "k.csv:2: column Konto: empty account"},
+		{"three decimals", "t.csv", "Period;Konto;Belopp\n2019-04;4011;1,234\n", KindLedger, `t.csv:2: column Belopp: "1,234" has more than two decimals`},
+		{"unbalanced voucher", "v.se", "#FLAGGA 0\n#SIETYP 4\n#VER A 1 20190105 \"x\"\n{\n#TRANS 1930 {} 100.00\n#TRANS 4011 {} -90.00\n}\n", "", `v.se:3: voucher A 1 does not balance: its #TRANS rows sum to 10.00, expected 0`},
+		{"truncated sie", "tr.se", "#FLAGGA 0\n#SIETYP 4\n#VER A 1 20190105 \"x\"\n{\n#TRANS 1930 {} 100.00\n", "", "tr.se:3: voucher A 1 is not closed with '}' (truncated file?)"},
+		{"sie type 1", "t1.se", "#FLAGGA 0\n#SIETYP 1\n#RAR 0 20190101 20191231\n#UB 0 1930 100.00\n", "", "t1.se: SIE type 1 file has no vouchers"},
+		{"sie bad date", "bd.se", "#FLAGGA 0\n#SIETYP 4\n#VER A 1 20190230 \"x\"\n{\n#TRANS 1930 {} 0\n}\n", "", `bd.se:3: #VER A 1: voucher date: "20190230" is not a valid date`},
+		{"not sie", "n.se", "hello\n", "", "n.se:1: expected a #LABEL record"},
+		{"unknown kind", "x.txt", "a;b\n1;2\n", "", "x.txt: cannot tell what kind of extract this is"},
+		{"budget no period", "b.csv", "Konto;Belopp\n4011;100\n", KindBudget, "b.csv:1: a budget needs a Period column"},
+		{"bad range", "r.csv", "Konto;Typ;Kategori\n4000-499;Kostnad;Personal\n", KindAccounts, `r.csv:2: column Konto: "4000"-"499" is not an account range`},
+		{"bad kind", "bk.csv", "Konto;Typ;Kategori\n4000-4999;Utgift;Personal\n", KindAccounts, `bk.csv:2: column Typ: "Utgift" is not a kind`},
+		{"org duplicate", "o.csv", "Ansvar;Enhet;Division\n100;IT;L\n100;MT;L\n", KindOrg, "o.csv:3: column Ansvar: cost center 100 is listed twice (also line 2)"},
+		{"parquet float", "f.parquet", "", KindLedger, "amount is DOUBLE"},
+	}
+	ctx := context.Background()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := openTest(t)
+			// Something loaded before, which a refused load must leave as it was.
+			if _, err := s.LoadData(ctx, "base.csv", []byte("Period;Konto;Belopp\n2019-01;4011;5\n"), LoadOptions{Kind: KindLedger}); err != nil {
+				t.Fatal(err)
+			}
+			before := snapshot(t, s)
+			var err error
+			if strings.HasSuffix(c.file, ".parquet") {
+				p := filepath.Join(t.TempDir(), c.file)
+				if _, err := s.DB().Exec(fmt.Sprintf("COPY (SELECT DATE '2019-01-01' AS period, '4011' AS account, 1.5::DOUBLE AS amount) TO %s (FORMAT parquet)", sqlString(p))); err != nil {
+					t.Fatal(err)
+				}
+				before = snapshot(t, s)
+				_, err = s.LoadFile(ctx, p, LoadOptions{Kind: c.kind})
+			} else {
+				_, err = s.LoadData(ctx, c.file, []byte(c.content), LoadOptions{Kind: c.kind})
+			}
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error = %v\nwant it to contain %q", err, c.want)
+			}
+			if c.name != "unknown kind" && !IsInputError(err) {
+				t.Errorf("not an input error: %v", err)
+			}
+			if after := snapshot(t, s); after != before {
+				t.Errorf("database changed:\n%s\n%s", before, after)
+			}
+		})
+	}
+}
+
+func TestReloadAndReplace(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	v1 := "Period;Konto;Ansvar;Belopp\n2019-01;4011;100;100\n2019-02;4011;100;200\n2019-03;4011;100;300\n"
+	// The April re-export corrects February and adds April.
+	v2 := "Period;Konto;Ansvar;Belopp\n2019-02;4011;100;250\n2019-03;4011;100;300\n2019-04;4011;100;400\n"
+	res, err := s.LoadData(ctx, "huvudbok_2019-03.csv", []byte(v1), LoadOptions{Kind: KindLedger})
+	if err != nil || res.Rows != 3 || res.Source != "ledger:huvudbok" {
+		t.Fatalf("v1: %+v, %v", res, err)
+	}
+	again, err := s.LoadData(ctx, "copy-of-huvudbok_2019-03.csv", []byte(v1), LoadOptions{Kind: KindLedger})
+	if err != nil || !again.Skipped || again.Previous != res.LoadID {
+		t.Fatalf("same content again: %+v, %v", again, err)
+	}
+	r2, err := s.LoadData(ctx, "huvudbok_2019-04.csv", []byte(v2), LoadOptions{Kind: KindLedger})
+	if err != nil || r2.Replaced != 2 || r2.Rows != 3 {
+		t.Fatalf("v2: %+v, %v", r2, err)
+	}
+	tb, err := s.Query(ctx, "SELECT strftime(period, '%m') AS m, sum(amount) FROM ledger GROUP BY 1 ORDER BY 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range tb.Rows {
+		got = append(got, FormatValue(r[0])+"="+FormatValue(r[1]))
+	}
+	if want := "01=100.00 02=250.00 03=300.00 04=400.00"; strings.Join(got, " ") != want {
+		t.Errorf("ledger after replace = %v, want %s", got, want)
+	}
+	// Another source is never touched.
+	if _, err := s.LoadData(ctx, "other.csv", []byte("Period;Konto;Belopp\n2019-02;4011;1\n"), LoadOptions{Kind: KindLedger}); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	s.DB().QueryRow("SELECT count(*) FROM ledger WHERE period = DATE '2019-02-01'").Scan(&n)
+	if n != 2 {
+		t.Errorf("February rows = %d, want 2 (one per source)", n)
+	}
+}
+
+func TestInTxRollsBack(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	if _, err := s.LoadData(ctx, "a.csv", []byte("Period;Konto;Belopp\n2019-01;4011;5\n"), LoadOptions{Kind: KindLedger}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, s)
+	boom := errors.New("boom")
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM ledger"); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO loads VALUES (99, 'ledger', 'x', 'y', 0, now(), 's', NULL, NULL, NULL, 0)"); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v", err)
+	}
+	if after := snapshot(t, s); after != before {
+		t.Errorf("a failed transaction changed the database:\n%s\n%s", before, after)
+	}
+}
+
+func TestBudgetSpread(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	// Last year's pattern: all in March for 4011/100.
+	if _, err := s.LoadData(ctx, "l.csv", []byte("Period;Konto;Ansvar;Belopp\n2018-03;4011;100;50\n"), LoadOptions{Kind: KindLedger}); err != nil {
+		t.Fatal(err)
+	}
+	annual := []byte("År;Konto;Ansvar;Belopp\n2019;4011;100;100,00\n2019;5011;100;-0,07\n")
+	cases := map[string]string{
+		"":                              "4011: 8.34 8.34 8.34 8.34 8.33 8.33 8.33 8.33 8.33 8.33 8.33 8.33 | 5011: -0.01 -0.01 -0.01 -0.01 -0.01 -0.01 -0.01 0.00 0.00 0.00 0.00 0.00",
+		"profile:0,0,0,1,1,1,1,1,1,1,1,2": "4011: 0.00 0.00 0.00 10.00 10.00 10.00 10.00 10.00 10.00 10.00 10.00 20.00 | 5011: 0.00 0.00 0.00 -0.01 -0.01 -0.01 -0.01 -0.01 -0.01 0.00 0.00 -0.01",
+		"lastyear":                      "4011: 0.00 0.00 100.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 | 5011: -0.01 -0.01 -0.01 -0.01 -0.01 -0.01 -0.01 0.00 0.00 0.00 0.00 0.00",
+	}
+	for spread, want := range cases {
+		ver := "v" + fmt.Sprint(len(spread))
+		if _, err := s.LoadData(ctx, "b"+ver+".csv", annual, LoadOptions{Kind: KindBudget, Version: ver, Spread: spread}); err != nil {
+			t.Fatal(err)
+		}
+		tb, err := s.Query(ctx, "SELECT account, string_agg(amount::VARCHAR, ' ' ORDER BY period) FROM budget WHERE version = ? GROUP BY 1 ORDER BY 1", ver)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range tb.Rows {
+			got = append(got, FormatValue(r[0])+": "+FormatValue(r[1]))
+		}
+		if strings.Join(got, " | ") != want {
+			t.Errorf("spread %q:\n got %s\nwant %s", spread, strings.Join(got, " | "), want)
+		}
+	}
+}

@@ -2,8 +2,10 @@ package engine
 
 import (
 	"bytes"
+	"io"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -19,6 +21,31 @@ const (
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
+// decodeReader is decodeText as a stream: the bytes are decoded as they are
+// read, so a large single-byte file is never held twice in memory.
+func decodeReader(data []byte, sie bool) (io.Reader, Encoding) {
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if utf8.Valid(data) {
+		return bytes.NewReader(data), UTF8
+	}
+	enc, name := singleByte(data, sie)
+	return enc.NewDecoder().Reader(bytes.NewReader(data)), name
+}
+
+func singleByte(data []byte, sie bool) (encoding.Encoding, Encoding) {
+	if sie && !looksLatin1(data) {
+		return charmap.CodePage437, CP437
+	}
+	// Bytes 0x80-0x9F are control codes in Latin-1 but €, –, ’ … in
+	// Windows-1252, which is what Swedish ERPs mean when they write them.
+	for _, c := range data {
+		if c >= 0x80 && c <= 0x9F {
+			return charmap.Windows1252, Windows1252
+		}
+	}
+	return charmap.ISO8859_1, Latin1
+}
+
 // decodeText returns data as UTF-8 and the encoding it was found in. Valid
 // UTF-8 (with or without BOM) is taken as it is. Otherwise fallback decides
 // between the single-byte code pages: SIE files are CP437 ("PC8") unless
@@ -28,20 +55,9 @@ func decodeText(data []byte, sie bool) ([]byte, Encoding) {
 	if utf8.Valid(data) {
 		return data, UTF8
 	}
-	if sie && !looksLatin1(data) {
-		out, _ := charmap.CodePage437.NewDecoder().Bytes(data)
-		return out, CP437
-	}
-	// Bytes 0x80-0x9F are control codes in Latin-1 but €, –, ’ … in
-	// Windows-1252, which is what Swedish ERPs mean when they write them.
-	for _, c := range data {
-		if c >= 0x80 && c <= 0x9F {
-			out, _ := charmap.Windows1252.NewDecoder().Bytes(data)
-			return out, Windows1252
-		}
-	}
-	out, _ := charmap.ISO8859_1.NewDecoder().Bytes(data)
-	return out, Latin1
+	enc, name := singleByte(data, sie)
+	out, _ := enc.NewDecoder().Bytes(data)
+	return out, name
 }
 
 // looksLatin1 compares how many bytes are Swedish letters in Latin-1

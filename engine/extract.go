@@ -77,15 +77,23 @@ type orgRow struct {
 
 func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind Kind, opt LoadOptions) (*extract, error) {
 	if kind == KindSIE {
-		f, err := parseSIE(name, data)
+		st, err := newStage()
 		if err != nil {
+			return nil, err
+		}
+		f, err := parseSIE(name, data, st.ledger)
+		if err == nil {
+			err = st.close()
+		}
+		if err != nil {
+			st.remove()
 			return nil, err
 		}
 		src := f.OrgNr
 		if src == "" {
 			src = f.Company
 		}
-		ex := &extract{format: fmt.Sprintf("SIE type %s, %s", f.Type, f.Encoding), ledger: f.Ledger, budget: f.Budget, names: f.Names}
+		ex := &extract{format: fmt.Sprintf("SIE type %s, %s", f.Type, f.Encoding), ledger: st, budget: f.Budget, names: f.Names}
 		if src != "" {
 			ex.source = "sie:" + src
 		}
@@ -104,7 +112,13 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 	ex := &extract{format: t.Describe()}
 	switch kind {
 	case KindLedger:
-		err = readLedger(name, t, opt, ex)
+		if ex.ledger, err = newStage(); err != nil {
+			return nil, err
+		}
+		err = readLedger(name, t, opt, ex.ledger)
+		if err == nil {
+			err = ex.ledger.close()
+		}
 	case KindBudget:
 		err = readBudget(ctx, s, name, t, opt, ex)
 	case KindForecast:
@@ -117,6 +131,7 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 		err = fmt.Errorf("kind %s cannot be read from a table", kind)
 	}
 	if err != nil {
+		ex.cleanup()
 		return nil, err
 	}
 	return ex, nil
@@ -211,7 +226,7 @@ func periodCell(v string) (Month, error) {
 	return ParsePeriod(v)
 }
 
-func readLedger(name string, t tableReader, opt LoadOptions, ex *extract) error {
+func readLedger(name string, t tableReader, opt LoadOptions, st *stage) error {
 	c, err := matchColumns(name, t.Header(), ledgerFields, opt.Columns)
 	if err != nil {
 		return err
@@ -233,8 +248,7 @@ func readLedger(name string, t tableReader, opt LoadOptions, ex *extract) error 
 		r.Activity = c.get(rec, "activity")
 		r.Text = c.get(rec, "text")
 		r.Voucher = c.get(rec, "voucher")
-		ex.ledger = append(ex.ledger, r)
-		return nil
+		return st.ledger(&r)
 	})
 }
 

@@ -114,6 +114,7 @@ func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt Load
 	if err != nil {
 		return nil, err
 	}
+	defer ex.cleanup()
 	if res.Source == "" {
 		res.Source = ex.source
 		if res.Source == "" {
@@ -213,7 +214,7 @@ func DefaultSource(kind Kind, name string) string {
 type extract struct {
 	format   string
 	source   string
-	ledger   []ledgerRow
+	ledger   *stage // ledger rows, staged as canonical CSV while parsing
 	budget   []budgetRow
 	forecast []forecastRow
 	names    map[string]string
@@ -222,6 +223,12 @@ type extract struct {
 	warnings []string
 	// parquet is set when DuckDB reads the file itself.
 	parquet string
+}
+
+func (ex *extract) cleanup() {
+	if ex.ledger != nil {
+		ex.ledger.remove()
+	}
 }
 
 func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, opt LoadOptions) error {
@@ -235,7 +242,7 @@ func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, opt 
 	case ex.forecast != nil:
 		return insertForecast(ctx, tx, ex.forecast, res)
 	}
-	if len(ex.ledger) > 0 {
+	if ex.ledger != nil && ex.ledger.rows > 0 {
 		if err := insertLedger(ctx, tx, ex.ledger, res); err != nil {
 			return err
 		}
@@ -276,39 +283,77 @@ func periodRange(res *LoadResult, m Month) {
 	}
 }
 
-func insertLedger(ctx context.Context, tx *sql.Tx, rows []ledgerRow, res *LoadResult) error {
-	for i := range rows {
-		periodRange(res, rows[i].Period)
-	}
+func insertLedger(ctx context.Context, tx *sql.Tx, st *stage, res *LoadResult) error {
+	periodRange(res, st.lo)
+	periodRange(res, st.hi)
 	r, err := tx.ExecContext(ctx, "DELETE FROM ledger WHERE source = ? AND period BETWEEN ? AND ?",
-		res.Source, res.Periods[0].Date(), res.Periods[1].Date())
+		res.Source, st.lo.Date(), st.hi.Date())
 	if err != nil {
 		return err
 	}
 	n, _ := r.RowsAffected()
 	res.Replaced += n
-	cols := []string{"period DATE", "account VARCHAR", "cost_center VARCHAR", "project VARCHAR", "activity VARCHAR",
-		"amount DECIMAL(18,2)", "text VARCHAR", "source VARCHAR", "load_id INTEGER", "line INTEGER", "voucher VARCHAR"}
-	err = stageCSV(ctx, tx, "ledger", cols, func(w *csvWriter) error {
-		for i := range rows {
-			r := &rows[i]
-			w.month(r.Period)
-			w.str(r.Account)
-			w.str(r.CostCenter)
-			w.str(r.Project)
-			w.str(r.Activity)
-			w.ore(r.Amount)
-			w.str(r.Text)
-			w.str(res.Source)
-			w.int(res.LoadID)
-			w.int(int64(r.Line))
-			w.str(r.Voucher)
-			w.end()
-		}
-		return nil
-	}, "INSERT INTO ledger SELECT * FROM %s")
-	res.Rows += int64(len(rows))
-	return err
+	reader := readCSV(st.path, []string{"period DATE", "account VARCHAR", "cost_center VARCHAR", "project VARCHAR", "activity VARCHAR",
+		"amount DECIMAL(18,2)", "text VARCHAR", "line INTEGER", "voucher VARCHAR"})
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`INSERT INTO ledger
+		SELECT period, account, cost_center, project, activity, amount, text, %s, %d, line, voucher FROM %s`,
+		sqlString(res.Source), res.LoadID, reader)); err != nil {
+		return fmt.Errorf("insert ledger: %w", err)
+	}
+	res.Rows += st.rows
+	return nil
+}
+
+// stage is ledger rows written as canonical CSV while the extract is parsed,
+// so that a large extract is never held in memory as rows.
+type stage struct {
+	path   string
+	f      *os.File
+	w      *csvWriter
+	rows   int64
+	lo, hi Month
+}
+
+func newStage() (*stage, error) {
+	f, err := os.CreateTemp("", "tertial-ledger-*.csv")
+	if err != nil {
+		return nil, fmt.Errorf("stage: %w", err)
+	}
+	return &stage{path: f.Name(), f: f, w: &csvWriter{w: bufio.NewWriterSize(f, 1<<20)}}, nil
+}
+
+func (st *stage) ledger(r *ledgerRow) error {
+	w := st.w
+	w.month(r.Period)
+	w.str(r.Account)
+	w.str(r.CostCenter)
+	w.str(r.Project)
+	w.str(r.Activity)
+	w.ore(r.Amount)
+	w.str(r.Text)
+	w.int(int64(r.Line))
+	w.str(r.Voucher)
+	w.end()
+	if st.rows == 0 || r.Period.Index() < st.lo.Index() {
+		st.lo = r.Period
+	}
+	if st.rows == 0 || r.Period.Index() > st.hi.Index() {
+		st.hi = r.Period
+	}
+	st.rows++
+	return nil
+}
+
+func (st *stage) close() error {
+	if err := st.w.w.Flush(); err != nil {
+		return fmt.Errorf("stage: %w", err)
+	}
+	return st.f.Close()
+}
+
+func (st *stage) remove() {
+	st.f.Close()
+	os.Remove(st.path)
 }
 
 func insertBudget(ctx context.Context, tx *sql.Tx, rows []budgetRow, version string, res *LoadResult) error {
@@ -373,17 +418,22 @@ func stageCSV(ctx context.Context, tx *sql.Tx, what string, cols []string, write
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("stage %s: %w", what, err)
 	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(insertSQL, readCSV(f.Name(), cols))); err != nil {
+		return fmt.Errorf("insert %s: %w", what, err)
+	}
+	return nil
+}
+
+// readCSV is DuckDB's reader over a canonical staging file, with explicit
+// column types (never auto-detected: that would read amounts as DOUBLE).
+func readCSV(path string, cols []string) string {
 	var spec []string
 	for _, c := range cols {
 		n, t, _ := strings.Cut(c, " ")
 		spec = append(spec, fmt.Sprintf("'%s': '%s'", n, t))
 	}
-	reader := fmt.Sprintf("read_csv(%s, header=false, delim=',', quote='\"', escape='\"', auto_detect=false, columns={%s})",
-		sqlString(f.Name()), strings.Join(spec, ", "))
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf(insertSQL, reader)); err != nil {
-		return fmt.Errorf("insert %s: %w", what, err)
-	}
-	return nil
+	return fmt.Sprintf("read_csv(%s, header=false, delim=',', quote='\"', escape='\"', auto_detect=false, columns={%s})",
+		sqlString(path), strings.Join(spec, ", "))
 }
 
 func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

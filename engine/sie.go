@@ -27,8 +27,9 @@ type sieFile struct {
 	Program  string
 	Years    map[int][2]time.Time // #RAR index -> start, end
 	Names    map[string]string    // #KONTO
-	Ledger   []ledgerRow
 	Budget   []budgetRow
+	// LedgerRows counts the rows given to emit.
+	LedgerRows int64
 	// Vouchers counts the #VER records; Balances says the ledger rows came
 	// from #PSALDO.
 	Vouchers int
@@ -195,8 +196,10 @@ func (b *sieBalances) rows() []budgetRow {
 	return out
 }
 
-// parseSIE reads a whole SIE file (any type 1-4E/4I).
-func parseSIE(name string, raw []byte) (*sieFile, error) {
+// parseSIE reads a whole SIE file (any type 1-4E/4I). Ledger rows go to
+// emit as they are read (a balanced voucher at a time), so a large file is
+// never held as rows in memory; the caller discards them if parseSIE fails.
+func parseSIE(name string, raw []byte, emit func(*ledgerRow) error) (*sieFile, error) {
 	data, enc := decodeText(raw, true)
 	f := &sieFile{Encoding: enc, Years: map[int][2]time.Time{}, Names: map[string]string{}}
 	var errs InputErrors
@@ -250,7 +253,12 @@ func parseSIE(name string, raw []byte) (*sieFile, error) {
 						Msg:  fmt.Sprintf("voucher %s does not balance: its #TRANS rows sum to %s, expected 0", ver.id, FormatOre(ver.sum)),
 						Hint: "correct the voucher in the accounting system and export again"})
 				} else {
-					f.Ledger = append(f.Ledger, ver.rows...)
+					for i := range ver.rows {
+						if err := emit(&ver.rows[i]); err != nil {
+							return nil, err
+						}
+					}
+					f.LedgerRows += int64(len(ver.rows))
 				}
 			}
 			ver = nil
@@ -400,12 +408,16 @@ func parseSIE(name string, raw []byte) (*sieFile, error) {
 	}
 	if f.Vouchers == 0 {
 		for _, r := range psaldo.rows() {
-			f.Ledger = append(f.Ledger, ledgerRow{Period: r.Period, Account: r.Account, CostCenter: r.CostCenter, Project: r.Project, Amount: r.Amount, Text: "#PSALDO", Line: r.Line})
+			row := ledgerRow{Period: r.Period, Account: r.Account, CostCenter: r.CostCenter, Project: r.Project, Amount: r.Amount, Text: "#PSALDO", Line: r.Line}
+			if err := emit(&row); err != nil {
+				return nil, err
+			}
+			f.LedgerRows++
 		}
-		f.Balances = len(f.Ledger) > 0
+		f.Balances = f.LedgerRows > 0
 	}
 	f.Budget = pbudget.rows()
-	if f.Vouchers == 0 && len(f.Ledger) == 0 && len(f.Budget) == 0 {
+	if f.Vouchers == 0 && f.LedgerRows == 0 && len(f.Budget) == 0 {
 		typ := f.Type
 		if typ == "" {
 			typ = "unknown"

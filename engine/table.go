@@ -41,12 +41,13 @@ func newCSVTable(name string, raw []byte) (*csvTable, error) {
 	if bytes.IndexByte(raw, 0) >= 0 {
 		return nil, &InputError{File: name, Msg: "the file has NUL bytes: it is binary or UTF-16, not a CSV text file", Hint: "save it as CSV (UTF-8 or Windows-1252)"}
 	}
-	data, enc := decodeText(raw, false)
-	delim := detectDelimiter(data)
-	r := csv.NewReader(bytes.NewReader(data))
+	src, enc := decodeReader(raw, false)
+	head, _ := decodeText(raw[:min(len(raw), 64<<10)], false)
+	delim := detectDelimiter(head)
+	r := csv.NewReader(src)
 	r.Comma = delim
 	r.FieldsPerRecord = -1
-	r.ReuseRecord = false
+	r.ReuseRecord = true
 	t := &csvTable{r: r, enc: enc, delim: delim}
 	for {
 		h, err := r.Read()
@@ -59,10 +60,10 @@ func newCSVTable(name string, raw []byte) (*csvTable, error) {
 		if len(h) == 1 && strings.TrimSpace(h[0]) == "" {
 			continue
 		}
+		t.header = make([]string, len(h))
 		for i := range h {
-			h[i] = strings.TrimSpace(strings.TrimPrefix(h[i], "\ufeff"))
+			t.header[i] = strings.TrimSpace(strings.TrimPrefix(h[i], "\ufeff"))
 		}
-		t.header = h
 		return t, nil
 	}
 }

@@ -107,7 +107,7 @@ The database is tertial.duckdb in the working directory, or --db PATH, or $TERTI
 	pf.StringVar(&a.dbPath, "db", "", "database file (default $TERTIAL_DB or "+engine.DefaultDB+")")
 	pf.BoolVar(&a.sample, "sample", false, "use the embedded sample division in an in-memory database")
 	pf.BoolVarP(&a.quiet, "quiet", "q", false, "log only warnings and errors")
-	root.AddCommand(a.loadCmd(), a.sqlCmd(), a.queryCmd(), a.queriesCmd(), a.reportCmd(), a.schemaCmd())
+	root.AddCommand(a.loadCmd(), a.sqlCmd(), a.queryCmd(), a.queriesCmd(), a.reportCmd(), a.schemaCmd(), a.benchCmd())
 	return root
 }
 

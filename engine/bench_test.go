@@ -1,0 +1,57 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"testing"
+)
+
+// BenchmarkLoadLedgerCSV loads a generated Swedish CSV ledger; rows/s is
+// reported beside DuckDB's own read_csv of the same bytes in
+// BenchmarkReadCSVReference. For the 10 M-row figures run `tertial bench`.
+func BenchmarkLoadLedgerCSV(b *testing.B) {
+	const n = 200_000
+	var buf bytes.Buffer
+	if err := WriteSyntheticLedger(&buf, n, 42); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s := openTest(b)
+		b.StartTimer()
+		res, err := s.LoadData(ctx, fmt.Sprintf("huvudbok_%d.csv", i), data, LoadOptions{Kind: KindLedger})
+		if err != nil || res.Rows != n {
+			b.Fatalf("%v, %+v", err, res)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+func BenchmarkReadCSVReference(b *testing.B) {
+	const n = 200_000
+	path := b.TempDir() + "/l.csv"
+	var buf bytes.Buffer
+	if err := WriteSyntheticLedger(&buf, n, 42); err != nil {
+		b.Fatal(err)
+	}
+	if err := osWriteFile(path, buf.Bytes()); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s := openTest(b)
+		b.StartTimer()
+		if _, err := s.DB().Exec("CREATE TABLE t AS SELECT * FROM " + SyntheticReadCSV(path)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+func osWriteFile(p string, b []byte) error { return os.WriteFile(p, b, 0o644) }

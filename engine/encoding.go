@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"unicode/utf8"
 
@@ -24,8 +25,11 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // decodeReader is decodeText as a stream: the bytes are decoded as they are
 // read, so a large single-byte file is never held twice in memory.
 func decodeReader(data []byte, sie bool) (io.Reader, Encoding) {
+	bom := bytes.HasPrefix(data, utf8BOM)
 	data = bytes.TrimPrefix(data, utf8BOM)
-	if utf8.Valid(data) {
+	if bom || utf8.Valid(data) {
+		// A BOM says UTF-8; invalid bytes after it are reported by line
+		// (see checkUTF8), not silently read as another code page.
 		return bytes.NewReader(data), UTF8
 	}
 	enc, name := singleByte(data, sie)
@@ -73,4 +77,25 @@ func looksLatin1(data []byte) bool {
 		}
 	}
 	return latin > pc8
+}
+
+// checkUTF8 finds the first invalid UTF-8 byte of a file that declares
+// UTF-8 with a BOM, and says on which line it is.
+func checkUTF8(name string, data []byte) error {
+	if !bytes.HasPrefix(data, utf8BOM) || utf8.Valid(data) {
+		return nil
+	}
+	line := 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return &InputError{File: name, Line: line, Msg: fmt.Sprintf("the file starts with a UTF-8 byte order mark but byte 0x%02X at offset %d is not UTF-8 (mixed encodings?)", data[i], i),
+				Hint: "save the whole file as UTF-8, or as Windows-1252 without a BOM"}
+		}
+		if data[i] == '\n' {
+			line++
+		}
+		i += size
+	}
+	return nil
 }

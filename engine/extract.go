@@ -93,7 +93,7 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 		if src == "" {
 			src = f.Company
 		}
-		ex := &extract{format: fmt.Sprintf("SIE type %s, %s", f.Type, f.Encoding), ledger: st, budget: f.Budget, names: f.Names}
+		ex := &extract{format: fmt.Sprintf("SIE type %s, %s", f.Type, f.Encoding), ledger: st, budget: f.Budget, names: f.Names, warnings: f.Warnings}
 		if src != "" {
 			ex.source = "sie:" + src
 		}
@@ -145,6 +145,9 @@ func openTable(name string, data []byte, sheet string) (tableReader, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	if ext == ".xlsx" || ext == ".xlsm" || bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		return newXLSXTable(name, data, sheet)
+	}
+	if ext == ".yaml" || ext == ".yml" {
+		return newYAMLTable(name, data)
 	}
 	if ext == ".xls" {
 		return nil, &InputError{File: name, Msg: "old Excel (.xls) workbooks are not read", Hint: "save the sheet as .xlsx or CSV"}

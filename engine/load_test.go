@@ -148,6 +148,7 @@ func TestBadInput(t *testing.T) {
 		{"truncated sie", "tr.se", "#FLAGGA 0\n#SIETYP 4\n#VER A 1 20190105 \"x\"\n{\n#TRANS 1930 {} 100.00\n", "", "tr.se:3: voucher A 1 is not closed with '}' (truncated file?)"},
 		{"sie type 1", "t1.se", "#FLAGGA 0\n#SIETYP 1\n#RAR 0 20190101 20191231\n#UB 0 1930 100.00\n", "", "t1.se: SIE type 1 file has no vouchers"},
 		{"sie bad date", "bd.se", "#FLAGGA 0\n#SIETYP 4\n#VER A 1 20190230 \"x\"\n{\n#TRANS 1930 {} 0\n}\n", "", `bd.se:3: #VER A 1: voucher date: "20190230" is not a valid date`},
+		{"sie year index", "yi.se", "#FLAGGA 0\n#SIETYP 2\n#RAR 0 20190101 20191231\n#PSALDO 0 201812 4011 {} 5\n", "", "yi.se:4: #PSALDO: period 2018-12 is outside year index 0 (2019-01-01 to 2019-12-31)"},
 		{"not sie", "n.se", "hello\n", "", "n.se:1: expected a #LABEL record"},
 		{"unknown kind", "x.txt", "a;b\n1;2\n", "", "x.txt: cannot tell what kind of extract this is"},
 		{"budget no period", "b.csv", "Konto;Belopp\n4011;100\n", KindBudget, "b.csv:1: a budget needs a Period column"},
@@ -155,6 +156,9 @@ func TestBadInput(t *testing.T) {
 		{"bad kind", "bk.csv", "Konto;Typ;Kategori\n4000-4999;Utgift;Personal\n", KindAccounts, `bk.csv:2: column Typ: "Utgift" is not a kind`},
 		{"org duplicate", "o.csv", "Ansvar;Enhet;Division\n100;IT;L\n100;MT;L\n", KindOrg, "o.csv:3: column Ansvar: cost center 100 is listed twice (also line 2)"},
 		{"parquet float", "f.parquet", "", KindLedger, "amount is DOUBLE"},
+		{"bom then latin-1", "bl.csv", "\xef\xbb\xbfPeriod;Konto;Belopp;Text\n2019-04;4011;1;ok\n2019-04;4011;1;L\xe4n\n", KindLedger, "bl.csv:3: the file starts with a UTF-8 byte order mark but byte 0xE4"},
+		{"yaml not a list", "m.yaml", "accounts: 12\n", KindAccounts, "m.yaml:1: expected a list of records"},
+		{"yaml bad kind", "m2.yaml", "- {konto: 4000-4999, typ: utgift, kategori: Personal}\n", KindAccounts, `m2.yaml:1: column typ: "utgift" is not a kind`},
 	}
 	ctx := context.Background()
 	for _, c := range cases {
@@ -251,6 +255,44 @@ func TestInTxRollsBack(t *testing.T) {
 	}
 	if after := snapshot(t, s); after != before {
 		t.Errorf("a failed transaction changed the database:\n%s\n%s", before, after)
+	}
+}
+
+func TestColumnMap(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	cols, err := ReadColumnMap("m.yaml", []byte("period: Bokf.datum\namount: Belopp SEK\naccount: Kto\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := []byte("Bokf.datum;Kto;Belopp SEK\n2019-04-30;4011;12,50\n")
+	if _, err := s.LoadData(ctx, "x.csv", data, LoadOptions{Kind: KindLedger, Columns: cols}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.LoadData(ctx, "y.csv", append(data, "2019-05-31;4011;1\n"...), LoadOptions{Kind: KindLedger, Columns: map[string]string{"belopp": "Belopp SEK"}})
+	if err == nil || !strings.Contains(err.Error(), `names field "belopp"; this kind of extract has period, account`) {
+		t.Errorf("unknown field: %v", err)
+	}
+}
+
+func TestYAMLMappings(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	acc := "# account mapping\naccounts:\n  - {konto: 4000-4999, typ: kostnad, kategori: Personal}\n  - konto: \"4011\"\n    typ: kostnad\n    kategori: Personal\n    underkategori: Löner\n    namn: Månadslöner\n"
+	org := "cost_centers:\n  - {ansvar: \"100\", enhet: IT, division: Länsteknik, namn: IT-drift}\n"
+	if _, err := s.LoadData(ctx, "konton.yaml", []byte(acc), LoadOptions{Kind: KindAccounts}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LoadData(ctx, "org.yml", []byte(org), LoadOptions{Kind: KindOrg}); err != nil {
+		t.Fatal(err)
+	}
+	tb, err := s.Query(ctx, "SELECT account, name, category, subcategory, kind FROM accounts ORDER BY 1")
+	if err != nil || len(tb.Rows) != 1 || FormatValue(tb.Rows[0][1]) != "Månadslöner" || FormatValue(tb.Rows[0][3]) != "Löner" {
+		t.Errorf("accounts = %v, %v", tb, err)
+	}
+	var unit string
+	if err := s.DB().QueryRow("SELECT unit || '/' || division || '/' || name FROM cost_centers WHERE cost_center = '100'").Scan(&unit); err != nil || unit != "IT/Länsteknik/IT-drift" {
+		t.Errorf("org = %q, %v", unit, err)
 	}
 }
 

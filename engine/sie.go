@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -16,6 +17,8 @@ import (
 //   - For #PSALDO/#PBUDGET only the rows with an empty object list are
 //     loaded: they are the account totals. Rows with objects break the same
 //     money down, and summing both would count it twice.
+//   - #RAR gives the years behind the year indexes; a #PSALDO/#PBUDGET period
+//     outside its index's year is an error (the export is inconsistent).
 //   - #KONTO names go to account_names. Everything else is read and ignored.
 
 // sieFile is what a SIE file holds that tertial loads.
@@ -30,6 +33,7 @@ type sieFile struct {
 	Budget   []budgetRow
 	// LedgerRows counts the rows given to emit.
 	LedgerRows int64
+	Warnings   []string
 	// Vouchers counts the #VER records; Balances says the ledger rows came
 	// from #PSALDO.
 	Vouchers int
@@ -221,6 +225,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error) (*sieFile, e
 	var ver *voucher     // the voucher being read
 	var pending *voucher // a #VER waiting for its '{'
 	sawFlagga := false
+	skippedBudget, firstSkipped := 0, 0
 	lineNo := 0
 	for len(data) > 0 && !errs.full() {
 		lineNo++
@@ -385,6 +390,25 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error) (*sieFile, e
 				bad(lineNo, "%s: %v", label, err)
 				continue
 			}
+			// The year index must name a #RAR year that holds the period.
+			if idx, err := strconv.Atoi(arg(0)); err != nil {
+				bad(lineNo, "%s: year index %q is not a number", label, arg(0))
+				continue
+			} else if y, ok := f.Years[idx]; ok {
+				if d := per.Date(); d.Before(monthStart(y[0])) || d.After(y[1]) {
+					if label == "#PSALDO" {
+						bad(lineNo, "%s: period %s is outside year index %d (%s to %s)", label, per, idx, y[0].Format("2006-01-02"), y[1].Format("2006-01-02"))
+						continue
+					}
+					// Some exporters repeat this year's budget under index -1.
+					// Loading it would count the budget twice: skip and say so.
+					skippedBudget++
+					if skippedBudget == 1 {
+						firstSkipped = lineNo
+					}
+					continue
+				}
+			}
 			amt, err := ParseAmount(arg(4))
 			if err != nil {
 				bad(lineNo, "%s amount: %v", label, err)
@@ -417,6 +441,9 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error) (*sieFile, e
 		f.Balances = f.LedgerRows > 0
 	}
 	f.Budget = pbudget.rows()
+	if skippedBudget > 0 {
+		f.Warnings = append(f.Warnings, fmt.Sprintf("skipped %d #PBUDGET rows whose period lies outside their #RAR year index (first at line %d): the file's year indexes contradict its periods", skippedBudget, firstSkipped))
+	}
 	if f.Vouchers == 0 && f.LedgerRows == 0 && len(f.Budget) == 0 {
 		typ := f.Type
 		if typ == "" {
@@ -426,6 +453,10 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error) (*sieFile, e
 			Hint: "export SIE type 4 (vouchers) or type 2 (period balances)"}
 	}
 	return f, nil
+}
+
+func monthStart(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
 }
 
 func clip(s string) string {

@@ -42,7 +42,34 @@ var (
 	reVer    = regexp.MustCompile(`^\s*#VER\s+("[^"]*"|\S+)\s+("[^"]*"|\S+)\s+"?(\d{8})`)
 	reTrans  = regexp.MustCompile(`^\s*#TRANS\s+"?(\w+)"?\s+\{[^}]*\}\s+"?(-?[0-9.]+)`)
 	rePsaldo = regexp.MustCompile(`^\s*#PSALDO\s+\S+\s+(\d{6})\s+"?(\w+)"?\s+\{\s*\}\s+"?(-?[0-9.]+)`)
+	reBudget = regexp.MustCompile(`^\s*#PBUDGET\s+(\S+)\s+(\d{6})\s+"?(\w+)"?\s+\{\s*\}\s+"?(-?[0-9.]+)`)
+	reRar    = regexp.MustCompile(`^\s*#RAR\s+(\S+)\s+(\d{6})\d\d\s+(\d{6})\d\d`)
 )
+
+// budgetTotals is the file's #PBUDGET totals (empty object list), by month
+// and account, of rows whose period lies in their #RAR year.
+func budgetTotals(raw []byte) map[string]string {
+	text, _ := charmap.CodePage437.NewDecoder().Bytes(raw)
+	years := map[string][2]string{}
+	sums := map[string]decimal.Decimal{}
+	for _, l := range strings.Split(string(text), "\n") {
+		if m := reRar.FindStringSubmatch(l); m != nil {
+			years[m[1]] = [2]string{m[2], m[3]}
+		}
+		if m := reBudget.FindStringSubmatch(l); m != nil {
+			if y, ok := years[m[1]]; ok && (m[2] < y[0] || m[2] > y[1]) {
+				continue
+			}
+			k := m[2][:4] + "-" + m[2][4:] + " " + m[3]
+			sums[k] = sums[k].Add(decimal.RequireFromString(m[4]))
+		}
+	}
+	out := map[string]string{}
+	for k, v := range sums {
+		out[k] = v.StringFixed(2)
+	}
+	return out
+}
 
 // fileTotals is the invariant computed independently of the parser: the
 // #TRANS sums by voucher month and account, or (without vouchers) the
@@ -143,6 +170,26 @@ func TestSIECorpus(t *testing.T) {
 			sort.Strings(diffs)
 			if len(diffs) > 0 {
 				t.Errorf("invariant broken for %d account-months:\n%s", len(diffs), strings.Join(diffs[:min(len(diffs), 10)], "\n"))
+			}
+			wantB := budgetTotals(raw)
+			gotB := map[string]string{}
+			brows, err := s.DB().QueryContext(ctx, "SELECT strftime(period, '%Y-%m') || ' ' || account, sum(amount)::VARCHAR FROM budget GROUP BY ALL")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer brows.Close()
+			for brows.Next() {
+				var k, v string
+				brows.Scan(&k, &v)
+				gotB[k] = v
+			}
+			for k, v := range wantB {
+				if gotB[k] != v {
+					t.Errorf("budget %s: file %s, budget table %s", k, v, gotB[k])
+				}
+			}
+			if len(gotB) != len(wantB) {
+				t.Errorf("budget has %d account-months, the file %d", len(gotB), len(wantB))
 			}
 		})
 	}

@@ -41,6 +41,9 @@ func newCSVTable(name string, raw []byte) (*csvTable, error) {
 	if bytes.IndexByte(raw, 0) >= 0 {
 		return nil, &InputError{File: name, Msg: "the file has NUL bytes: it is binary or UTF-16, not a CSV text file", Hint: "save it as CSV (UTF-8 or Windows-1252)"}
 	}
+	if err := checkUTF8(name, raw); err != nil {
+		return nil, err
+	}
 	src, enc := decodeReader(raw, false)
 	head, _ := decodeText(raw[:min(len(raw), 64<<10)], false)
 	delim := detectDelimiter(head)
@@ -194,6 +197,17 @@ func matchColumns(name string, header []string, fields []field, override map[str
 				Msg: fmt.Sprintf("duplicate header %q (columns %d and %d)", h, j+1, i+1), Hint: "rename or remove one of them"}
 		}
 		seen[n] = i
+	}
+	for key := range override {
+		known := false
+		var names []string
+		for _, f := range fields {
+			known = known || f.name == key
+			names = append(names, f.name)
+		}
+		if !known {
+			return c, &InputError{File: name, Msg: fmt.Sprintf("the column mapping names field %q; this kind of extract has %s", key, strings.Join(names, ", "))}
+		}
 	}
 	for _, f := range fields {
 		if h, ok := override[f.name]; ok {

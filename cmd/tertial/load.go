@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,6 +14,7 @@ func (a *app) loadCmd() *cobra.Command {
 	var opt engine.LoadOptions
 	var kind string
 	var columns []string
+	var columnMap string
 	cmd := &cobra.Command{
 		Use:   "load [--kind KIND] FILE...",
 		Short: "Load extracts into the database, each in one transaction",
@@ -29,12 +31,24 @@ category), org (cost center → unit → division). Formats: SIE 4 (.se/.si), Sw
   tertial load huvudbok_2018.se
   tertial load --kind ledger --source huvudbok huvudbok_2019-04.csv
   tertial load --kind budget --version budget --spread lastyear budget_2019.csv
-  tertial load --kind ledger --column amount="Belopp SEK" export.csv`,
+  tertial load --kind ledger --column amount="Belopp SEK" export.csv
+  tertial load --kind ledger --columns raindance.yaml export.csv`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, files []string) error {
 			opt.Kind = engine.Kind(kind)
+			if columnMap != "" {
+				data, err := os.ReadFile(columnMap)
+				if err != nil {
+					return err
+				}
+				if opt.Columns, err = engine.ReadColumnMap(columnMap, data); err != nil {
+					return err
+				}
+			}
 			if len(columns) > 0 {
-				opt.Columns = map[string]string{}
+				if opt.Columns == nil {
+					opt.Columns = map[string]string{}
+				}
 				for _, c := range columns {
 					f, h, ok := strings.Cut(c, "=")
 					if !ok {
@@ -77,5 +91,6 @@ category), org (cost center → unit → division). Formats: SIE 4 (.se/.si), Sw
 	fl.StringVar(&opt.Sheet, "sheet", "", "XLSX sheet (default the first)")
 	fl.StringVar(&opt.Spread, "spread", "", "annual budget amounts over months: even|profile:w1,…,w12|lastyear (default even)")
 	fl.StringArrayVar(&columns, "column", nil, "map a field to the file's header, FIELD=HEADER (repeatable)")
+	fl.StringVar(&columnMap, "columns", "", "YAML file of field: header lines, for other layouts")
 	return cmd
 }

@@ -27,6 +27,9 @@ type Report struct {
 	Budget   string   `json:"budget_version"`
 	Economy  Economy  `json:"economy"`
 	Sources  []Source `json:"sources"`
+	// Warnings say what the reader must know to trust the figures: no
+	// budget for the year, accounts without a mapping, …
+	Warnings []string `json:"warnings"`
 }
 
 // Economy is the Ekonomi section.
@@ -117,6 +120,9 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 		o.Period = Month{latest.Time.Year(), latest.Time.Month()}
 	}
 	if err := s.checkScope(ctx, o); err != nil {
+		return nil, err
+	}
+	if err := s.checkPeriod(ctx, o.Period); err != nil {
 		return nil, err
 	}
 	r := &Report{Period: o.Period.String(), Unit: o.Unit, Division: o.Division, Tertial: TertialOf(o.Period), Budget: o.BudgetVersion}
@@ -212,6 +218,9 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 		r.Economy.ResultDevelopment = append(r.Economy.ResultDevelopment, DevelopmentRow{Month: int(m), Outcome: optMoney(row[1]), Budget: optMoney(row[2]), LastYear: optMoney(row[3])})
 	}
 
+	if r.Warnings, err = s.reportWarnings(ctx, o, r.Budget); err != nil {
+		return nil, err
+	}
 	src, err := s.Query(ctx, "SELECT load_id, kind, file, sha256, rows FROM loads ORDER BY load_id")
 	if err != nil {
 		return nil, err
@@ -256,4 +265,54 @@ func (s *Store) checkScope(ctx context.Context, o ReportOptions) error {
 		return err
 	}
 	return check("division", o.Division)
+}
+
+// checkPeriod refuses a report month the ledger has no rows for: a report of
+// zeros, or of an incomplete year, would be wrong rather than missing.
+func (s *Store) checkPeriod(ctx context.Context, m Month) error {
+	var n int
+	var lo, hi sql.NullTime
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FILTER (WHERE period = ?), min(period), max(period) FROM ledger", m.Date()).Scan(&n, &lo, &hi); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	if !lo.Valid {
+		return fmt.Errorf("the ledger is empty: load extracts first (tertial load)")
+	}
+	return fmt.Errorf("the ledger has no rows for %s (it covers %s to %s): load that month's extract, or choose a month it covers",
+		m, Month{lo.Time.Year(), lo.Time.Month()}, Month{hi.Time.Year(), hi.Time.Month()})
+}
+
+func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, version string) ([]string, error) {
+	w := []string{}
+	var budgetRows, unmapped, unmappedCC int
+	yearStart := Month{o.Period.Year, 1}.Date()
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM budget WHERE version = ? AND period BETWEEN ? AND ?", version, yearStart, o.Period.Date()).Scan(&budgetRows); err != nil {
+		return nil, err
+	}
+	if budgetRows == 0 {
+		w = append(w, fmt.Sprintf("Ingen budget (version %s) finns för januari–%s %d: periodbudget och avvikelser visas som 0.", version, o.Period.Date().Format("01"), o.Period.Year))
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT account) FILTER (WHERE category = 'Ej mappat'),
+			count(DISTINCT cost_center) FILTER (WHERE unit = 'Ej mappat' AND cost_center IS NOT NULL)
+		FROM ledger_report WHERE period BETWEEN ? AND ?`, yearStart, o.Period.Date()).Scan(&unmapped, &unmappedCC); err != nil {
+		return nil, err
+	}
+	var lastYear int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM ledger WHERE period BETWEEN ? AND ?",
+		Month{o.Period.Year - 1, 1}.Date(), Month{o.Period.Year - 1, o.Period.Mon}.Date()).Scan(&lastYear); err != nil {
+		return nil, err
+	}
+	if lastYear == 0 {
+		w = append(w, fmt.Sprintf("Inget utfall finns för samma period %d: nettokostnadsutvecklingen har ingen jämförelse.", o.Period.Year-1))
+	}
+	if unmapped > 0 {
+		w = append(w, fmt.Sprintf("%d konton saknar kontomappning och redovisas som ”Ej mappat” (tertial sql \"SELECT * FROM accounts WHERE category IS NULL\").", unmapped))
+	}
+	if unmappedCC > 0 {
+		w = append(w, fmt.Sprintf("%d kostnadsställen saknas i organisationen och ingår inte i någon enhet.", unmappedCC))
+	}
+	return w, nil
 }

@@ -194,7 +194,7 @@ func stripECharts(html []byte) []byte {
 }
 
 func TestOtherMonthsBuild(t *testing.T) {
-	for _, p := range []string{"2019-01", "2019-08", "2019-12", "2018-06"} {
+	for _, p := range []string{"2019-01", "2019-08", "2019-12", "2018-06", "2018-01"} {
 		dir := t.TempDir()
 		_, errs, code := runCLI(t, "report", "--sample", "--period", p, "--out", dir, "-q")
 		if code != 0 {
@@ -210,6 +210,13 @@ func TestOtherMonthsBuild(t *testing.T) {
 		if err := json.Unmarshal(js, &r); err != nil || r.Period != p || r.Economy.Result.Outcome == "0.00" {
 			t.Errorf("%s: period %q outcome %q (%v)", p, r.Period, r.Economy.Result.Outcome, err)
 		}
+	}
+}
+
+func TestReportRefusesMonthWithoutData(t *testing.T) {
+	_, errs, code := runCLI(t, "report", "--sample", "--period", "2020-04", "--out", t.TempDir(), "-q")
+	if code == 0 || !strings.Contains(errs, "the ledger has no rows for 2020-04 (it covers 2018-01 to 2019-12)") {
+		t.Errorf("exit %d: %s", code, errs)
 	}
 }
 

@@ -127,6 +127,18 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 		err = readAccounts(name, t, opt, ex)
 	case KindOrg:
 		err = readOrg(name, t, opt, ex)
+	case KindHours, KindAbsence, KindSickHour:
+		if ex.hr, err = newPseudonymiser(opt.HRKey); err != nil {
+			return nil, err
+		}
+		switch kind {
+		case KindHours:
+			err = readHours(name, t, opt, ex.hr, ex)
+		case KindAbsence:
+			err = readAbsence(name, t, opt, ex.hr, ex)
+		default:
+			err = readSickHours(name, t, opt, ex.hr, ex)
+		}
 	default:
 		err = fmt.Errorf("kind %s cannot be read from a table", kind)
 	}

@@ -22,16 +22,19 @@ import (
 type Kind string
 
 const (
-	KindSIE      Kind = "sie"      // SIE 4: ledger, period balances, period budget, account names
-	KindLedger   Kind = "ledger"   // ledger rows (CSV, XLSX, Parquet)
-	KindBudget   Kind = "budget"   // budget rows, monthly or annual
-	KindForecast Kind = "forecast" // forecast deviations per category
-	KindAccounts Kind = "accounts" // account ranges → kind, category, subcategory
-	KindOrg      Kind = "org"      // cost center → unit → division
+	KindSIE      Kind = "sie"        // SIE 4: ledger, period balances, period budget, account names
+	KindLedger   Kind = "ledger"     // ledger rows (CSV, XLSX, Parquet)
+	KindBudget   Kind = "budget"     // budget rows, monthly or annual
+	KindForecast Kind = "forecast"   // forecast deviations per category
+	KindAccounts Kind = "accounts"   // account ranges → kind, category, subcategory
+	KindOrg      Kind = "org"        // cost center → unit → division
+	KindHours    Kind = "hours"      // HR: person-month hours
+	KindAbsence  Kind = "absence"    // HR: absence spells
+	KindSickHour Kind = "sick_hours" // HR: sick hours per person-month, already classified
 )
 
 // Kinds lists the kinds `tertial load --kind` accepts.
-var Kinds = []Kind{KindSIE, KindLedger, KindBudget, KindForecast, KindAccounts, KindOrg}
+var Kinds = []Kind{KindSIE, KindLedger, KindBudget, KindForecast, KindAccounts, KindOrg, KindHours, KindAbsence, KindSickHour}
 
 // LoadOptions says how to read one extract.
 type LoadOptions struct {
@@ -45,6 +48,8 @@ type LoadOptions struct {
 	// Columns maps canonical fields to the file's own headers, for layouts
 	// the built-in Swedish and English names do not cover.
 	Columns map[string]string
+	// HRKey pseudonymises person ids in HR extracts; "" = $TERTIAL_HR_KEY.
+	HRKey string
 }
 
 // LoadResult says what a load did.
@@ -212,15 +217,19 @@ func DefaultSource(kind Kind, name string) string {
 
 // extract is a parsed file, ready to insert.
 type extract struct {
-	format   string
-	source   string
-	ledger   *stage // ledger rows, staged as canonical CSV while parsing
-	budget   []budgetRow
-	forecast []forecastRow
-	names    map[string]string
-	accounts []accountRange
-	org      []orgRow
-	warnings []string
+	format    string
+	source    string
+	ledger    *stage // ledger rows, staged as canonical CSV while parsing
+	budget    []budgetRow
+	forecast  []forecastRow
+	names     map[string]string
+	accounts  []accountRange
+	org       []orgRow
+	hr        *pseudonymiser
+	hours     []personMonth
+	spells    []absenceSpell
+	sickHours []sickHoursRow
+	warnings  []string
 	// parquet is set when DuckDB reads the file itself.
 	parquet string
 }
@@ -241,6 +250,17 @@ func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, opt 
 		return insertOrg(ctx, tx, ex.org, res)
 	case ex.forecast != nil:
 		return insertForecast(ctx, tx, ex.forecast, res)
+	case ex.hr != nil:
+		if err := checkHRKey(ctx, tx, ex.hr); err != nil {
+			return err
+		}
+		if err := insertHours(ctx, tx, ex.hours, res); err != nil {
+			return err
+		}
+		if err := insertSpells(ctx, tx, ex.spells, res); err != nil {
+			return err
+		}
+		return insertSickHours(ctx, tx, ex.sickHours, res)
 	}
 	if ex.ledger != nil && ex.ledger.rows > 0 {
 		if err := insertLedger(ctx, tx, ex.ledger, res); err != nil {

@@ -21,6 +21,10 @@ type Params struct {
 	Unit          string
 	Division      string
 	BudgetVersion string
+	// MaskThreshold hides a staff group of this many employees or fewer
+	// (0 = the law's 10). FTEHours is the annual full-time hours (0 = 1720).
+	MaskThreshold int
+	FTEHours      int
 }
 
 // Table is a query result: plain Go values. DECIMAL becomes decimal.Decimal,
@@ -84,7 +88,14 @@ func setParams(ctx context.Context, conn *sql.Conn, p Params) error {
 	if p.Period.Year != 0 {
 		period = fmt.Sprintf("DATE '%s-01'", p.Period)
 	}
-	for _, kv := range [][2]string{{"period", period}, {"unit", str(p.Unit)}, {"division", str(p.Division)}, {"budget_version", str(p.BudgetVersion)}} {
+	num := func(v int) string {
+		if v == 0 {
+			return "NULL"
+		}
+		return fmt.Sprint(v)
+	}
+	for _, kv := range [][2]string{{"period", period}, {"unit", str(p.Unit)}, {"division", str(p.Division)}, {"budget_version", str(p.BudgetVersion)},
+		{"mask_threshold", num(p.MaskThreshold)}, {"fte_hours", num(p.FTEHours)}} {
 		if err := set(kv[0], kv[1]); err != nil {
 			return err
 		}

@@ -51,6 +51,10 @@ func Open(ctx context.Context, dbPath string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", displayPath(dbPath), err)
 	}
+	if err := s.fillCalendar(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: calendar: %w", displayPath(dbPath), err)
+	}
 	return s, nil
 }
 

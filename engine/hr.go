@@ -1,0 +1,524 @@
+package engine
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// HR extracts carry person identifiers. They are replaced on load by a keyed
+// hash (HMAC-SHA-256, the first 16 bytes in hex) with a key that lives
+// outside the database: TERTIAL_HR_KEY or LoadOptions.HRKey. The same key
+// gives the same hash on every load; the database keeps a fingerprint of the
+// key, so a load with another key is refused instead of splitting people in
+// two. Names are never read: only the columns below are, and any column that
+// holds something shaped like a personnummer (other than the id columns) is
+// refused.
+
+// HRKeyEnv names the environment variable holding the pseudonymisation key.
+const HRKeyEnv = "TERTIAL_HR_KEY"
+
+var (
+	hoursFields = []field{
+		{"period", true, []string{"Period", "Månad", "Month"}},
+		{"person", true, []string{"Person", "Personid", "Person id", "Anställningsnummer", "Anstnr", "Anst.nr", "Employee", "Employee id", "Medarbetare", "Personnummer"}},
+		{"gender", true, []string{"Kön", "Gender", "Sex"}},
+		{"birth", true, []string{"Födelseår", "Birth year", "Födelsedatum", "Birth date", "Född"}},
+		{"cost_center", false, []string{"Ansvar", "Kostnadsställe", "Kst", "Cost center"}},
+		{"employment_type", true, []string{"Anställningsform", "Employment type", "Anstform"}},
+		{"employment_rate", false, []string{"Sysselsättningsgrad", "Employment rate", "Tjänstgöringsgrad", "Syssgrad"}},
+		{"scheduled_hours", true, []string{"Ordinarie arbetstid", "Schemalagd tid", "Scheduled hours", "Ordinarie tid", "Schematid"}},
+		{"worked_hours", true, []string{"Arbetad tid", "Worked hours", "Arbetade timmar"}},
+		{"extra_hours", false, []string{"Mertid", "Fyllnadstid", "Extra hours", "Mertid/fyllnadstid"}},
+		{"overtime_hours", false, []string{"Övertid", "Overtime", "Overtime hours"}},
+		{"manager", false, []string{"Chef", "Närmaste chef", "Manager", "Manager id", "Chefs id"}},
+	}
+	absenceFields = []field{
+		{"person", true, []string{"Person", "Personid", "Person id", "Anställningsnummer", "Anstnr", "Employee", "Employee id", "Personnummer"}},
+		{"cause", true, []string{"Orsak", "Cause", "Frånvaroorsak", "Frånvarotyp"}},
+		{"first_day", true, []string{"Från", "Första dag", "First day", "From", "Fom", "Startdatum"}},
+		{"last_day", false, []string{"Till", "Sista dag", "Last day", "To", "Tom", "Slutdatum"}},
+		{"extent", true, []string{"Omfattning", "Extent", "Procent", "Grad"}},
+	}
+	sickHoursFields = []field{
+		{"period", true, []string{"Period", "Månad", "Month"}},
+		{"person", true, []string{"Person", "Personid", "Person id", "Anställningsnummer", "Employee", "Employee id", "Personnummer"}},
+		{"short_hours", true, []string{"Kort", "Dag 1-14", "Short", "Sjuktimmar dag 1-14"}},
+		{"long_hours", true, []string{"Lång", "Dag 15-", "Long", "Sjuktimmar dag 15-"}},
+		{"long60_hours", false, []string{"Långa perioder", "60 dagar", "Long 60", "Sjuktimmar 60 dagar eller mer"}},
+	}
+)
+
+type personMonth struct {
+	Period                                   Month
+	Person, Gender, CostCenter, Type         string
+	Manager                                  string
+	BirthYear                                int
+	Rate, Scheduled, Worked, Extra, Overtime string // exact decimals as text
+	Line                                     int
+}
+
+type absenceSpell struct {
+	Person, Cause string
+	Sick          bool
+	First         time.Time
+	Last          *time.Time
+	Extent        int
+	Line          int
+}
+
+type sickHoursRow struct {
+	Period                    Month
+	Person                    string
+	Short, Long, Long60, Sick string
+	Line                      int
+}
+
+// pseudonymiser hashes person ids with the key.
+type pseudonymiser struct{ key []byte }
+
+func newPseudonymiser(key string) (*pseudonymiser, error) {
+	if key == "" {
+		key = os.Getenv(HRKeyEnv)
+	}
+	if len(key) < 16 {
+		return nil, errors.New("HR extracts need a key of at least 16 characters to pseudonymise person ids: set " + HRKeyEnv +
+			" (keep it outside the database, and use the same key for every load)")
+	}
+	return &pseudonymiser{key: []byte(key)}, nil
+}
+
+func (p *pseudonymiser) hash(id string) string {
+	id = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' || r == '+' {
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(id))
+	if id == "" {
+		return ""
+	}
+	m := hmac.New(sha256.New, p.key)
+	m.Write([]byte(id))
+	return hex.EncodeToString(m.Sum(nil)[:16])
+}
+
+// fingerprint identifies the key without revealing it.
+func (p *pseudonymiser) fingerprint() string { return p.hash("tertial key fingerprint") }
+
+var pnrPattern = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)?[0-9]{6})[-+ ]?([0-9]{4})(?:[^0-9]|$)`)
+
+// looksLikePersonnummer finds a Swedish personal identity (or coordination)
+// number: a date-shaped YYMMDD, four digits, and a valid Luhn check digit.
+func looksLikePersonnummer(s string) bool {
+	for _, m := range pnrPattern.FindAllStringSubmatch(s, -1) {
+		date, rest := m[1], m[2]
+		if len(date) == 8 {
+			date = date[2:]
+		}
+		mm, _ := strconv.Atoi(date[2:4])
+		dd, _ := strconv.Atoi(date[4:6])
+		if mm < 1 || mm > 12 || dd < 1 || (dd > 31 && dd < 61) || dd > 91 {
+			continue
+		}
+		digits := date + rest
+		sum := 0
+		for i, c := range digits {
+			d := int(c - '0')
+			if i%2 == 0 {
+				d *= 2
+				if d > 9 {
+					d -= 9
+				}
+			}
+			sum += d
+		}
+		if sum%10 == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// checkNoPersonnummer refuses a record that has a personnummer outside the
+// id columns.
+func checkNoPersonnummer(name string, line int, header, rec []string, idCols map[int]bool) error {
+	for i, v := range rec {
+		if idCols[i] || v == "" {
+			continue
+		}
+		if looksLikePersonnummer(v) {
+			col := fmt.Sprint(i + 1)
+			if i < len(header) {
+				col = header[i]
+			}
+			return &InputError{File: name, Line: line, Column: col,
+				Msg:  "holds what looks like a personnummer; personal identity numbers may only be in the person and manager id columns, which are pseudonymised",
+				Hint: "remove the column or the value from the extract"}
+		}
+	}
+	return nil
+}
+
+var genderCodes = map[string]string{
+	"k": "K", "kvinna": "K", "f": "K", "female": "K", "w": "K", "woman": "K", "kv": "K",
+	"m": "M", "man": "M", "male": "M",
+}
+
+var employmentTypes = map[string]string{
+	"tillsvidare": "tillsvidare", "tillsvidareanstalld": "tillsvidare", "tv": "tillsvidare", "permanent": "tillsvidare", "fast": "tillsvidare",
+	"visstid": "visstid", "visstidsanstalld": "visstid", "vikariat": "visstid", "allmanvisstid": "visstid", "temporary": "visstid", "fixedterm": "visstid",
+	"timavlonad": "timavlönad", "timanstalld": "timavlönad", "hourly": "timavlönad", "timlon": "timavlönad",
+}
+
+// hoursCell reads hours as an exact decimal with at most two decimals;
+// negative hours are refused.
+func hoursCell(v string, required bool) (string, error) {
+	if v == "" && !required {
+		return "0.00", nil
+	}
+	ore, err := amountCell(v)
+	if err != nil {
+		return "", err
+	}
+	if ore < 0 {
+		return "", fmt.Errorf("%q is negative: hours cannot be", v)
+	}
+	return FormatOre(ore), nil
+}
+
+func idColumns(c columns, names ...string) map[int]bool {
+	m := map[int]bool{}
+	for _, n := range names {
+		if i, ok := c.idx[n]; ok {
+			m[i] = true
+		}
+	}
+	return m
+}
+
+func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex *extract) error {
+	c, err := matchColumns(name, t.Header(), hoursFields, opt.Columns)
+	if err != nil {
+		return err
+	}
+	ids := idColumns(c, "person", "manager")
+	seen := map[string]int{}
+	ex.hours = []personMonth{}
+	return eachRecord(name, t, func(rec []string, line int) error {
+		if err := checkNoPersonnummer(name, line, t.Header(), rec, ids); err != nil {
+			return err
+		}
+		r := personMonth{Line: line}
+		var err error
+		if r.Period, err = periodCell(c.get(rec, "period")); err != nil {
+			return cellErr(name, line, c.colName("period"), err.Error())
+		}
+		if r.Person = p.hash(c.get(rec, "person")); r.Person == "" {
+			return cellErr(name, line, c.colName("person"), "empty person id")
+		}
+		g, ok := genderCodes[normHeader(c.get(rec, "gender"))]
+		if !ok {
+			return cellErr(name, line, c.colName("gender"), fmt.Sprintf("unknown gender code %q (expected K or M, kvinna or man)", c.get(rec, "gender")))
+		}
+		r.Gender = g
+		b := c.get(rec, "birth")
+		if len(b) >= 4 && allDigits(b[:4]) {
+			r.BirthYear, _ = strconv.Atoi(b[:4])
+		}
+		if r.BirthYear < 1900 || r.BirthYear > r.Period.Year {
+			return cellErr(name, line, c.colName("birth"), fmt.Sprintf("%q is not a birth year or date (expected YYYY or YYYY-MM-DD)", b))
+		}
+		ty, ok := employmentTypes[normHeader(c.get(rec, "employment_type"))]
+		if !ok {
+			return cellErr(name, line, c.colName("employment_type"), fmt.Sprintf("unknown employment type %q (expected tillsvidare, visstid or timavlönad)", c.get(rec, "employment_type")))
+		}
+		r.Type = ty
+		r.CostCenter = c.get(rec, "cost_center")
+		r.Manager = p.hash(c.get(rec, "manager"))
+		if v := c.get(rec, "employment_rate"); v != "" {
+			rate, err := hoursCell(strings.TrimSuffix(strings.TrimSpace(v), "%"), true)
+			if err != nil {
+				return cellErr(name, line, c.colName("employment_rate"), err.Error())
+			}
+			r.Rate = rate
+		}
+		for _, h := range []struct {
+			f   string
+			dst *string
+			req bool
+		}{{"scheduled_hours", &r.Scheduled, true}, {"worked_hours", &r.Worked, true}, {"extra_hours", &r.Extra, false}, {"overtime_hours", &r.Overtime, false}} {
+			v, err := hoursCell(c.get(rec, h.f), h.req)
+			if err != nil {
+				return cellErr(name, line, c.colName(h.f), err.Error()+" (expected hours such as 165,5)")
+			}
+			*h.dst = v
+		}
+		key := r.Period.String() + "|" + r.Person + "|" + r.CostCenter
+		if prev, dup := seen[key]; dup {
+			return cellErr(name, line, c.colName("person"), fmt.Sprintf("the same person, month and cost center again (also line %d)", prev))
+		}
+		seen[key] = line
+		ex.hours = append(ex.hours, r)
+		return nil
+	})
+}
+
+// sickCauses are the absence causes that count as sick leave.
+var sickCauses = map[string]bool{"sjuk": true, "sjukdom": true, "sjukfranvaro": true, "sick": true, "sickness": true, "sjukskriven": true, "sjuklon": true, "sjukpenning": true}
+
+func readAbsence(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex *extract) error {
+	c, err := matchColumns(name, t.Header(), absenceFields, opt.Columns)
+	if err != nil {
+		return err
+	}
+	ids := idColumns(c, "person")
+	ex.spells = []absenceSpell{}
+	err = eachRecord(name, t, func(rec []string, line int) error {
+		if err := checkNoPersonnummer(name, line, t.Header(), rec, ids); err != nil {
+			return err
+		}
+		r := absenceSpell{Line: line}
+		if r.Person = p.hash(c.get(rec, "person")); r.Person == "" {
+			return cellErr(name, line, c.colName("person"), "empty person id")
+		}
+		if r.Cause = c.get(rec, "cause"); r.Cause == "" {
+			return cellErr(name, line, c.colName("cause"), "empty cause")
+		}
+		r.Sick = sickCauses[normHeader(r.Cause)]
+		first, err := dateCell(c.get(rec, "first_day"))
+		if err != nil {
+			return cellErr(name, line, c.colName("first_day"), err.Error())
+		}
+		r.First = first
+		if v := c.get(rec, "last_day"); v != "" {
+			last, err := dateCell(v)
+			if err != nil {
+				return cellErr(name, line, c.colName("last_day"), err.Error())
+			}
+			if last.Before(first) {
+				return cellErr(name, line, c.colName("last_day"), fmt.Sprintf("%s is before the first day %s", last.Format("2006-01-02"), first.Format("2006-01-02")))
+			}
+			r.Last = &last
+		}
+		ext, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(c.get(rec, "extent"), "%")))
+		if err != nil || (ext != 25 && ext != 50 && ext != 75 && ext != 100) {
+			return cellErr(name, line, c.colName("extent"), fmt.Sprintf("%q is not an extent (expected 25, 50, 75 or 100)", c.get(rec, "extent")))
+		}
+		r.Extent = ext
+		ex.spells = append(ex.spells, r)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Overlapping sick spells of one person would count the same day twice.
+	byPerson := map[string][]absenceSpell{}
+	for _, s := range ex.spells {
+		if s.Sick {
+			byPerson[s.Person] = append(byPerson[s.Person], s)
+		}
+	}
+	var errs InputErrors
+	persons := make([]string, 0, len(byPerson))
+	for k := range byPerson {
+		persons = append(persons, k)
+	}
+	sort.Strings(persons)
+	far := time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, k := range persons {
+		ss := byPerson[k]
+		sort.Slice(ss, func(i, j int) bool { return ss[i].First.Before(ss[j].First) })
+		for i := 1; i < len(ss); i++ {
+			prevEnd := far
+			if ss[i-1].Last != nil {
+				prevEnd = *ss[i-1].Last
+			}
+			if !ss[i].First.After(prevEnd) {
+				errs.add(&InputError{File: name, Line: ss[i].Line, Msg: fmt.Sprintf("sick spell from %s overlaps the same person's spell on line %d", ss[i].First.Format("2006-01-02"), ss[i-1].Line),
+					Hint: "merge the spells, or give a part-time spell's extent on one line"})
+			}
+		}
+	}
+	return errs.err()
+}
+
+func dateCell(v string) (time.Time, error) {
+	v = strings.TrimSpace(v)
+	if len(v) == 5 && allDigits(v) {
+		serial, _ := strconv.Atoi(v)
+		return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, serial), nil
+	}
+	if len(v) > 10 && (v[10] == ' ' || v[10] == 'T') {
+		v = v[:10]
+	}
+	return ParseDate(v)
+}
+
+func readSickHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex *extract) error {
+	c, err := matchColumns(name, t.Header(), sickHoursFields, opt.Columns)
+	if err != nil {
+		return err
+	}
+	ids := idColumns(c, "person")
+	ex.sickHours = []sickHoursRow{}
+	return eachRecord(name, t, func(rec []string, line int) error {
+		if err := checkNoPersonnummer(name, line, t.Header(), rec, ids); err != nil {
+			return err
+		}
+		r := sickHoursRow{Line: line}
+		var err error
+		if r.Period, err = periodCell(c.get(rec, "period")); err != nil {
+			return cellErr(name, line, c.colName("period"), err.Error())
+		}
+		if r.Person = p.hash(c.get(rec, "person")); r.Person == "" {
+			return cellErr(name, line, c.colName("person"), "empty person id")
+		}
+		var short, long, l60 int64
+		for _, h := range []struct {
+			f   string
+			dst *string
+			v   *int64
+			req bool
+		}{{"short_hours", &r.Short, &short, true}, {"long_hours", &r.Long, &long, true}, {"long60_hours", &r.Long60, &l60, false}} {
+			v, err := hoursCell(c.get(rec, h.f), h.req)
+			if err != nil {
+				return cellErr(name, line, c.colName(h.f), err.Error())
+			}
+			*h.dst = v
+			*h.v, _ = ParseAmount(v)
+		}
+		if l60 > short+long {
+			return cellErr(name, line, c.colName("long60_hours"), "hours in spells of 60 days or more exceed the sick hours")
+		}
+		r.Sick = FormatOre(short + long)
+		ex.sickHours = append(ex.sickHours, r)
+		return nil
+	})
+}
+
+// checkHRKey records the key's fingerprint on the first HR load and refuses
+// a different key later.
+func checkHRKey(ctx context.Context, tx *sql.Tx, p *pseudonymiser) error {
+	var fp sql.NullString
+	err := tx.QueryRowContext(ctx, "SELECT fingerprint FROM hr_key LIMIT 1").Scan(&fp)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		_, err = tx.ExecContext(ctx, "INSERT INTO hr_key VALUES (?)", p.fingerprint())
+		return err
+	case err != nil:
+		return err
+	case fp.String != p.fingerprint():
+		return errors.New("the HR key (" + HRKeyEnv + ") differs from the one earlier HR extracts were loaded with: the same people would get other ids")
+	}
+	return nil
+}
+
+func insertHours(ctx context.Context, tx *sql.Tx, rows []personMonth, res *LoadResult) error {
+	for _, r := range rows {
+		periodRange(res, r.Period)
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	r, err := tx.ExecContext(ctx, "DELETE FROM person_months WHERE source = ? AND period BETWEEN ? AND ?", res.Source, res.Periods[0].Date(), res.Periods[1].Date())
+	if err != nil {
+		return err
+	}
+	res.Replaced, _ = r.RowsAffected()
+	res.Rows = int64(len(rows))
+	cols := []string{"period DATE", "person VARCHAR", "gender VARCHAR", "birth_year INTEGER", "cost_center VARCHAR", "employment_type VARCHAR",
+		"employment_rate DECIMAL(6,2)", "scheduled_hours DECIMAL(10,2)", "worked_hours DECIMAL(10,2)", "extra_hours DECIMAL(10,2)",
+		"overtime_hours DECIMAL(10,2)", "manager VARCHAR", "line INTEGER"}
+	return stageCSV(ctx, tx, "person_months", cols, func(w *csvWriter) error {
+		for _, p := range rows {
+			w.month(p.Period)
+			w.str(p.Person)
+			w.str(p.Gender)
+			w.int(int64(p.BirthYear))
+			w.str(p.CostCenter)
+			w.str(p.Type)
+			w.str(p.Rate)
+			w.str(p.Scheduled)
+			w.str(p.Worked)
+			w.str(p.Extra)
+			w.str(p.Overtime)
+			w.str(p.Manager)
+			w.int(int64(p.Line))
+			w.end()
+		}
+		return nil
+	}, fmt.Sprintf(`INSERT INTO person_months SELECT period, person, gender, birth_year, cost_center, employment_type, employment_rate,
+		scheduled_hours, worked_hours, extra_hours, overtime_hours, manager, %s, %d, line FROM %%s`, sqlString(res.Source), res.LoadID))
+}
+
+// insertSpells replaces the spells of the persons the extract covers: an
+// absence extract is the full history of its people.
+func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *LoadResult) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	r, err := tx.ExecContext(ctx, "DELETE FROM absence_spells WHERE source = ?", res.Source)
+	if err != nil {
+		return err
+	}
+	res.Replaced, _ = r.RowsAffected()
+	res.Rows = int64(len(rows))
+	cols := []string{"person VARCHAR", "cause VARCHAR", "sick BOOLEAN", "first_day DATE", "last_day DATE", "extent INTEGER", "line INTEGER"}
+	return stageCSV(ctx, tx, "absence_spells", cols, func(w *csvWriter) error {
+		for _, s := range rows {
+			w.str(s.Person)
+			w.str(s.Cause)
+			w.str(strconv.FormatBool(s.Sick))
+			w.str(s.First.Format("2006-01-02"))
+			if s.Last != nil {
+				w.str(s.Last.Format("2006-01-02"))
+			} else {
+				w.str("")
+			}
+			w.int(int64(s.Extent))
+			w.int(int64(s.Line))
+			w.end()
+		}
+		return nil
+	}, fmt.Sprintf("INSERT INTO absence_spells SELECT person, cause, sick, first_day, last_day, extent, %s, %d, line FROM %%s", sqlString(res.Source), res.LoadID))
+}
+
+func insertSickHours(ctx context.Context, tx *sql.Tx, rows []sickHoursRow, res *LoadResult) error {
+	for _, r := range rows {
+		periodRange(res, r.Period)
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	r, err := tx.ExecContext(ctx, "DELETE FROM sick_hours_reported WHERE source = ? AND period BETWEEN ? AND ?", res.Source, res.Periods[0].Date(), res.Periods[1].Date())
+	if err != nil {
+		return err
+	}
+	res.Replaced, _ = r.RowsAffected()
+	res.Rows = int64(len(rows))
+	cols := []string{"period DATE", "person VARCHAR", "sick_hours DECIMAL(10,2)", "short_hours DECIMAL(10,2)", "long_hours DECIMAL(10,2)", "long60_hours DECIMAL(10,2)", "line INTEGER"}
+	return stageCSV(ctx, tx, "sick_hours", cols, func(w *csvWriter) error {
+		for _, s := range rows {
+			w.month(s.Period)
+			w.str(s.Person)
+			w.str(s.Sick)
+			w.str(s.Short)
+			w.str(s.Long)
+			w.str(s.Long60)
+			w.int(int64(s.Line))
+			w.end()
+		}
+		return nil
+	}, fmt.Sprintf("INSERT INTO sick_hours_reported SELECT period, person, sick_hours, short_hours, long_hours, long60_hours, %s, %d, line FROM %%s", sqlString(res.Source), res.LoadID))
+}

@@ -1,0 +1,203 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+)
+
+const testHRKey = "test-key-0123456789abcdef"
+
+func loadHR(t *testing.T, s *Store, name string, kind Kind, data string) *LoadResult {
+	t.Helper()
+	res, err := s.LoadData(context.Background(), name, []byte(data), LoadOptions{Kind: kind, HRKey: testHRKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func queryRows(t *testing.T, s *Store, name string, p Params) map[string][]string {
+	t.Helper()
+	tb, err := s.Run(context.Background(), name, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for _, r := range tb.Rows {
+		var cells []string
+		for _, v := range r[1:] {
+			if v == nil {
+				cells = append(cells, "NULL")
+			} else {
+				cells = append(cells, FormatValue(v))
+			}
+		}
+		out[FormatValue(r[0])] = cells
+	}
+	return out
+}
+
+// TestSickHoursByHand checks the spell method against hand-computed hours:
+// a spell over Easter into May (holidays skipped, day 15+ long), a part-time
+// extent, and a spell of exactly 60 days.
+func TestSickHoursByHand(t *testing.T) {
+	s := openTest(t)
+	loadHR(t, s, "hours.csv", KindHours, `Period;Person;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid
+2019-02;A;K;1980;tillsvidare;160;160
+2019-03;A;K;1980;tillsvidare;168;168
+2019-04;A;K;1980;tillsvidare;160;96
+2019-05;A;K;1980;tillsvidare;168;152
+2019-04;B;M;1990;visstid;120;105
+2019-02;C;M;1960;tillsvidare;160;0
+2019-03;C;M;1960;tillsvidare;168;0
+2019-04;C;M;1960;tillsvidare;160;152
+`)
+	loadHR(t, s, "spells.csv", KindAbsence, `Person;Orsak;Från;Till;Omfattning
+A;Sjuk;2019-04-17;2019-05-03;100
+B;Sjuk;2019-04-01;2019-04-05;50
+B;Semester;2019-04-08;2019-04-12;100
+C;Sjukdom;2019-02-01;2019-04-01;100
+`)
+	tb, err := s.Query(context.Background(), `SELECT strftime(period, '%Y-%m') || ' ' || gender || birth_year AS k,
+		round(sick_hours, 2), round(short_hours, 2), round(long_hours, 2), round(long60_hours, 2) FROM staff ORDER BY k`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range tb.Rows {
+		got = append(got, fmt.Sprint(r[0], ": ", r[1], " ", r[2], " ", r[3], " ", r[4]))
+	}
+	want := []string{
+		// A: April 17, 18, 23–26, 29, 30 are working days (19 and 22 are Easter holidays): 8 × 8 h, days 1–14 short.
+		// May 1 is a holiday; May 2 and 3 are spell days 16 and 17: 2 × 8 h long.
+		"2019-02 K1980: 0 0 0 0", "2019-03 K1980: 0 0 0 0", "2019-04 K1980: 64 64 0 0", "2019-05 K1980: 16 0 16 0",
+		// C: 1 February–1 April is 60 calendar days: all hours in long60. February 20 days × 8 h (days 1–14 are
+		// 10 working days short), March 21 × 8 h, April 1 one day of 160/20 h.
+		"2019-02 M1960: 160 80 80 160", "2019-03 M1960: 168 0 168 168", "2019-04 M1960: 8 0 8 8",
+		// B: 75 % part-time, 6 h a working day, sick 50 % for five days: 15 h short; the holiday is not sick leave.
+		"2019-04 M1990: 15 15 0 0",
+	}
+	sort.Strings(want)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sick hours:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestSickLeaveMasking: a group of 10 employees is masked, one of 11 shown,
+// and YTD is a ratio of summed hours.
+func TestSickLeaveMasking(t *testing.T) {
+	s := openTest(t)
+	var hours, spells strings.Builder
+	hours.WriteString("Period;Person;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid\n")
+	spells.WriteString("Person;Orsak;Från;Till;Omfattning\n")
+	for i := 0; i < 21; i++ {
+		g := "K"
+		if i >= 11 {
+			g = "M"
+		}
+		for _, m := range []string{"2018-01", "2018-02", "2019-01", "2019-02"} {
+			sched := 160
+			if m[5:] == "02" {
+				sched = 320 // February weighs double, so an average of months would differ
+			}
+			fmt.Fprintf(&hours, "%s;P%d;%s;1985;tillsvidare;%d;%d\n", m, i, g, sched, sched)
+		}
+	}
+	// P0 (a woman) sick all of January 2019 (22 working days × 160/22 h = 160 h).
+	spells.WriteString("P0;Sjuk;2019-01-01;2019-01-31;100\n")
+	loadHR(t, s, "h.csv", KindHours, hours.String())
+	loadHR(t, s, "s.csv", KindAbsence, spells.String())
+	got := queryRows(t, s, "sick_leave", Params{Period: Month{2019, 2}})
+	// Total: 160 h sick of 21 × 480 h = 1,59 %; women: 160 of 11 × 480 = 3,03 %.
+	if g := got["total"]; g[0] != "1.59" || g[1] != "0" || g[2] != "21" {
+		t.Errorf("total = %v", g)
+	}
+	if g := got["women"]; g[0] != "3.03" || g[4] != "NULL" && g[4] != "" {
+		t.Errorf("women (11) = %v, want 3.03 shown", g)
+	}
+	if g := got["men"]; g[0] != "NULL" || g[1] != "NULL" || !strings.Contains(g[4], "högst 10 anställda") {
+		t.Errorf("men (10) = %v, want masked with a reason", g)
+	}
+	// A threshold of 11 masks the women too.
+	got = queryRows(t, s, "sick_leave", Params{Period: Month{2019, 2}, MaskThreshold: 11})
+	if g := got["women"]; g[0] != "NULL" {
+		t.Errorf("women with threshold 11 = %v", g)
+	}
+}
+
+func TestFTERolling12YearBoundary(t *testing.T) {
+	s := openTest(t)
+	var hours strings.Builder
+	hours.WriteString("Period;Person;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid\n")
+	for m := 0; m < 16; m++ { // January 2018 – April 2019
+		mo := MonthFromIndex(Month{2018, 1}.Index() + m)
+		fmt.Fprintf(&hours, "%s;X;K;1985;tillsvidare;172;%d\n", mo, 143+m)
+	}
+	loadHR(t, s, "h.csv", KindHours, hours.String())
+	got := queryRows(t, s, "fte", Params{Period: Month{2019, 4}, FTEHours: 1720})
+	// Month: January 2019 worked 155 h / (1720/12) = 1,08; January 2018 143 h = 1,0. Rolling 12 for
+	// January 2019 = February 2018–January 2019 = sum(144..155) = 1794 h / 1720 = 1,04; for January 2018
+	// it would need 2017: none.
+	if g := got["1"]; g[0] != "1.1" || g[1] != "1" || g[2] != "1" || g[3] != "NULL" {
+		t.Errorf("January = %v (month now, month last year, rolling now, rolling last year)", g)
+	}
+	if g := got["12"]; g[3] != "1" { // January–December 2018: sum(143..154) = 1782 / 1720
+		t.Errorf("December rolling 12 last year = %v", g)
+	}
+	if g := got["11"]; g[3] != "NULL" {
+		t.Errorf("November 2018 rolling 12 needs December 2017: %v", g)
+	}
+}
+
+func TestHRPrivacyAndBadInput(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	head := "Period;Person;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid;Kommentar\n"
+	loadHR(t, s, "ok.csv", KindHours, head+"2019-04;19800101-1231;K;1980;tillsvidare;160;160;\n")
+	var n int
+	s.DB().QueryRow("SELECT count(*) FROM person_months WHERE person LIKE '%19800101%' OR person LIKE '%1231'").Scan(&n)
+	if n != 0 {
+		t.Errorf("the person id is stored in clear")
+	}
+	before := snapshot(t, s)
+	cases := []struct {
+		kind       Kind
+		data, want string
+	}{
+		{KindHours, head + "2019-04;P1;K;1980;tillsvidare;-5;160;\n", `bad.csv:2: column Ordinarie arbetstid: "-5" is negative`},
+		{KindHours, head + "2019-04;P1;X;1980;tillsvidare;160;160;\n", `bad.csv:2: column Kön: unknown gender code "X"`},
+		{KindHours, head + "2019-04;P1;K;1980;tillsvidare;160;160;ring 19800101-1231 om frågor\n", "bad.csv:2: column Kommentar: holds what looks like a personnummer"},
+		{KindHours, head + "2019-04;P1;K;1980;konsult;160;160;\n", `bad.csv:2: column Anställningsform: unknown employment type "konsult"`},
+		{KindAbsence, "Person;Orsak;Från;Till;Omfattning\nP1;Sjuk;2019-04-01;2019-04-10;100\nP1;Sjuk;2019-04-10;2019-04-12;50\n", "bad.csv:3: sick spell from 2019-04-10 overlaps the same person's spell on line 2"},
+		{KindAbsence, "Person;Orsak;Från;Till;Omfattning\nP1;Sjuk;2019-04-01;2019-04-10;30\n", `bad.csv:2: column Omfattning: "30" is not an extent`},
+	}
+	for _, c := range cases {
+		_, err := s.LoadData(ctx, "bad.csv", []byte(c.data), LoadOptions{Kind: c.kind, HRKey: testHRKey})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("error = %v\nwant %q", err, c.want)
+		}
+	}
+	if _, err := s.LoadData(ctx, "k.csv", []byte(head+"2019-05;P1;K;1980;tillsvidare;160;160;\n"), LoadOptions{Kind: KindHours, HRKey: "another-key-0123456789"}); err == nil || !strings.Contains(err.Error(), "differs from the one earlier HR extracts") {
+		t.Errorf("another key: %v", err)
+	}
+	if _, err := s.LoadData(ctx, "k.csv", []byte(head), LoadOptions{Kind: KindHours, HRKey: "short"}); err == nil || !strings.Contains(err.Error(), HRKeyEnv) {
+		t.Errorf("short key: %v", err)
+	}
+	if after := snapshot(t, s); after != before {
+		t.Errorf("refused HR loads changed the database")
+	}
+}
+
+func TestPersonnummer(t *testing.T) {
+	for s, want := range map[string]bool{
+		"19800101-1231": true, "800101-1231": true, "198001011231": true, "8001011231": true, "800161-1231": false, "800101-1236": false,
+		"800101-1234": false, "ring 800101-1231 nu": true, "4011": false, "2019-04-01": false, "1 234 567,89": false, "20190401": false,
+	} {
+		if got := looksLikePersonnummer(s); got != want {
+			t.Errorf("looksLikePersonnummer(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -1,0 +1,58 @@
+-- @title: Sjukfrånvaro
+-- @description: Sjukfrånvaro hittills i år och samma period förra året, i procent av gruppens egen
+-- @description: ordinarie arbetstid (summa timmar januari till rapportmånaden, aldrig ett medel av månader):
+-- @description: total, kort (dag 1-14), lång (dag 15-), andel av sjuktiden i perioder om 60 dagar eller
+-- @description: mer, kvinnor, män och åldersgrupperna. Grupper med högst mask_threshold (10) anställda maskas.
+-- @unit: %
+-- @params: period, unit, division, mask_threshold
+WITH p AS (
+    SELECT coalesce(getvariable('period')::DATE, (SELECT max(period) FROM person_months))::DATE AS period,
+           date_trunc('year', coalesce(getvariable('period')::DATE, (SELECT max(period) FROM person_months)))::DATE AS year_start,
+           getvariable('unit')::VARCHAR AS unit,
+           getvariable('division')::VARCHAR AS division,
+           coalesce(getvariable('mask_threshold')::INTEGER, 10) AS mask
+),
+scoped AS (
+    SELECT CASE WHEN s.period >= p.year_start THEN 'current' ELSE 'previous' END AS yr, s.*
+    FROM staff s, p
+    WHERE (s.period BETWEEN p.year_start AND p.period
+           OR s.period BETWEEN (p.year_start - INTERVAL 1 YEAR)::DATE AND (p.period - INTERVAL 1 YEAR)::DATE)
+      AND (p.unit IS NULL OR s.unit = p.unit)
+      AND (p.division IS NULL OR s.division = p.division)
+),
+groups AS (
+    SELECT 'total' AS grp, * FROM scoped
+    UNION ALL SELECT 'women', * FROM scoped WHERE gender = 'K'
+    UNION ALL SELECT 'men', * FROM scoped WHERE gender = 'M'
+    UNION ALL SELECT 'age_29', * FROM scoped WHERE age <= 29
+    UNION ALL SELECT 'age_30_49', * FROM scoped WHERE age BETWEEN 30 AND 49
+    UNION ALL SELECT 'age_50', * FROM scoped WHERE age >= 50
+),
+sums AS (
+    SELECT grp, yr, count(DISTINCT person) AS n, sum(scheduled_hours) AS sched, sum(sick_hours) AS sick,
+           sum(short_hours) AS short, sum(long_hours) AS long, sum(long60_hours) AS long60
+    FROM groups GROUP BY ALL
+),
+measures AS (
+    SELECT grp AS measure, yr, n, CASE WHEN sched > 0 THEN sick / sched * 100 END AS pct FROM sums
+    UNION ALL SELECT 'short', yr, n, CASE WHEN sched > 0 THEN short / sched * 100 END FROM sums WHERE grp = 'total'
+    UNION ALL SELECT 'long', yr, n, CASE WHEN sched > 0 THEN long / sched * 100 END FROM sums WHERE grp = 'total'
+    UNION ALL SELECT 'long_60_share', yr, n, CASE WHEN sick > 0 THEN long60 / sick * 100 END FROM sums WHERE grp = 'total'
+),
+names AS (
+    SELECT * FROM (VALUES (1, 'total'), (2, 'short'), (3, 'long'), (4, 'long_60_share'), (5, 'women'), (6, 'men'),
+                          (7, 'age_29'), (8, 'age_30_49'), (9, 'age_50')) v(ord, measure)
+)
+SELECT names.measure,
+       CASE WHEN c.n > p.mask THEN round(c.pct, 2) END  AS current,
+       CASE WHEN pr.n > p.mask THEN round(pr.pct, 2) END AS previous,
+       coalesce(c.n, 0)  AS current_employees,
+       coalesce(pr.n, 0) AS previous_employees,
+       CASE WHEN coalesce(c.n, 0) <= p.mask OR coalesce(pr.n, 0) <= p.mask
+            THEN 'grupp med högst ' || p.mask || ' anställda visas inte (' || coalesce(c.n, 0) || ' i år, ' || coalesce(pr.n, 0) || ' förra året)'
+       END AS masked
+FROM names
+CROSS JOIN p
+LEFT JOIN measures c  ON c.measure = names.measure AND c.yr = 'current'
+LEFT JOIN measures pr ON pr.measure = names.measure AND pr.yr = 'previous'
+ORDER BY names.ord;

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -59,13 +60,25 @@ func Holidays(year int) map[time.Time]string {
 	return h
 }
 
+var (
+	holidayMu    sync.Mutex
+	holidayCache = map[int]map[time.Time]string{}
+)
+
 // IsWorkingDay reports whether t is a working day.
 func IsWorkingDay(t time.Time) bool {
 	t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 	if wd := t.Weekday(); wd == time.Saturday || wd == time.Sunday {
 		return false
 	}
-	_, holiday := Holidays(t.Year())[t]
+	holidayMu.Lock()
+	h, ok := holidayCache[t.Year()]
+	if !ok {
+		h = Holidays(t.Year())
+		holidayCache[t.Year()] = h
+	}
+	holidayMu.Unlock()
+	_, holiday := h[t]
 	return !holiday
 }
 

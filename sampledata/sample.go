@@ -17,6 +17,10 @@ import (
 //go:embed *.csv *.se *.xlsx
 var files embed.FS
 
+// HRKey pseudonymises the sample's (fictional) employee numbers. Real
+// extracts use a secret key from TERTIAL_HR_KEY, never one in the code.
+const HRKey = "tertial-sample-key-not-secret"
+
 // Extract is one sample file and how it is loaded.
 type Extract struct {
 	File string
@@ -33,6 +37,8 @@ var Extracts = []Extract{
 	{"budget_2018.csv", engine.LoadOptions{Kind: engine.KindBudget}},
 	{"budget_2019.xlsx", engine.LoadOptions{Kind: engine.KindBudget}},
 	{"prognos_2019.csv", engine.LoadOptions{Kind: engine.KindForecast}},
+	{"hr_timmar.csv", engine.LoadOptions{Kind: engine.KindHours, HRKey: HRKey}},
+	{"hr_franvaro.xlsx", engine.LoadOptions{Kind: engine.KindAbsence, HRKey: HRKey}},
 }
 
 // Read returns the content of one sample file.

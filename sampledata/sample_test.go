@@ -25,7 +25,7 @@ func TestSampleLoads(t *testing.T) {
 			t.Errorf("%s: unexpected warnings %v", r.File, r.Warnings)
 		}
 	}
-	for _, q := range []string{"period_result", "net_cost_change", "cost_deviation", "forecast", "result_development", "cost_deviation_by_unit"} {
+	for _, q := range []string{"sick_leave", "sick_leave_monthly", "extra_hours", "span_of_control", "headcount", "headcount_monthly", "turnover", "fte"} {
 		tb, err := s.Run(ctx, q, engine.Params{Period: engine.Month{Year: 2019, Mon: 4}})
 		if err != nil {
 			t.Fatal(err)

@@ -118,6 +118,13 @@ func main() {
 	if len(os.Args) > 1 {
 		dir = os.Args[1]
 	}
+	if err := generate(dir); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// generate writes every sample file into dir.
+func generate(dir string) error {
 	rng := rand.New(rand.NewPCG(2019, 4))
 	ledger := map[int][]posting{}
 	budget := map[int][]posting{}
@@ -125,19 +132,21 @@ func main() {
 		ledger[y] = outcome(rng, y)
 		budget[y] = budgetRows(rng, y)
 	}
-	must(writeAccounts(filepath.Join(dir, "kontoplan.csv")))
-	must(writeOrg(filepath.Join(dir, "organisation.csv")))
-	must(writeSIE(filepath.Join(dir, "huvudbok_2018.se"), ledger[2018]))
-	must(writeLedgerCSV(filepath.Join(dir, "huvudbok_2019.csv"), ledger[2019]))
-	must(writeBudgetCSV(filepath.Join(dir, "budget_2018.csv"), budget[2018]))
-	must(writeBudgetXLSX(filepath.Join(dir, "budget_2019.xlsx"), budget[2019]))
-	must(writeForecast(filepath.Join(dir, "prognos_2019.csv")))
-}
-
-func must(err error) {
-	if err != nil {
-		log.Fatal(err)
+	for _, write := range []func() error{
+		func() error { return writeAccounts(filepath.Join(dir, "kontoplan.csv")) },
+		func() error { return writeOrg(filepath.Join(dir, "organisation.csv")) },
+		func() error { return writeSIE(filepath.Join(dir, "huvudbok_2018.se"), ledger[2018]) },
+		func() error { return writeLedgerCSV(filepath.Join(dir, "huvudbok_2019.csv"), ledger[2019]) },
+		func() error { return writeBudgetCSV(filepath.Join(dir, "budget_2018.csv"), budget[2018]) },
+		func() error { return writeBudgetXLSX(filepath.Join(dir, "budget_2019.xlsx"), budget[2019]) },
+		func() error { return writeForecast(filepath.Join(dir, "prognos_2019.csv")) },
+		func() error { return writeHR(dir, rand.New(rand.NewPCG(2019, 12))) },
+	} {
+		if err := write(); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // split divides total öre by weights exactly (largest remainder).

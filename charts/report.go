@@ -46,12 +46,41 @@ var funcs = template.FuncMap{
 		return Pct(*f)
 	},
 	"neg": func(m engine.Money) bool { return m.IsNegative() },
+	"pctp": func(f *float64) string {
+		if f == nil {
+			return "–"
+		}
+		return Pct(*f)
+	},
+	"num1": func(f *float64) string {
+		if f == nil {
+			return "–"
+		}
+		return Float(*f, 1)
+	},
+	"hours": func(f float64) string { return Float(f, 0) + "\u00a0h" },
+	"pct0": func(f *float64) string {
+		if f == nil {
+			return "–"
+		}
+		return Float(*f, 0) + nbsp + "%"
+	},
+	"int":       func(n int64) string { return Float(float64(n), 0) },
+	"sick":      func(st *engine.Staff, key string) engine.Figure2 { return st.SickLeave[key] },
+	"sickLabel": func(key string) string { return sickLabels[key] },
+	"measures":  func() []string { return engine.SickLeaveMeasures },
 	"label": func(c engine.CostRow) string {
 		if c.Subcategory != "" {
 			return c.Subcategory
 		}
 		return c.Category
 	},
+}
+
+var sickLabels = map[string]string{
+	"total": "Total sjukfrånvaro", "short": "– varav kort (dag 1–14)", "long": "– varav lång (dag 15–)",
+	"long_60_share": "Andel av sjuktiden i perioder om 60 dagar eller mer", "women": "Kvinnor", "men": "Män",
+	"age_29": "29 år eller yngre", "age_30_49": "30–49 år", "age_50": "50 år eller äldre",
 }
 
 var pageTmpl = template.Must(template.New("report").Funcs(funcs).Parse(reportTmpl))
@@ -76,6 +105,11 @@ func NewPage(r *engine.Report) *Page {
 	p.Figures = map[string]Figure{
 		"resultatutveckling":      ResultDevelopment(r),
 		"verksamhetens_kostnader": OperatingCosts(r),
+	}
+	if r.Staff != nil {
+		for id, f := range StaffFigures(r.Staff, y) {
+			p.Figures[id] = f
+		}
 	}
 	p.CostRows = costLines(r)
 	p.Text = Commentary(r, p.MonthTxt)
@@ -150,6 +184,49 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 		}
 		t["kostnader"] = append(t["kostnader"], fmt.Sprintf("%s visar %s på %s mnkr gentemot periodbudget.", label, word, Mnkr(c.Deviation.Abs())))
 	}
+	if st := r.Staff; st != nil {
+		yr := mustAtoi(year)
+		if tot := st.SickLeave["total"]; tot.Current != nil {
+			line := fmt.Sprintf("Den totala sjukfrånvaron ligger på %s", Pct(*tot.Current))
+			if tot.Previous != nil {
+				word := "högre än"
+				switch {
+				case *tot.Current < *tot.Previous:
+					word = "lägre än"
+				case *tot.Current == *tot.Previous:
+					word = "i nivå med"
+				}
+				line += fmt.Sprintf(", vilket är %s samma period %d (%s)", word, yr-1, Pct(*tot.Previous))
+			}
+			t["medarbetare"] = append(t["medarbetare"], line+".")
+		}
+		w, m := st.SickLeave["women"], st.SickLeave["men"]
+		if w.Current != nil && m.Current != nil && *w.Current != *m.Current {
+			hi, lo := "Männen", "kvinnorna"
+			if *w.Current > *m.Current {
+				hi, lo = "Kvinnorna", "männen"
+			}
+			t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("%s har högre sjukfrånvaro än %s (%s mot %s).", hi, lo,
+				Pct(maxf(*w.Current, *m.Current)), Pct(minf(*w.Current, *m.Current))))
+		}
+		dir := "ökat"
+		if st.ExtraHours.Current < st.ExtraHours.Previous {
+			dir = "minskat"
+		}
+		if st.ExtraHours.Current == st.ExtraHours.Previous {
+			t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("Extratiden är oförändrad jämfört med samma period %d (%s h).", yr-1, Float(st.ExtraHours.Current, 0)))
+		} else {
+			t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("Extratiden har %s jämfört med samma period %d, från %s h till %s h.", dir, yr-1,
+				Float(st.ExtraHours.Previous, 0), Float(st.ExtraHours.Current, 0)))
+		}
+		if sp, ok := st.SpanOfControl["current"]; ok && sp.SharePct != nil {
+			if sp.Over25 == 0 {
+				t["medarbetare"] = append(t["medarbetare"], "Samtliga chefer har högst 25 underställda medarbetare.")
+			} else {
+				t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("%s av cheferna har högst 25 underställda medarbetare; %d har fler.", Pct(*sp.SharePct), sp.Over25))
+			}
+		}
+	}
 	for _, n := range e.NetCostChange {
 		if n.ChangePct == nil {
 			continue
@@ -162,6 +239,20 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 			strings.ToLower(n.Category), dir, Mnkr(n.Change.Abs()), Pct(abs(*n.ChangePct)), mustAtoi(year)-1))
 	}
 	return t
+}
+
+func maxf(a, b float64) float64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func minf(a, b float64) float64 {
+	if a < b {
+		return a
+	}
+	return b
 }
 
 func abs(f float64) float64 {

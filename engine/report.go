@@ -14,6 +14,8 @@ type ReportOptions struct {
 	Unit          string
 	Division      string
 	BudgetVersion string
+	MaskThreshold int // staff groups of this many or fewer are masked (0 = 10)
+	FTEHours      int // annual full-time hours (0 = 1720)
 }
 
 // Report holds every figure of the report as plain values. It is also
@@ -26,6 +28,7 @@ type Report struct {
 	Tertial  string   `json:"tertial,omitempty"`
 	Budget   string   `json:"budget_version"`
 	Economy  Economy  `json:"economy"`
+	Staff    *Staff   `json:"staff,omitempty"`
 	Sources  []Source `json:"sources"`
 	// Warnings say what the reader must know to trust the figures: no
 	// budget for the year, accounts without a mapping, …
@@ -150,7 +153,7 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 			r.Unit = strings.Join(divs, ", ")
 		}
 	}
-	p := Params{Period: o.Period, Unit: o.Unit, Division: o.Division, BudgetVersion: o.BudgetVersion}
+	p := Params{Period: o.Period, Unit: o.Unit, Division: o.Division, BudgetVersion: o.BudgetVersion, MaskThreshold: o.MaskThreshold, FTEHours: o.FTEHours}
 	run := func(name string) (*Table, error) { return s.Run(ctx, name, p) }
 
 	t, err := run("period_result")
@@ -218,6 +221,9 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 		r.Economy.ResultDevelopment = append(r.Economy.ResultDevelopment, DevelopmentRow{Month: int(m), Outcome: optMoney(row[1]), Budget: optMoney(row[2]), LastYear: optMoney(row[3])})
 	}
 
+	if r.Staff, err = s.buildStaff(ctx, p); err != nil {
+		return nil, err
+	}
 	if r.Warnings, err = s.reportWarnings(ctx, o, r.Budget); err != nil {
 		return nil, err
 	}

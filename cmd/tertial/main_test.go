@@ -161,6 +161,71 @@ func TestSampleReportReproducesSeed(t *testing.T) {
 	}
 }
 
+// TestSampleReportStaffFigures checks the seed's Medarbetare figures.
+func TestSampleReportStaffFigures(t *testing.T) {
+	dir := t.TempDir()
+	if _, errs, code := runCLI(t, "report", "--sample", "--period", "2019-04", "--out", dir, "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	js, _ := os.ReadFile(filepath.Join(dir, "report.json"))
+	var r struct {
+		Staff struct {
+			SickLeave map[string]struct {
+				Current, Previous *float64
+				Reason            string
+			} `json:"sick_leave"`
+			ExtraHours struct{ Current, Previous float64 } `json:"extra_hours"`
+			Span       map[string]struct {
+				SharePct *float64 `json:"share_pct"`
+			} `json:"span_of_control"`
+			FTE struct {
+				Month, Rolling12 struct{ Current *float64 }
+			} `json:"fte"`
+			Settings struct {
+				FTEHours float64 `json:"fte_hours"`
+			}
+		}
+	}
+	if err := json.Unmarshal(js, &r); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]float64{
+		"total": {4.45, 4.31}, "short": {2.64, 2.71}, "long": {1.81, 1.60}, "women": {2.41, 2.60}, "men": {5.25, 4.96},
+	}
+	for k, w := range want {
+		g := r.Staff.SickLeave[k]
+		if g.Current == nil || g.Previous == nil || *g.Current != w[0] || *g.Previous != w[1] {
+			t.Errorf("sick leave %s = %v/%v, want %v", k, g.Current, g.Previous, w)
+		}
+	}
+	if e := r.Staff.ExtraHours; e.Current != 602 || e.Previous != 450 {
+		t.Errorf("extra hours = %v, want 602 against 450", e)
+	}
+	if c, p := r.Staff.Span["current"].SharePct, r.Staff.Span["previous"].SharePct; c == nil || *c != 100 || p == nil || int(*p+0.5) != 92 {
+		t.Errorf("span of control = %v, %v; want 100 and 92", c, p)
+	}
+	if r.Staff.Settings.FTEHours != 1720 || r.Staff.FTE.Month.Current == nil || r.Staff.FTE.Rolling12.Current == nil {
+		t.Errorf("fte = %+v, settings %+v", r.Staff.FTE, r.Staff.Settings)
+	}
+	// A unit of ten or fewer people (Stab): every sick-leave figure masked, with the reason.
+	dir = t.TempDir()
+	if _, errs, code := runCLI(t, "report", "--sample", "--period", "2019-04", "--unit", "Stab", "--out", dir, "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	js, _ = os.ReadFile(filepath.Join(dir, "report.json"))
+	r.Staff.SickLeave = nil
+	if err := json.Unmarshal(js, &r); err != nil {
+		t.Fatal(err)
+	}
+	if g := r.Staff.SickLeave["total"]; g.Current != nil || !strings.Contains(g.Reason, "högst 10 anställda") {
+		t.Errorf("Stab total sick leave = %v (%q), want masked", g.Current, g.Reason)
+	}
+	html, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	if !bytes.Contains(html, []byte("högst 10 anställda visas inte")) {
+		t.Errorf("the HTML does not show why Stab's sick leave is hidden")
+	}
+}
+
 func fmtFloat(f float64) string {
 	b, _ := json.Marshal(f)
 	return string(b) + ".00"

@@ -42,6 +42,7 @@ loads, ledger_report, budget_report, report_lines (see 'tertial schema' or docs/
 
 type scopeFlags struct {
 	period, unit, division, version string
+	mask, fteHours                  int
 }
 
 func (f *scopeFlags) add(cmd *cobra.Command) {
@@ -49,6 +50,8 @@ func (f *scopeFlags) add(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.unit, "unit", "", "only this unit (cost_centers.unit)")
 	cmd.Flags().StringVar(&f.division, "division", "", "only this division (cost_centers.division)")
 	cmd.Flags().StringVar(&f.version, "budget-version", "", "budget version (default "+engine.DefaultVersion+")")
+	cmd.Flags().IntVar(&f.mask, "mask-threshold", 10, "staff groups of this many employees or fewer are not shown (the law: 10)")
+	cmd.Flags().IntVar(&f.fteHours, "fte-hours", 1720, "annual full-time hours for årsarbetare (printed in the report)")
 }
 
 func (a *app) queryCmd() *cobra.Command {
@@ -75,7 +78,7 @@ func (a *app) queryCmd() *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			t, err := s.RunQuery(a.ctx, q, engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version})
+			t, err := s.RunQuery(a.ctx, q, engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours})
 			if err != nil {
 				return err
 			}
@@ -168,7 +171,7 @@ decimal strings in kronor, percentages as numbers).`,
 				return err
 			}
 			defer s.Close()
-			r, err := s.BuildReport(a.ctx, engine.ReportOptions{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version})
+			r, err := s.BuildReport(a.ctx, engine.ReportOptions{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours})
 			if err != nil {
 				return err
 			}

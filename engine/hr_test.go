@@ -201,3 +201,60 @@ func TestPersonnummer(t *testing.T) {
 		}
 	}
 }
+
+// TestStaffFiguresByHand: headcount, extra time, turnover and span of
+// control on a team small enough to count on paper.
+func TestStaffFiguresByHand(t *testing.T) {
+	s := openTest(t)
+	if _, err := s.LoadData(context.Background(), "org.csv", []byte("Ansvar;Enhet;Division\n100;IT;D\n200;MT;D\n"), LoadOptions{Kind: KindOrg}); err != nil {
+		t.Fatal(err)
+	}
+	// Boss B manages A, C, D. In March 2019 C has left the employer and D
+	// has moved from IT to MT. E is hourly paid. F is on a fixed term.
+	loadHR(t, s, "h.csv", KindHours, `Period;Person;Kön;Födelseår;Ansvar;Anställningsform;Ordinarie arbetstid;Arbetad tid;Mertid;Övertid;Chef
+2019-01;B;K;1970;100;tillsvidare;176;176;0;4;
+2019-01;A;M;1990;100;tillsvidare;176;180;0;4;B
+2019-01;C;K;1980;100;tillsvidare;176;176;0;0;B
+2019-01;D;M;1985;100;tillsvidare;176;176;0;0;B
+2019-01;E;K;1995;100;timavlönad;40;40;0;0;B
+2019-02;B;K;1970;100;tillsvidare;160;160;0;0;
+2019-02;A;M;1990;100;tillsvidare;160;170;0;10;B
+2019-02;C;K;1980;100;tillsvidare;160;160;0;0;B
+2019-02;D;M;1985;100;tillsvidare;160;160;0;0;B
+2019-02;F;M;1999;100;visstid;120;126;6;0;B
+2019-03;B;K;1970;100;tillsvidare;168;168;0;0;
+2019-03;A;M;1990;100;tillsvidare;168;168;0;0;B
+2019-03;D;M;1985;200;tillsvidare;168;168;0;0;B
+2019-03;F;M;1999;100;visstid;126;131,5;5,5;0;B
+2018-03;A;M;1990;100;tillsvidare;168;171;0;3;B
+`)
+	p := Params{Period: Month{2019, 3}}
+	hc := queryRows(t, s, "headcount", p)
+	// March 2019: B (K), A, D (M) permanent; F (M) fixed term; no hourly.
+	if g := hc["tillsvidare"]; strings.Join(g[:3], " ") != "1 2 3" {
+		t.Errorf("headcount tillsvidare = %v, want 1 woman 2 men 3", g)
+	}
+	if g := hc["visstid"]; strings.Join(g[:3], " ") != "0 1 1" {
+		t.Errorf("headcount visstid = %v", g)
+	}
+	ex := queryRows(t, s, "extra_hours", p)
+	// YTD 2019: 4 + 4 + 10 + 6 + 5,5 = 29,5 h; 2018 January–March: 3 h.
+	if g := ex["3"]; g[4] != "29.50" || g[5] != "3.00" {
+		t.Errorf("extra hours YTD = %v, want 29.50 against 3.00", g)
+	}
+	to := queryRows(t, s, "turnover", p)
+	// Permanent staff: Jan 4, Feb 4, Mar 3 → average 3,67; C left (external, counted in
+	// February's move to March), D moved unit (internal).
+	if g := to["current"]; strings.Join(g[:5], " ") != "1 1 3.7 27.27 27.27" {
+		t.Errorf("turnover = %v", g)
+	}
+	sp := queryRows(t, s, "span_of_control", p)
+	if g := sp["current"]; strings.Join(g, " ") != "1 0 3 100" {
+		t.Errorf("span of control = %v, want 1 manager, none over 25, max 3 reports, 100 %%", g)
+	}
+	// Per unit: D is in MT in March.
+	hc = queryRows(t, s, "headcount", Params{Period: Month{2019, 3}, Unit: "MT"})
+	if g := hc["tillsvidare"]; g[2] != "1" {
+		t.Errorf("MT headcount = %v", g)
+	}
+}

@@ -39,6 +39,13 @@ type Page struct {
 var funcs = template.FuncMap{
 	"kr":   func(m engine.Money) string { return Kr(m.Decimal) },
 	"mnkr": func(m engine.Money) string { return Mnkr(m.Decimal) },
+	"mnkrp": func(m *engine.Money) string {
+		if m == nil {
+			return "–"
+		}
+		return Mnkr(m.Decimal)
+	},
+	"safeID": safeID,
 	"pct": func(f *float64) string {
 		if f == nil {
 			return "–"
@@ -102,16 +109,26 @@ func NewPage(r *engine.Report) *Page {
 		kind = "Delårsrapport"
 	}
 	p.Title = fmt.Sprintf("%s %s %d%02d", kind, p.Subject, y, m)
-	p.Figures = map[string]Figure{
-		"resultatutveckling":      ResultDevelopment(r),
-		"verksamhetens_kostnader": OperatingCosts(r),
+	if r.Scope == "programme" {
+		p.Title = fmt.Sprintf("Programuppföljning %s per %s", r.Unit, p.MonthTxt)
+	}
+	p.Figures = map[string]Figure{}
+	if r.Economy != nil {
+		p.Figures["resultatutveckling"] = ResultDevelopment(r)
+		p.Figures["verksamhetens_kostnader"] = OperatingCosts(r)
+		p.CostRows = costLines(r)
+	}
+	for _, pr := range r.Programmes {
+		if pr.Started() {
+			f := ProgrammeFigure(pr)
+			p.Figures[f.ID] = f
+		}
 	}
 	if r.Staff != nil {
 		for id, f := range StaffFigures(r.Staff, y) {
 			p.Figures[id] = f
 		}
 	}
-	p.CostRows = costLines(r)
 	p.Text = Commentary(r, p.MonthTxt)
 	return p
 }
@@ -129,12 +146,18 @@ func WriteHTML(w io.Writer, p *Page) error {
 // Commentary drafts the economy sentences in the seed's register. Direction
 // words follow the data: överskott/underskott, ökat/minskat.
 func Commentary(r *engine.Report, monthTxt string) map[string][]string {
+	t := map[string][]string{}
+	for _, pr := range r.Programmes {
+		t["program"] = append(t["program"], programmeSentences(pr)...)
+	}
+	if r.Economy == nil {
+		return t
+	}
 	e := r.Economy
 	name := r.Unit
 	if name == "" {
 		name = "Verksamheten"
 	}
-	t := map[string][]string{}
 	dev := e.Result.Deviation.Decimal
 	surplus := "ett överskott"
 	if dev.IsNegative() {
@@ -183,6 +206,13 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 			continue
 		}
 		t["kostnader"] = append(t["kostnader"], fmt.Sprintf("%s visar %s på %s mnkr gentemot periodbudget.", label, word, Mnkr(c.Deviation.Abs())))
+	}
+	for _, d := range r.Decisions {
+		line := fmt.Sprintf("Beslut %s (%s, %s): %s mnkr från %s till %s från och med %s.", d.Reference, d.Date, d.DecidedBy, Mnkr(d.Amount.Decimal), d.From, d.To, d.Effective)
+		if !d.EffectYear.IsZero() {
+			line += fmt.Sprintf(" Effekt på ramen i år: %s mnkr, varav %s mnkr till och med %s.", MnkrSigned(d.EffectYear.Decimal), MnkrSigned(d.EffectPeriod.Decimal), monthTxt)
+		}
+		t["beslut"] = append(t["beslut"], line)
 	}
 	if st := r.Staff; st != nil {
 		yr := mustAtoi(year)
@@ -283,4 +313,34 @@ func ReportJSON(r *engine.Report) ([]byte, error) {
 		return nil, err
 	}
 	return append(b, '\n'), nil
+}
+
+// programmeSentences drafts the programme text: where the forecast lands
+// against the budget over the whole programme, and each year's deficits.
+func programmeSentences(pr engine.Programme) []string {
+	if !pr.Started() {
+		return []string{fmt.Sprintf("Programmet %s (%s) har ännu inget utfall eller prognos; budgeten är %s mnkr för hela perioden.", pr.Name, pr.Span(), Mnkr(pr.Total.Budget.Decimal))}
+	}
+	dev := pr.Total.Deviation.Decimal
+	word := "under"
+	if dev.IsNegative() {
+		word = "över"
+	}
+	out := []string{fmt.Sprintf("%s: utfall och prognos för %s ligger %s mnkr %s programmets budget på %s mnkr.", pr.Name, pr.Span(), Mnkr(dev.Abs()), word, Mnkr(pr.Total.Budget.Decimal))}
+	for _, y := range pr.Years {
+		if y.Basis != "prognos" || y.Deviation == nil {
+			continue
+		}
+		switch {
+		case y.Deviation.IsNegative():
+			s := fmt.Sprintf("För %d är prognosen ett underskott på %s mnkr", y.Year, Mnkr(y.Deviation.Abs()))
+			if y.Contingency != nil && !y.Contingency.IsZero() {
+				s += fmt.Sprintf(", varav %s mnkr för oförutsedda kostnader", Mnkr(y.Contingency.Decimal))
+			}
+			out = append(out, s+".")
+		default:
+			out = append(out, fmt.Sprintf("%d ryms inom budgetramen.", y.Year))
+		}
+	}
+	return out
 }

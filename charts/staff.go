@@ -103,3 +103,49 @@ func StaffFigures(st *engine.Staff, year int) map[string]Figure {
 			"Sjukfrånvaro per månad i procent av ordinarie arbetstid.", "%", 2, true, st.SickLeaveMonthly, year, false),
 	}
 }
+
+// ProgrammeFigure draws a programme's budget against outcome (closed years)
+// or forecast with contingency (later years), per year, in mnkr.
+func ProgrammeFigure(pr engine.Programme) Figure {
+	id := "fig_program_" + safeID(pr.Name)
+	var years []string
+	var budget, actual []opts.BarData
+	for _, y := range pr.Years {
+		years = append(years, fmt.Sprint(y.Year))
+		b := y.Budget
+		budget = append(budget, opts.BarData{Value: mnkrValue(&b)})
+		label := "Utfall"
+		if y.Basis == "prognos" {
+			label = "Prognos"
+		}
+		actual = append(actual, opts.BarData{Name: label, Value: mnkrValue(y.Total)})
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Width: "100%", Height: "300px", Renderer: "svg"}),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", ValueFormatter: opts.FuncOpts(mnkrJS)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithYAxisOpts(opts.YAxis{Name: "mnkr", AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(mnkrJS)}}),
+		charts.WithGridOpts(opts.Grid{Left: "60", Right: "20", Top: "30", Bottom: "60"}),
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(false)}, Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),
+	)
+	bar.SetXAxis(years)
+	bar.AddSeries("Budget", budget, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#a6a6a6"}))
+	bar.AddSeries("Utfall / prognos inkl. oförutsett", actual, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f4e79"}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Formatter: opts.FuncOpts(`function (p) { return (` + mnkrJS + `)(p.value); }`)}))
+	return figure(bar, id, pr.Name+": budget mot utfall och prognos", "Per år, mnkr: budget mot utfall för avslutade år och prognos inklusive oförutsett för kommande år.")
+}
+
+// safeID keeps letters and digits, for element and JavaScript identifiers.
+func safeID(s string) string {
+	var b []rune
+	for _, r := range s {
+		if (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
+			b = append(b, r)
+		} else {
+			b = append(b, '_')
+		}
+	}
+	return string(b)
+}

@@ -38,6 +38,7 @@ var (
 		{"cost_center", false, []string{"Ansvar", "Kostnadsställe", "Kst", "Cost center"}},
 		{"deviation", true, []string{"Avvikelse", "Deviation", "Prognosavvikelse", "Prognos"}},
 		{"comment", false, []string{"Kommentar", "Comment", "Text"}},
+		{"division", false, []string{"Division", "Förvaltning"}},
 	}
 	accountFields = []field{
 		{"from", false, []string{"Från konto", "Konto från", "From", "From account", "Första konto"}},
@@ -60,6 +61,7 @@ type forecastRow struct {
 	Period     Month
 	Category   string
 	CostCenter string
+	Division   string
 	Deviation  int64
 	Comment    string
 	Line       int
@@ -99,6 +101,13 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 		}
 		return ex, nil
 	}
+	if kind == KindProgramme {
+		def, err := parseProgramme(name, data)
+		if err != nil {
+			return nil, err
+		}
+		return &extract{format: "YAML programme " + def.Name, programme: def, source: "programme:" + def.Name}, nil
+	}
 	if isParquet(name, data) {
 		if kind != KindLedger && kind != KindBudget {
 			return nil, &InputError{File: name, Msg: fmt.Sprintf("Parquet is read for ledger and budget extracts, not %s", kind)}
@@ -127,6 +136,8 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 		err = readAccounts(name, t, opt, ex)
 	case KindOrg:
 		err = readOrg(name, t, opt, ex)
+	case KindDecisions:
+		err = readDecisions(ctx, s, name, t, opt, ex)
 	case KindHours, KindAbsence, KindSickHour:
 		if ex.hr, err = newPseudonymiser(opt.HRKey); err != nil {
 			return nil, err
@@ -345,6 +356,7 @@ func readForecast(name string, t tableReader, opt LoadOptions, ex *extract) erro
 			return cellErr(name, line, c.colName("deviation"), err.Error())
 		}
 		r.CostCenter = c.get(rec, "cost_center")
+		r.Division = c.get(rec, "division")
 		r.Comment = c.get(rec, "comment")
 		ex.forecast = append(ex.forecast, r)
 		return nil

@@ -22,19 +22,21 @@ import (
 type Kind string
 
 const (
-	KindSIE      Kind = "sie"        // SIE 4: ledger, period balances, period budget, account names
-	KindLedger   Kind = "ledger"     // ledger rows (CSV, XLSX, Parquet)
-	KindBudget   Kind = "budget"     // budget rows, monthly or annual
-	KindForecast Kind = "forecast"   // forecast deviations per category
-	KindAccounts Kind = "accounts"   // account ranges → kind, category, subcategory
-	KindOrg      Kind = "org"        // cost center → unit → division
-	KindHours    Kind = "hours"      // HR: person-month hours
-	KindAbsence  Kind = "absence"    // HR: absence spells
-	KindSickHour Kind = "sick_hours" // HR: sick hours per person-month, already classified
+	KindSIE       Kind = "sie"        // SIE 4: ledger, period balances, period budget, account names
+	KindLedger    Kind = "ledger"     // ledger rows (CSV, XLSX, Parquet)
+	KindBudget    Kind = "budget"     // budget rows, monthly or annual
+	KindForecast  Kind = "forecast"   // forecast deviations per category
+	KindAccounts  Kind = "accounts"   // account ranges → kind, category, subcategory
+	KindOrg       Kind = "org"        // cost center → unit → division
+	KindHours     Kind = "hours"      // HR: person-month hours
+	KindAbsence   Kind = "absence"    // HR: absence spells
+	KindSickHour  Kind = "sick_hours" // HR: sick hours per person-month, already classified
+	KindDecisions Kind = "decisions"  // budget reallocation decisions
+	KindProgramme Kind = "programme"  // a multi-year programme definition (YAML)
 )
 
 // Kinds lists the kinds `tertial load --kind` accepts.
-var Kinds = []Kind{KindSIE, KindLedger, KindBudget, KindForecast, KindAccounts, KindOrg, KindHours, KindAbsence, KindSickHour}
+var Kinds = []Kind{KindSIE, KindLedger, KindBudget, KindForecast, KindAccounts, KindOrg, KindHours, KindAbsence, KindSickHour, KindDecisions, KindProgramme}
 
 // LoadOptions says how to read one extract.
 type LoadOptions struct {
@@ -217,19 +219,22 @@ func DefaultSource(kind Kind, name string) string {
 
 // extract is a parsed file, ready to insert.
 type extract struct {
-	format    string
-	source    string
-	ledger    *stage // ledger rows, staged as canonical CSV while parsing
-	budget    []budgetRow
-	forecast  []forecastRow
-	names     map[string]string
-	accounts  []accountRange
-	org       []orgRow
-	hr        *pseudonymiser
-	hours     []personMonth
-	spells    []absenceSpell
-	sickHours []sickHoursRow
-	warnings  []string
+	format         string
+	source         string
+	ledger         *stage // ledger rows, staged as canonical CSV while parsing
+	budget         []budgetRow
+	forecast       []forecastRow
+	names          map[string]string
+	accounts       []accountRange
+	org            []orgRow
+	hr             *pseudonymiser
+	hours          []personMonth
+	spells         []absenceSpell
+	sickHours      []sickHoursRow
+	decisions      []decisionLine
+	decisionMonths []decisionMonth
+	programme      *programmeDef
+	warnings       []string
 	// parquet is set when DuckDB reads the file itself.
 	parquet string
 }
@@ -250,6 +255,10 @@ func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, opt 
 		return insertOrg(ctx, tx, ex.org, res)
 	case ex.forecast != nil:
 		return insertForecast(ctx, tx, ex.forecast, res)
+	case ex.decisions != nil:
+		return insertDecisions(ctx, tx, ex.decisions, ex.decisionMonths, res)
+	case ex.programme != nil:
+		return insertProgramme(ctx, tx, ex.programme, res)
 	case ex.hr != nil:
 		if err := checkHRKey(ctx, tx, ex.hr); err != nil {
 			return err

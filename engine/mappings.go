@@ -79,7 +79,7 @@ func insertForecast(ctx context.Context, tx *sql.Tx, rows []forecastRow, res *Lo
 		return err
 	}
 	res.Replaced, _ = r.RowsAffected()
-	cols := []string{"period DATE", "category VARCHAR", "cost_center VARCHAR", "deviation DECIMAL(18,2)", "comment VARCHAR", "source VARCHAR", "load_id INTEGER", "line INTEGER"}
+	cols := []string{"period DATE", "category VARCHAR", "cost_center VARCHAR", "deviation DECIMAL(18,2)", "comment VARCHAR", "source VARCHAR", "load_id INTEGER", "line INTEGER", "division VARCHAR"}
 	res.Rows = int64(len(rows))
 	return stageCSV(ctx, tx, "forecast", cols, func(w *csvWriter) error {
 		for _, f := range rows {
@@ -91,6 +91,7 @@ func insertForecast(ctx context.Context, tx *sql.Tx, rows []forecastRow, res *Lo
 			w.str(res.Source)
 			w.int(res.LoadID)
 			w.int(int64(f.Line))
+			w.str(f.Division)
 			w.end()
 		}
 		return nil

@@ -25,6 +25,11 @@ type Params struct {
 	// (0 = the law's 10). FTEHours is the annual full-time hours (0 = 1720).
 	MaskThreshold int
 	FTEHours      int
+	// OriginalBudget compares with the budget as loaded instead of the
+	// revised budget (original + decisions in force).
+	OriginalBudget bool
+	// Programme names a multi-year programme for the programme queries.
+	Programme string
 }
 
 // Table is a query result: plain Go values. DECIMAL becomes decimal.Decimal,
@@ -88,6 +93,10 @@ func setParams(ctx context.Context, conn *sql.Conn, p Params) error {
 	if p.Period.Year != 0 {
 		period = fmt.Sprintf("DATE '%s-01'", p.Period)
 	}
+	basis := "NULL"
+	if p.OriginalBudget {
+		basis = "'original'"
+	}
 	num := func(v int) string {
 		if v == 0 {
 			return "NULL"
@@ -95,7 +104,7 @@ func setParams(ctx context.Context, conn *sql.Conn, p Params) error {
 		return fmt.Sprint(v)
 	}
 	for _, kv := range [][2]string{{"period", period}, {"unit", str(p.Unit)}, {"division", str(p.Division)}, {"budget_version", str(p.BudgetVersion)},
-		{"mask_threshold", num(p.MaskThreshold)}, {"fte_hours", num(p.FTEHours)}} {
+		{"mask_threshold", num(p.MaskThreshold)}, {"fte_hours", num(p.FTEHours)}, {"budget_basis", basis}, {"programme", str(p.Programme)}} {
 		if err := set(kv[0], kv[1]); err != nil {
 			return err
 		}

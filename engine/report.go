@@ -16,20 +16,29 @@ type ReportOptions struct {
 	BudgetVersion string
 	MaskThreshold int // staff groups of this many or fewer are masked (0 = 10)
 	FTEHours      int // annual full-time hours (0 = 1720)
+	// OriginalBudget compares with the budget as loaded, not the revised one.
+	OriginalBudget bool
+	// Programme makes a programme report: only that programme's follow-up.
+	Programme string
 }
 
 // Report holds every figure of the report as plain values. It is also
 // report.json: money as exact decimal strings, percentages as numbers.
 type Report struct {
-	Period   string   `json:"period"`
-	Unit     string   `json:"unit"`
-	Division string   `json:"division,omitempty"`
-	Scope    string   `json:"scope"` // "division", "unit" or "all"
-	Tertial  string   `json:"tertial,omitempty"`
-	Budget   string   `json:"budget_version"`
-	Economy  Economy  `json:"economy"`
-	Staff    *Staff   `json:"staff,omitempty"`
-	Sources  []Source `json:"sources"`
+	Period   string `json:"period"`
+	Unit     string `json:"unit"`
+	Division string `json:"division,omitempty"`
+	Scope    string `json:"scope"` // "division", "unit" or "all"
+	Tertial  string `json:"tertial,omitempty"`
+	Budget   string `json:"budget_version"`
+	// BudgetBasis is "revised" (original + decisions in force, the default)
+	// or "original".
+	BudgetBasis string      `json:"budget_basis,omitempty"`
+	Economy     *Economy    `json:"economy,omitempty"`
+	Staff       *Staff      `json:"staff,omitempty"`
+	Decisions   []Decision  `json:"decisions"`
+	Programmes  []Programme `json:"programmes"`
+	Sources     []Source    `json:"sources"`
 	// Warnings say what the reader must know to trust the figures: no
 	// budget for the year, accounts without a mapping, …
 	Warnings []string `json:"warnings"`
@@ -125,7 +134,12 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 	if err := s.checkScope(ctx, o); err != nil {
 		return nil, err
 	}
-	if err := s.checkPeriod(ctx, o.Period); err != nil {
+	if o.Programme == "" {
+		if err := s.checkPeriod(ctx, o); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.checkPeriod(ctx, ReportOptions{Period: o.Period}); o.Programme != "" && err != nil {
 		return nil, err
 	}
 	r := &Report{Period: o.Period.String(), Unit: o.Unit, Division: o.Division, Tertial: TertialOf(o.Period), Budget: o.BudgetVersion}
@@ -153,8 +167,19 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 			r.Unit = strings.Join(divs, ", ")
 		}
 	}
-	p := Params{Period: o.Period, Unit: o.Unit, Division: o.Division, BudgetVersion: o.BudgetVersion, MaskThreshold: o.MaskThreshold, FTEHours: o.FTEHours}
+	p := Params{Period: o.Period, Unit: o.Unit, Division: o.Division, BudgetVersion: o.BudgetVersion, MaskThreshold: o.MaskThreshold,
+		FTEHours: o.FTEHours, OriginalBudget: o.OriginalBudget, Programme: o.Programme}
 	run := func(name string) (*Table, error) { return s.Run(ctx, name, p) }
+	if o.Programme != "" {
+		r.Scope, r.Unit, r.Division = "programme", o.Programme, ""
+		var err error
+		if r.Programmes, err = s.Programmes(ctx, p); err != nil {
+			return nil, err
+		}
+		r.Decisions, r.Warnings = []Decision{}, []string{}
+		return r, s.addSources(ctx, r)
+	}
+	r.Economy = &Economy{}
 
 	t, err := run("period_result")
 	if err != nil {
@@ -224,12 +249,26 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 	if r.Staff, err = s.buildStaff(ctx, p); err != nil {
 		return nil, err
 	}
+	if r.Decisions, err = s.buildDecisions(ctx, p); err != nil {
+		return nil, err
+	}
+	if r.Programmes, err = s.Programmes(ctx, p); err != nil {
+		return nil, err
+	}
 	if r.Warnings, err = s.reportWarnings(ctx, o, r.Budget); err != nil {
 		return nil, err
 	}
+	r.BudgetBasis = "revised"
+	if o.OriginalBudget {
+		r.BudgetBasis = "original"
+	}
+	return r, s.addSources(ctx, r)
+}
+
+func (s *Store) addSources(ctx context.Context, r *Report) error {
 	src, err := s.Query(ctx, "SELECT load_id, kind, file, sha256, rows FROM loads ORDER BY load_id")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	r.Sources = []Source{}
 	for _, row := range src.Rows {
@@ -237,7 +276,7 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 		n, _ := row[4].(int64)
 		r.Sources = append(r.Sources, Source{LoadID: id, Kind: str(row[1]), File: str(row[2]), SHA256: str(row[3]), Rows: n})
 	}
-	return r, nil
+	return nil
 }
 
 // checkScope refuses a unit or division that the organisation does not have,
@@ -273,22 +312,35 @@ func (s *Store) checkScope(ctx context.Context, o ReportOptions) error {
 	return check("division", o.Division)
 }
 
-// checkPeriod refuses a report month the ledger has no rows for: a report of
-// zeros, or of an incomplete year, would be wrong rather than missing.
-func (s *Store) checkPeriod(ctx context.Context, m Month) error {
+// checkPeriod refuses a report month the scope's ledger has no rows for: a
+// report of zeros, or of an incomplete year, would be wrong rather than
+// missing.
+func (s *Store) checkPeriod(ctx context.Context, o ReportOptions) error {
+	where, args := "TRUE", []any{}
+	scope := ""
+	switch {
+	case o.Unit != "":
+		where, args, scope = "unit = ?", append(args, o.Unit), " for unit "+o.Unit
+	case o.Division != "":
+		where, args, scope = "division = ?", append(args, o.Division), " for division "+o.Division
+	}
 	var n int
 	var lo, hi sql.NullTime
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FILTER (WHERE period = ?), min(period), max(period) FROM ledger", m.Date()).Scan(&n, &lo, &hi); err != nil {
+	q := "SELECT count(*) FILTER (WHERE period = ?), min(period), max(period) FROM ledger_report WHERE " + where
+	if err := s.db.QueryRowContext(ctx, q, append([]any{o.Period.Date()}, args...)...).Scan(&n, &lo, &hi); err != nil {
 		return err
 	}
 	if n > 0 {
 		return nil
 	}
 	if !lo.Valid {
-		return fmt.Errorf("the ledger is empty: load extracts first (tertial load)")
+		if scope == "" {
+			return fmt.Errorf("the ledger is empty: load extracts first (tertial load)")
+		}
+		return fmt.Errorf("the ledger has no rows%s", scope)
 	}
-	return fmt.Errorf("the ledger has no rows for %s (it covers %s to %s): load that month's extract, or choose a month it covers",
-		m, Month{lo.Time.Year(), lo.Time.Month()}, Month{hi.Time.Year(), hi.Time.Month()})
+	return fmt.Errorf("the ledger has no rows for %s%s (it covers %s to %s): load that month's extract, or choose a month it covers",
+		o.Period, scope, Month{lo.Time.Year(), lo.Time.Month()}, Month{hi.Time.Year(), hi.Time.Month()})
 }
 
 func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, version string) ([]string, error) {

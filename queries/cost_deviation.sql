@@ -2,13 +2,14 @@
 -- @description: Kostnader hittills i år mot periodbudget per kategori och underkategori, och avvikelsen
 -- @description: (positiv = överskott mot budget). Rader med subcategory NULL är kategorins summa.
 -- @unit: kr
--- @params: period, unit, division, budget_version
+-- @params: period, unit, division, budget_version, budget_basis
 WITH p AS (
     SELECT coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger))::DATE AS period,
            date_trunc('year', coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger)))::DATE AS year_start,
            getvariable('unit')::VARCHAR AS unit,
            getvariable('division')::VARCHAR AS division,
-           coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version
+           coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version,
+           coalesce(getvariable('budget_basis')::VARCHAR, 'revised') AS basis
 ),
 outcome AS (
     SELECT r.category, r.subcategory, sum(r.report_amount) AS v
@@ -23,6 +24,7 @@ budget AS (
     SELECT r.category, r.subcategory, sum(r.report_amount) AS v
     FROM budget_report r, p
     WHERE r.version = p.version
+      AND (p.basis = 'revised' OR r.decision IS NULL)
       AND r.kind = 'cost'
       AND r.period BETWEEN p.year_start AND p.period
       AND (p.unit IS NULL OR r.unit = p.unit)

@@ -18,7 +18,7 @@ f AS (
     WHERE year(f.period) = year(p.period)
       AND f.period <= p.period
       AND (p.unit IS NULL OR c.unit = p.unit)
-      AND (p.division IS NULL OR c.division = p.division)
+      AND (p.division IS NULL OR c.division = p.division OR f.division = p.division)
 ),
 latest AS (
     SELECT max(made) AS made FROM f

@@ -1,14 +1,16 @@
 -- @title: Periodens resultat
 -- @description: Resultatet hittills i år (januari till rapportmånaden) mot periodbudget, och avvikelsen
 -- @description: (positiv = bättre än budget). Intäkter +, kostnader -; balanskonton räknas inte.
+-- @description: Budgeten är den reviderade (ursprunglig + budgetbeslut i kraft) om inte budget_basis = 'original'.
 -- @unit: kr
--- @params: period, unit, division, budget_version
+-- @params: period, unit, division, budget_version, budget_basis
 WITH p AS (
     SELECT coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger))::DATE AS period,
            date_trunc('year', coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger)))::DATE AS year_start,
            getvariable('unit')::VARCHAR AS unit,
            getvariable('division')::VARCHAR AS division,
-           coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version
+           coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version,
+           coalesce(getvariable('budget_basis')::VARCHAR, 'revised') AS basis
 ),
 outcome AS (
     SELECT sum(r.report_amount) AS v
@@ -22,6 +24,7 @@ budget AS (
     SELECT sum(r.report_amount) AS v
     FROM budget_report r, p
     WHERE r.version = p.version
+      AND (p.basis = 'revised' OR r.decision IS NULL)
       AND r.kind <> 'balance'
       AND r.period BETWEEN p.year_start AND p.period
       AND (p.unit IS NULL OR r.unit = p.unit)

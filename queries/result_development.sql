@@ -2,13 +2,14 @@
 -- @description: Ackumulerat resultat per månad i år (till och med rapportmånaden), ackumulerad
 -- @description: periodbudget för hela året och ackumulerat utfall samma månader förra året.
 -- @unit: kr
--- @params: period, unit, division, budget_version
+-- @params: period, unit, division, budget_version, budget_basis
 WITH p AS (
     SELECT coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger))::DATE AS period,
            date_trunc('year', coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger)))::DATE AS year_start,
            getvariable('unit')::VARCHAR AS unit,
            getvariable('division')::VARCHAR AS division,
-           coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version
+           coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version,
+           coalesce(getvariable('budget_basis')::VARCHAR, 'revised') AS basis
 ),
 months AS (
     SELECT unnest(generate_series(1, 12)) AS m
@@ -26,6 +27,7 @@ budget AS (
     SELECT month(r.period) AS m, sum(r.report_amount) AS v
     FROM budget_report r, p
     WHERE r.version = p.version
+      AND (p.basis = 'revised' OR r.decision IS NULL)
       AND r.kind <> 'balance'
       AND year(r.period) = year(p.period)
       AND (p.unit IS NULL OR r.unit = p.unit)

@@ -14,8 +14,13 @@ import (
 	"github.com/tertial/tertial/engine"
 )
 
-//go:embed *.csv *.se *.xlsx
+//go:embed *.csv *.se *.xlsx *.yaml
 var files embed.FS
+
+// Division is the sample's own division: --sample reports are its reports
+// unless a unit or division is named (the organisation also holds the other
+// parts of the region that its decisions and programme touch).
+const Division = "Länsteknik"
 
 // HRKey pseudonymises the sample's (fictional) employee numbers. Real
 // extracts use a secret key from TERTIAL_HR_KEY, never one in the code.
@@ -39,6 +44,10 @@ var Extracts = []Extract{
 	{"prognos_2019.csv", engine.LoadOptions{Kind: engine.KindForecast}},
 	{"hr_timmar.csv", engine.LoadOptions{Kind: engine.KindHours, HRKey: HRKey}},
 	{"hr_franvaro.xlsx", engine.LoadOptions{Kind: engine.KindAbsence, HRKey: HRKey}},
+	{"budget_ovriga.csv", engine.LoadOptions{Kind: engine.KindBudget}},
+	{"budgetbeslut.csv", engine.LoadOptions{Kind: engine.KindDecisions}},
+	{"fvis_utfall.csv", engine.LoadOptions{Kind: engine.KindLedger}},
+	{"program_fvis.yaml", engine.LoadOptions{Kind: engine.KindProgramme}},
 }
 
 // Read returns the content of one sample file.

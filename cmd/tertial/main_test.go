@@ -226,6 +226,69 @@ func TestSampleReportStaffFigures(t *testing.T) {
 	}
 }
 
+// TestSampleDecisionsAndProgramme checks the other seeds' figures.
+func TestSampleDecisionsAndProgramme(t *testing.T) {
+	dir := t.TempDir()
+	if _, errs, code := runCLI(t, "report", "--sample", "--period", "2019-04", "--out", dir, "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var r struct {
+		BudgetBasis string `json:"budget_basis"`
+		Decisions   []struct {
+			Reference, Amount string
+			EP                string `json:"effect_period"`
+			EY                string `json:"effect_year"`
+		}
+	}
+	js, _ := os.ReadFile(filepath.Join(dir, "report.json"))
+	if err := json.Unmarshal(js, &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.BudgetBasis != "revised" || len(r.Decisions) != 1 || r.Decisions[0].Reference != "RS 1572-2019" || r.Decisions[0].Amount != "7000000.00" ||
+		r.Decisions[0].EP != "0.00" || r.Decisions[0].EY != "7000000.00" {
+		t.Errorf("decisions = %+v (basis %s); want RS 1572-2019, 7 mkr, effect 0 by April and 7 mkr for 2019", r.Decisions, r.BudgetBasis)
+	}
+	out, errs, code := runCLI(t, "query", "--sample", "budget_decisions", "--period", "2025-01", "--division", "Regionala utvecklingsnämnden", "--format", "csv")
+	if code != 0 || !strings.Contains(out, "RUN/243/2024,2024-06-12,Regionstyrelsen,Regionala utvecklingsnämnden,Regionstyrelsen IT,6719000.00,2025-01,IT-tjänster; Dataprogram; Office 365") {
+		t.Errorf("RUN/243/2024: exit %d\n%s%s", code, out, errs)
+	}
+
+	dir = t.TempDir()
+	if _, errs, code := runCLI(t, "report", "--sample", "--period", "2023-12", "--programme", "FVIS", "--out", dir, "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var p struct {
+		Programmes []struct {
+			Name  string
+			Years []struct {
+				Year              int
+				Budget, Deviation string
+				Contingency       *string
+			}
+			Total struct{ Budget, Deviation string }
+		}
+	}
+	js, _ = os.ReadFile(filepath.Join(dir, "report.json"))
+	if err := json.Unmarshal(js, &p); err != nil || len(p.Programmes) != 1 {
+		t.Fatalf("%v %s", err, js)
+	}
+	fv := p.Programmes[0]
+	if fv.Name != "FVIS" || fv.Total.Budget != "450000000.00" || fv.Total.Deviation != "-69000000.00" {
+		t.Errorf("FVIS total = %+v, want 6 × 75 mkr and 69 mkr over", fv.Total)
+	}
+	for _, y := range fv.Years {
+		if y.Budget != "75000000.00" {
+			t.Errorf("%d budget %s", y.Year, y.Budget)
+		}
+		if y.Year == 2024 && (y.Deviation != "-74000000.00" || y.Contingency == nil || *y.Contingency != "5000000.00") {
+			t.Errorf("2024 = %+v, want a 74 mkr deficit of which 5 mkr contingency", y)
+		}
+		if y.Year == 2025 && strings.HasPrefix(y.Deviation, "-") {
+			t.Errorf("2025 = %+v, want within budget", y)
+		}
+	}
+}
+
 func fmtFloat(f float64) string {
 	b, _ := json.Marshal(f)
 	return string(b) + ".00"
@@ -280,7 +343,7 @@ func TestOtherMonthsBuild(t *testing.T) {
 
 func TestReportRefusesMonthWithoutData(t *testing.T) {
 	_, errs, code := runCLI(t, "report", "--sample", "--period", "2020-04", "--out", t.TempDir(), "-q")
-	if code == 0 || !strings.Contains(errs, "the ledger has no rows for 2020-04 (it covers 2018-01 to 2019-12)") {
+	if code == 0 || !strings.Contains(errs, "the ledger has no rows for 2020-04 for division Länsteknik (it covers 2018-01 to 2019-12)") {
 		t.Errorf("exit %d: %s", code, errs)
 	}
 }
@@ -292,7 +355,7 @@ func TestUnitReport(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	_, errs, code = runCLI(t, "report", "--sample", "--period", "2019-04", "--unit", "Nope", "--out", dir, "-q")
-	if code == 0 || !strings.Contains(errs, `no unit "Nope" in the organisation; known: IT, MT, Stab, Sterilteknik`) {
+	if code == 0 || !strings.Contains(errs, `no unit "Nope" in the organisation; known: FVIS, IT, MT, Regionala utvecklingsnämnden, Regionstyrelsen IT, Stab, Sterilteknik, Strategiska medel`) {
 		t.Errorf("unknown unit: exit %d, %s", code, errs)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/tertial/tertial/charts"
 	"github.com/tertial/tertial/engine"
 	"github.com/tertial/tertial/queries"
+	"github.com/tertial/tertial/sampledata"
 )
 
 func (a *app) sqlCmd() *cobra.Command {
@@ -43,6 +44,16 @@ loads, ledger_report, budget_report, report_lines (see 'tertial schema' or docs/
 type scopeFlags struct {
 	period, unit, division, version string
 	mask, fteHours                  int
+	original                        bool
+	programme                       string
+}
+
+// sampleScope makes --sample reports and queries the sample division's
+// unless a unit or division is named.
+func (a *app) sampleScope(f *scopeFlags) {
+	if a.sample && f.unit == "" && f.division == "" {
+		f.division = sampledata.Division
+	}
 }
 
 func (f *scopeFlags) add(cmd *cobra.Command) {
@@ -52,6 +63,8 @@ func (f *scopeFlags) add(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.version, "budget-version", "", "budget version (default "+engine.DefaultVersion+")")
 	cmd.Flags().IntVar(&f.mask, "mask-threshold", 10, "staff groups of this many employees or fewer are not shown (the law: 10)")
 	cmd.Flags().IntVar(&f.fteHours, "fte-hours", 1720, "annual full-time hours for årsarbetare (printed in the report)")
+	cmd.Flags().BoolVar(&f.original, "original-budget", false, "compare with the budget as loaded, without budget decisions (default: the revised budget)")
+	cmd.Flags().StringVar(&f.programme, "programme", "", "a multi-year programme (report: a programme report; query: the programme queries)")
 }
 
 func (a *app) queryCmd() *cobra.Command {
@@ -69,6 +82,7 @@ func (a *app) queryCmd() *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
+			a.sampleScope(&f)
 			period, err := parseMonth(f.period)
 			if err != nil {
 				return err
@@ -78,7 +92,7 @@ func (a *app) queryCmd() *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			t, err := s.RunQuery(a.ctx, q, engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours})
+			t, err := s.RunQuery(a.ctx, q, engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours, OriginalBudget: f.original, Programme: f.programme})
 			if err != nil {
 				return err
 			}
@@ -162,6 +176,7 @@ decimal strings in kronor, percentages as numbers).`,
 			if out == "" {
 				return usageError{fmt.Errorf("--out DIR is required")}
 			}
+			a.sampleScope(&f)
 			period, err := parseMonth(f.period)
 			if err != nil {
 				return err
@@ -171,7 +186,7 @@ decimal strings in kronor, percentages as numbers).`,
 				return err
 			}
 			defer s.Close()
-			r, err := s.BuildReport(a.ctx, engine.ReportOptions{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours})
+			r, err := s.BuildReport(a.ctx, engine.ReportOptions{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours, OriginalBudget: f.original, Programme: f.programme})
 			if err != nil {
 				return err
 			}

@@ -141,6 +141,12 @@ func generate(dir string) error {
 		func() error { return writeBudgetXLSX(filepath.Join(dir, "budget_2019.xlsx"), budget[2019]) },
 		func() error { return writeForecast(filepath.Join(dir, "prognos_2019.csv")) },
 		func() error { return writeHR(dir, rand.New(rand.NewPCG(2019, 12))) },
+		func() error { return writeOtherBudgets(filepath.Join(dir, "budget_ovriga.csv")) },
+		func() error { return writeDecisions(filepath.Join(dir, "budgetbeslut.csv")) },
+		func() error {
+			return writeFVISLedger(filepath.Join(dir, "fvis_utfall.csv"), rand.New(rand.NewPCG(2020, 1)))
+		},
+		func() error { return writeProgramme(filepath.Join(dir, "program_fvis.yaml")) },
 	} {
 		if err := write(); err != nil {
 			return err
@@ -396,7 +402,87 @@ func writeOrg(path string) error {
 	for _, c := range org {
 		fmt.Fprintf(&b, "%s;%s;%s;Länsteknik\n", c.id, c.name, c.unit)
 	}
+	// The rest of the region that the sample's decisions and programme touch.
+	b.WriteString("9000;Strategiska budgetmedel;Strategiska medel;Regionstyrelsen\n")
+	b.WriteString("9100;IT-kostnader RUN;Regionala utvecklingsnämnden;Regionala utvecklingsnämnden\n")
+	b.WriteString("9200;IT-kostnader RS;Regionstyrelsen IT;Regionstyrelsen\n")
+	b.WriteString("9300;FVIS programkontor;FVIS;Digitalisering\n")
 	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// writeOtherBudgets gives the budgets the decisions move money from: the
+// strategic funds in 2019 and the two committees' IT budgets in 2025.
+func writeOtherBudgets(path string) error {
+	rows := []string{
+		"År;Konto;Ansvar;Belopp",
+		"2019;7690;9000;50 000 000",
+		"2025;6540;9100;5 600 000",
+		"2025;6550;9100;878 000",
+		"2025;6551;9100;241 000",
+		"2025;6540;9200;20 000 000",
+	}
+	return os.WriteFile(path, []byte(strings.Join(rows, "\n")+"\n"), 0o644)
+}
+
+// writeDecisions writes decisions in the shape of the seeds: RS 1572-2019
+// (7 mkr from strategic funds to the division) and RUN/243/2024 (6,7 mkr in
+// three lines between two committees from 1 January 2025).
+func writeDecisions(path string) error {
+	rows := []string{
+		"Referens;Beslutsdatum;Beslutad av;Från;Till;Belopp;Konto;Kategori;Gäller från;Text",
+		"RS 1572-2019;2019-04-15;Regionstyrelsen;9000;Länsteknik;7 000 000;;Övriga kostnader;2019-05;Omfördelning ur strategiska budgetmedel för kostnader för FVIS-programmet",
+		"RUN/243/2024;2024-06-12;Regionstyrelsen;Regionala utvecklingsnämnden;Regionstyrelsen IT;5 600 000;6540;;2025-01;IT-tjänster",
+		"RUN/243/2024;2024-06-12;Regionstyrelsen;Regionala utvecklingsnämnden;Regionstyrelsen IT;878 000;6550;;2025-01;Dataprogram",
+		"RUN/243/2024;2024-06-12;Regionstyrelsen;Regionala utvecklingsnämnden;Regionstyrelsen IT;241 000;6551;;2025-01;Office 365",
+	}
+	return os.WriteFile(path, []byte(strings.Join(rows, "\n")+"\n"), 0o644)
+}
+
+// fvisOutcome is the FVIS programme's yearly outcome in kronor, chosen with
+// the forecasts in program_fvis.yaml so that the programme is forecast 69
+// mkr over budget, with a 2024 deficit of 74 mkr (5 mkr of it contingency)
+// and 2025 within budget.
+var fvisOutcome = map[int]int64{2020: 62_000_000, 2021: 74_000_000, 2022: 79_000_000, 2023: 80_000_000}
+
+func writeFVISLedger(path string, rng *rand.Rand) error {
+	var b strings.Builder
+	b.WriteString("Period;Konto;Ansvar;Projekt;Belopp;Text\n")
+	accounts := []struct {
+		acct, text string
+		w          int
+	}{{"4011", "Programorganisation, löner", 40}, {"5611", "Konsulter införande", 35}, {"6540", "IT-tjänster Cosmic", 25}}
+	for _, y := range []int{2020, 2021, 2022, 2023} {
+		months := split(fvisOutcome[y]*100, jitter(rng, 12, 70, 130))
+		for m, v := range months {
+			w := []int{}
+			for _, a := range accounts {
+				w = append(w, a.w)
+			}
+			for i, av := range split(v, w) {
+				fmt.Fprintf(&b, "%d-%02d;%s;9300;FVIS;%s;%s\n", y, m+1, accounts[i].acct, kr(av), accounts[i].text)
+			}
+		}
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+func writeProgramme(path string) error {
+	def := `# FVIS: Framtidens vårdinformationsstöd (seed: RS 577-2024)
+name: FVIS
+title: Framtidens vårdinformationsstöd
+owner: Programägare FVIS
+years: [2020, 2025]
+budget_per_year: 75000000
+outcome:
+  project: FVIS
+forecasts:
+  - made: 2023-06
+    years: {2024: 118000000, 2025: 80000000}
+  - made: 2023-12
+    years: {2024: 144000000, 2025: 75000000}
+    contingency: {2024: 5000000}
+`
+	return os.WriteFile(path, []byte(def), 0o644)
 }
 
 // writeSIE writes a SIE 4 file in CP437 with one voucher per month and line
@@ -528,12 +614,12 @@ func writeBudgetXLSX(path string, ps []posting) error {
 // writeForecast writes two forecasts of 2019: February's and April's.
 func writeForecast(path string) error {
 	rows := []string{
-		"Prognosmånad;Kategori;Avvikelse;Kommentar",
-		"2019-02;Personal;3 000 000;Vakanser",
-		"2019-02;Avskrivningar;-2 000 000;Investeringar 2018",
-		"2019-04;Personal;6 000 000;Vakanta tjänster tillsätts inte 1:1",
-		"2019-04;Intäkter;-1 000 000;Lägre debitering",
-		"2019-04;Avskrivningar;-3 000 000;Högre investeringstakt de senaste åren",
+		"Prognosmånad;Division;Kategori;Avvikelse;Kommentar",
+		"2019-02;Länsteknik;Personal;3 000 000;Vakanser",
+		"2019-02;Länsteknik;Avskrivningar;-2 000 000;Investeringar 2018",
+		"2019-04;Länsteknik;Personal;6 000 000;Vakanta tjänster tillsätts inte 1:1",
+		"2019-04;Länsteknik;Intäkter;-1 000 000;Lägre debitering",
+		"2019-04;Länsteknik;Avskrivningar;-3 000 000;Högre investeringstakt de senaste åren",
 	}
 	return os.WriteFile(path, []byte(strings.Join(rows, "\n")+"\n"), 0o644)
 }

@@ -10,16 +10,25 @@ WITH p AS (
            getvariable('unit')::VARCHAR AS unit,
            getvariable('division')::VARCHAR AS division
 ),
+labelled AS (
+    -- a cost center is shown with its name: "Strategiska budgetmedel (9000)"
+    SELECT d.*,
+           coalesce(f.name || ' (' || d.from_label || ')', d.from_label) AS from_text,
+           coalesce(t.name || ' (' || d.to_label || ')', d.to_label)     AS to_text
+    FROM budget_decisions d
+    LEFT JOIN cost_centers f ON f.cost_center = d.from_label
+    LEFT JOIN cost_centers t ON t.cost_center = d.to_label
+),
 decisions AS (
     SELECT d.reference,
            min(d.decided)     AS decided,
            min(d.decided_by)  AS decided_by,
-           string_agg(DISTINCT d.from_label, ', ') AS from_label,
-           string_agg(DISTINCT d.to_label, ', ')   AS to_label,
+           string_agg(DISTINCT d.from_text, ', ') AS from_label,
+           string_agg(DISTINCT d.to_text, ', ')   AS to_label,
            sum(CASE WHEN d.from_label IS NOT NULL THEN d.amount ELSE 0 END) AS amount,
            min(d.effective)   AS effective,
            string_agg(d.text, '; ' ORDER BY d.line) AS text
-    FROM budget_decisions d
+    FROM labelled d
     GROUP BY d.reference
 ),
 effects AS (

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"sort"
 	"strconv"
@@ -29,16 +30,64 @@ type Store struct {
 	path string
 	// Now is the clock used for loads.loaded_at; tests replace it so that
 	// outputs stay deterministic.
-	Now func() time.Time
+	Now      func() time.Time
+	readOnly bool
+}
+
+// checkCurrent requires the schema of a database opened read-only to be
+// this tertial's.
+func (s *Store) checkCurrent(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	v, err := s.SchemaVersion(ctx)
+	if err != nil {
+		return fmt.Errorf("not a tertial database: %w", err)
+	}
+	if want := ms[len(ms)-1].version; v != want {
+		return fmt.Errorf("database schema version %d, this tertial has %d: open it once with write access (e.g. tertial load) to upgrade", v, want)
+	}
+	return nil
 }
 
 // Open opens (or creates) the database at path and brings its schema up to
 // date. An empty path or ":memory:" gives an in-memory database.
 func Open(ctx context.Context, dbPath string) (*Store, error) {
+	return open(ctx, dbPath, false)
+}
+
+// OpenReadOnly opens an existing database for reading only, with DuckDB's
+// access to outside files (read_csv, COPY, ATTACH …) switched off: what
+// ad-hoc SQL gets unless the user allows writing. The schema must already
+// be current.
+func OpenReadOnly(ctx context.Context, dbPath string) (*Store, error) {
+	if dbPath == "" || dbPath == ":memory:" {
+		return nil, errors.New("a read-only database needs a file")
+	}
+	if _, err := os.Stat(dbPath); err != nil {
+		return nil, fmt.Errorf("no database at %s: load extracts first (tertial load), or name another with --db", dbPath)
+	}
+	return open(ctx, dbPath, true)
+}
+
+// Lockdown switches off DuckDB's access to outside files for the rest of
+// the session (it cannot be switched on again), so that ad-hoc SQL cannot
+// read or write files.
+func (s *Store) Lockdown(ctx context.Context) error {
+	_, err := s.db.ExecContext(ctx, "SET enable_external_access = false")
+	return err
+}
+
+func open(ctx context.Context, dbPath string, readOnly bool) (*Store, error) {
 	if dbPath == ":memory:" {
 		dbPath = ""
 	}
-	connector, err := duckdb.NewConnector(dbPath, nil)
+	dsn := dbPath
+	if readOnly {
+		dsn += "?access_mode=READ_ONLY"
+	}
+	connector, err := duckdb.NewConnector(dsn, nil)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", displayPath(dbPath), err)
 	}
@@ -46,7 +95,18 @@ func Open(ctx context.Context, dbPath string) (*Store, error) {
 	// One connection: DuckDB serialises writers anyway, and session state
 	// (SET VARIABLE, temp tables) must survive between statements.
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, conn: connector, path: dbPath, Now: time.Now}
+	s := &Store{db: db, conn: connector, path: dbPath, Now: time.Now, readOnly: readOnly}
+	if readOnly {
+		if err := s.checkCurrent(ctx); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open %s: %w", displayPath(dbPath), err)
+		}
+		if err := s.Lockdown(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
+		return s, nil
+	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", displayPath(dbPath), err)
@@ -73,7 +133,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close checkpoints and closes the database.
 func (s *Store) Close() error {
-	if s.path != "" {
+	if s.path != "" && !s.readOnly {
 		if _, err := s.db.Exec("CHECKPOINT"); err != nil {
 			s.db.Close()
 			return fmt.Errorf("checkpoint: %w", err)

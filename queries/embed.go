@@ -15,6 +15,8 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -119,4 +121,40 @@ func Get(name string) (Query, error) {
 		return Query{}, fmt.Errorf("no query %q (known: %s)", name, strings.Join(names, ", "))
 	}
 	return Parse(name, string(b))
+}
+
+// FromDir reads an analyst's own queries: every .sql file in dir, with the
+// same metadata header as the built-in ones. A file that does not parse is
+// an error naming it, and so is a name that shadows a built-in query.
+func FromDir(dir string) ([]Query, error) {
+	entries, err := filepath.Glob(filepath.Join(dir, "*.sql"))
+	if err != nil {
+		return nil, err
+	}
+	builtin := map[string]bool{}
+	all, err := All()
+	if err != nil {
+		return nil, err
+	}
+	for _, q := range all {
+		builtin[q.Name] = true
+	}
+	sort.Strings(entries)
+	var qs []Query
+	for _, e := range entries {
+		b, err := os.ReadFile(e)
+		if err != nil {
+			return nil, err
+		}
+		name := strings.TrimSuffix(filepath.Base(e), ".sql")
+		if builtin[name] {
+			return nil, fmt.Errorf("%s: a built-in query is called %s; choose another name", e, name)
+		}
+		q, err := Parse(name, string(b))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", dir, err)
+		}
+		qs = append(qs, q)
+	}
+	return qs, nil
 }

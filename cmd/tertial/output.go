@@ -11,18 +11,42 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tertial/tertial/charts"
 	"github.com/tertial/tertial/engine"
 )
 
-// writeTable writes a query result as table (aligned text), csv or json (an
-// array of objects; decimals as exact strings, so money never becomes a
-// float).
+// writeTable writes a query result as text with plain numbers.
 func writeTable(w io.Writer, t *engine.Table, format string) error {
+	return writeTableOpts(w, t, format, false)
+}
+
+// writeTableOpts writes a query result as table (aligned text, plain or
+// Swedish numbers), csv, tsv (pastes into Excel), json (an array of objects),
+// jsonl (an object a line) or markdown. Machine formats keep decimals exact,
+// as strings in JSON, so money never becomes a float.
+func writeTableOpts(w io.Writer, t *engine.Table, format string, swedish bool) error {
 	switch format {
 	case "", "table":
-		return writeText(w, t)
-	case "csv":
+		return writeText(w, t, swedish)
+	case "markdown":
+		return writeMarkdown(w, t)
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		for _, r := range t.Rows {
+			m := map[string]any{}
+			for i, v := range r {
+				m[t.Columns[i]] = jsonValue(v)
+			}
+			if err := enc.Encode(m); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "csv", "tsv":
 		cw := csv.NewWriter(w)
+		if format == "tsv" {
+			cw.Comma = '\t'
+		}
 		cw.Write(t.Columns)
 		for _, r := range t.Rows {
 			rec := make([]string, len(r))
@@ -46,7 +70,50 @@ func writeTable(w io.Writer, t *engine.Table, format string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	}
-	return usageError{fmt.Errorf("unknown --format %q: use table, csv or json", format)}
+	return usageError{fmt.Errorf("unknown --format %q: use table, csv, tsv, json, jsonl or markdown", format)}
+}
+
+func writeMarkdown(w io.Writer, t *engine.Table) error {
+	esc := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "|", "\\|"), "\n", " ") }
+	fmt.Fprintf(w, "| %s |\n", strings.Join(t.Columns, " | "))
+	seps := make([]string, len(t.Columns))
+	for i := range seps {
+		seps[i] = "---"
+		if isNumeric(t.Types[i]) {
+			seps[i] = "---:"
+		}
+	}
+	fmt.Fprintf(w, "| %s |\n", strings.Join(seps, " | "))
+	for _, r := range t.Rows {
+		cells := make([]string, len(r))
+		for i, v := range r {
+			cells[i] = esc(engine.FormatValue(v))
+		}
+		fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
+	}
+	return nil
+}
+
+func isNumeric(dbType string) bool {
+	return strings.HasPrefix(dbType, "DECIMAL") || strings.Contains(dbType, "INT") || dbType == "DOUBLE" || dbType == "FLOAT"
+}
+
+// swedishValue formats numbers for reading: no-break-space thousands,
+// decimal comma, minus sign.
+func swedishValue(v any) string {
+	switch x := v.(type) {
+	case decimal.Decimal:
+		d := -x.Exponent()
+		if d < 0 {
+			d = 0
+		}
+		return charts.SwedishDecimal(x, int(d))
+	case int64:
+		return charts.Float(float64(x), 0)
+	case float64:
+		return charts.Float(x, 2)
+	}
+	return engine.FormatValue(v)
 }
 
 func jsonValue(v any) any {
@@ -59,7 +126,7 @@ func jsonValue(v any) any {
 	return v
 }
 
-func writeText(w io.Writer, t *engine.Table) error {
+func writeText(w io.Writer, t *engine.Table, swedish bool) error {
 	// tabwriter cannot right-align some columns and left-align others, so
 	// pad by hand: numbers right, text left.
 	widths := make([]int, len(t.Columns))
@@ -67,15 +134,15 @@ func writeText(w io.Writer, t *engine.Table) error {
 	numeric := make([]bool, len(t.Columns))
 	for i, c := range t.Columns {
 		widths[i] = utf8.RuneCountInString(c)
-		switch {
-		case strings.HasPrefix(t.Types[i], "DECIMAL"), strings.Contains(t.Types[i], "INT"), t.Types[i] == "DOUBLE", t.Types[i] == "FLOAT":
-			numeric[i] = true
-		}
+		numeric[i] = isNumeric(t.Types[i])
 	}
 	for r, row := range t.Rows {
 		cells[r] = make([]string, len(row))
 		for i, v := range row {
 			s := engine.FormatValue(v)
+			if swedish {
+				s = swedishValue(v)
+			}
 			if v == nil {
 				s = "NULL"
 			}

@@ -1,44 +1,99 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/chzyer/readline"
 	"github.com/spf13/cobra"
 
 	"github.com/tertial/tertial/charts"
 	"github.com/tertial/tertial/engine"
-	"github.com/tertial/tertial/queries"
 	"github.com/tertial/tertial/sampledata"
 )
 
 func (a *app) sqlCmd() *cobra.Command {
-	var format string
+	var format, output string
+	var swedish bool
 	cmd := &cobra.Command{
-		Use:   `sql [--format table|csv|json] "SELECT …"`,
-		Short: "Run ad-hoc SQL on the database",
-		Long: `Run SQL on the database. Tables and views: ledger, budget, forecast, accounts, cost_centers,
-loads, ledger_report, budget_report, report_lines (see 'tertial schema' or docs/schema.md).`,
+		Use:   `sql [--format FMT] ["SELECT …"]`,
+		Short: "Run ad-hoc SQL, or open the SQL shell",
+		Long: `Run SQL on the database; with no statement, open an interactive shell (line editing, history in
+~/.tertial_history, statements ending with ';', tab completion, .help for its commands). Without a
+terminal, the statements are read from standard input.
+
+Read-only by default: the database cannot be changed and no file can be read or written from SQL.
+--allow-write lifts both. Tables and views: ledger, budget, forecast, accounts, cost_centers, loads,
+ledger_report, budget_report, budget_revised, staff, months … (tertial schema, docs/schema.md).`,
 		Example: `  tertial sql "SELECT unit, sum(report_amount) FROM ledger_report WHERE year(period) = 2019 GROUP BY ALL"
-  tertial --sample sql --format csv "FROM accounts"`,
-		Args: cobra.ExactArgs(1),
+  tertial --sample sql --format csv "FROM accounts"
+  tertial sql --format parquet --output ledger.parquet "FROM ledger_report"
+  tertial sql                       # the shell`,
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.open()
+			s, done, err := a.openForSQL()
 			if err != nil {
 				return err
 			}
-			defer s.Close()
+			defer done()
+			if len(args) == 0 {
+				if f, ok := a.stdin.(*os.File); ok && readline.IsTerminal(int(f.Fd())) {
+					return a.runShell(s, format, swedish)
+				}
+				return a.runScript(s, format, swedish)
+			}
 			t, err := s.Query(a.ctx, args[0])
 			if err != nil {
 				return fmt.Errorf("sql: %w", err)
 			}
-			return writeTable(a.stdout, t, format)
+			return writeOutput(a.stdout, t, format, output, swedish)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "table", "output format: table|csv|json")
+	cmd.Flags().StringVar(&format, "format", "table", "output: table|csv|tsv|json|jsonl|markdown|xlsx|parquet|arrow")
+	cmd.Flags().StringVar(&output, "output", "", "write to this file (required for xlsx, parquet and arrow)")
+	cmd.Flags().BoolVar(&swedish, "swedish", false, "Swedish number format in tables (1 234,50; machine formats stay plain)")
+	cmd.Flags().BoolVar(&a.allowWrite, "allow-write", false, "allow statements that change the database or read and write files")
 	return cmd
+}
+
+// runScript runs statements from a non-terminal standard input, each ending
+// with ';', stopping at the first error.
+func (a *app) runScript(s *engine.Store, format string, swedish bool) error {
+	sc := bufio.NewScanner(a.stdin)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	var buf strings.Builder
+	run := func() error {
+		stmt := strings.TrimSpace(buf.String())
+		buf.Reset()
+		if stmt == "" || stmt == ";" {
+			return nil
+		}
+		t, err := s.Query(a.ctx, stmt)
+		if err != nil {
+			return fmt.Errorf("sql: %w", err)
+		}
+		if len(t.Columns) > 0 {
+			return writeTableOpts(a.stdout, t, format, swedish)
+		}
+		return nil
+	}
+	for sc.Scan() {
+		line := sc.Text()
+		buf.WriteString(line)
+		buf.WriteByte('\n')
+		if strings.HasSuffix(strings.TrimSpace(line), ";") {
+			if err := run(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	return run()
 }
 
 type scopeFlags struct {
@@ -69,7 +124,8 @@ func (f *scopeFlags) add(cmd *cobra.Command) {
 
 func (a *app) queryCmd() *cobra.Command {
 	var f scopeFlags
-	var format string
+	var format, output string
+	var swedish bool
 	cmd := &cobra.Command{
 		Use:   "query NAME [--period YYYY-MM] [--unit U]",
 		Short: "Run one of the report's queries by name",
@@ -78,7 +134,7 @@ func (a *app) queryCmd() *cobra.Command {
   tertial --sample query cost_deviation_by_unit --period 2019-04 --unit Sterilteknik --format csv`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			q, err := queries.Get(args[0])
+			q, err := getQuery(a.queryDir, args[0])
 			if err != nil {
 				return usageError{err}
 			}
@@ -96,11 +152,13 @@ func (a *app) queryCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return writeTable(a.stdout, t, format)
+			return writeOutput(a.stdout, t, format, output, swedish)
 		},
 	}
 	f.add(cmd)
-	cmd.Flags().StringVar(&format, "format", "table", "output format: table|csv|json")
+	cmd.Flags().StringVar(&format, "format", "table", "output: table|csv|tsv|json|jsonl|markdown|xlsx|parquet|arrow")
+	cmd.Flags().StringVar(&output, "output", "", "write to this file (required for xlsx, parquet and arrow)")
+	cmd.Flags().BoolVar(&swedish, "swedish", false, "Swedish number format in tables")
 	return cmd
 }
 
@@ -110,12 +168,12 @@ func (a *app) queriesCmd() *cobra.Command {
 		Short: "List the report's queries",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			qs, err := queries.All()
+			qs, err := allQueries(a.queryDir)
 			if err != nil {
 				return err
 			}
 			for _, q := range qs {
-				fmt.Fprintf(a.stdout, "%-24s %s (%s)\n%-24s %s\n\n", q.Name, q.Title, q.Unit, "", q.Description)
+				fmt.Fprintf(a.stdout, "%-26s %s (%s; parameters: %s)\n%-26s %s\n\n", q.Name, q.Title, q.Unit, strings.Join(q.Params, ", "), "", q.Description)
 			}
 			return nil
 		},

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -33,9 +34,11 @@ type app struct {
 	stderr io.Writer
 	log    *slog.Logger
 
-	dbPath string
-	sample bool
-	quiet  bool
+	dbPath     string
+	sample     bool
+	quiet      bool
+	allowWrite bool   // ad-hoc SQL may change the database and touch files
+	queryDir   string // the analyst's own .sql files
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -99,6 +102,13 @@ The database is tertial.duckdb in the working directory, or --db PATH, or $TERTI
 				level = slog.LevelWarn
 			}
 			a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+			if a.queryDir != "" {
+				// Validate the analyst's queries on start, so a broken file is
+				// found before anything runs.
+				if _, err := allQueries(a.queryDir); err != nil {
+					return err
+				}
+			}
 			return nil
 		},
 	}
@@ -107,6 +117,7 @@ The database is tertial.duckdb in the working directory, or --db PATH, or $TERTI
 	pf.StringVar(&a.dbPath, "db", "", "database file (default $TERTIAL_DB or "+engine.DefaultDB+")")
 	pf.BoolVar(&a.sample, "sample", false, "use the embedded sample division in an in-memory database")
 	pf.BoolVarP(&a.quiet, "quiet", "q", false, "log only warnings and errors")
+	pf.StringVar(&a.queryDir, "queries", os.Getenv("TERTIAL_QUERIES"), "a folder of your own .sql queries (same metadata header), default $TERTIAL_QUERIES")
 	root.AddCommand(a.loadCmd(), a.sqlCmd(), a.queryCmd(), a.queriesCmd(), a.reportCmd(), a.schemaCmd(), a.benchCmd())
 	return root
 }
@@ -135,6 +146,55 @@ func (a *app) open() (*engine.Store, error) {
 		path = engine.DefaultDB
 	}
 	return engine.Open(a.ctx, path)
+}
+
+// openForSQL opens the store for ad-hoc SQL: read-only, with no access to
+// outside files, unless --allow-write. The sample is then written to a
+// temporary file first, since an in-memory database cannot be opened
+// read-only. The returned function closes the store and cleans up.
+func (a *app) openForSQL() (*engine.Store, func(), error) {
+	if a.allowWrite {
+		s, err := a.open()
+		if err != nil {
+			return nil, nil, err
+		}
+		return s, func() { s.Close() }, nil
+	}
+	if a.sample {
+		dir, err := os.MkdirTemp("", "tertial-sample-")
+		if err != nil {
+			return nil, nil, err
+		}
+		path := filepath.Join(dir, "sample.duckdb")
+		w, err := engine.Open(a.ctx, path)
+		if err == nil {
+			_, err = sampledata.Load(a.ctx, w)
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+		}
+		var s *engine.Store
+		if err == nil {
+			s, err = engine.OpenReadOnly(a.ctx, path)
+		}
+		if err != nil {
+			os.RemoveAll(dir)
+			return nil, nil, err
+		}
+		return s, func() { s.Close(); os.RemoveAll(dir) }, nil
+	}
+	path := a.dbPath
+	if path == "" {
+		path = os.Getenv("TERTIAL_DB")
+	}
+	if path == "" {
+		path = engine.DefaultDB
+	}
+	s, err := engine.OpenReadOnly(a.ctx, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, func() { s.Close() }, nil
 }
 
 func parseMonth(s string) (engine.Month, error) {

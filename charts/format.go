@@ -69,4 +69,6 @@ func group(s string) string {
 }
 
 // SwedishDecimal formats an exact decimal with the given decimals.
-func SwedishDecimal(d decimal.Decimal, decimals int) string { return group(d.StringFixed(int32(decimals))) }
+func SwedishDecimal(d decimal.Decimal, decimals int) string {
+	return group(d.StringFixed(int32(decimals)))
+}

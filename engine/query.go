@@ -213,3 +213,57 @@ func FormatValue(v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// Stream runs ad-hoc SQL and hands the result to fn in batches of at most
+// batch rows, so that a large result is never held whole in memory. The
+// first call gives the column names and types; each batch reuses no memory
+// of the previous one.
+func (s *Store) Stream(ctx context.Context, sqlText string, batch int, fn func(cols, types []string, rows [][]any) error) error {
+	rows, err := s.db.QueryContext(ctx, sqlText)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	cts, err := rows.ColumnTypes()
+	if err != nil {
+		return err
+	}
+	types := make([]string, len(cts))
+	for i, ct := range cts {
+		types[i] = ct.DatabaseTypeName()
+	}
+	buf := make([][]any, 0, batch)
+	sent := false
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		for i, v := range vals {
+			vals[i] = plainValue(v)
+		}
+		buf = append(buf, vals)
+		if len(buf) == batch {
+			if err := fn(cols, types, buf); err != nil {
+				return err
+			}
+			sent = true
+			buf = make([][]any, 0, batch)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(buf) > 0 || !sent {
+		return fn(cols, types, buf)
+	}
+	return nil
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -126,8 +127,84 @@ func arrowType(dbType string) arrow.DataType {
 	return arrow.BinaryTypes.String
 }
 
-// writeArrow writes the result as Parquet or an Arrow IPC file, in batches,
-// with DECIMAL columns kept as decimal128 (exact).
+// streamArrow writes a query's result to a Parquet or Arrow IPC file as it
+// comes, one record batch per batch of rows: memory stays bounded however
+// large the result.
+func streamArrow(ctx context.Context, s *engine.Store, query, format, output string) error {
+	f, err := os.Create(output)
+	if err != nil {
+		return err
+	}
+	var sw *arrowStream
+	err = s.Stream(ctx, query, 65536, func(cols, types []string, rows [][]any) error {
+		if sw == nil {
+			if sw, err = newArrowStream(f, cols, types, format); err != nil {
+				return err
+			}
+		}
+		return sw.write(rows)
+	})
+	if err == nil && sw != nil {
+		err = sw.close()
+	}
+	if cerr := f.Close(); err == nil && !errors.Is(cerr, os.ErrClosed) {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(output)
+	}
+	return err
+}
+
+type arrowStream struct {
+	b       *array.RecordBuilder
+	cols    []string
+	writeFn func(arrow.RecordBatch) error
+	closeFn func() error
+}
+
+func newArrowStream(w io.Writer, cols, types []string, format string) (*arrowStream, error) {
+	fields := make([]arrow.Field, len(cols))
+	for i, c := range cols {
+		fields[i] = arrow.Field{Name: c, Type: arrowType(types[i]), Nullable: true}
+	}
+	schema := arrow.NewSchema(fields, nil)
+	st := &arrowStream{b: array.NewRecordBuilder(memory.DefaultAllocator, schema), cols: cols}
+	if format == "parquet" {
+		pw, err := pqarrow.NewFileWriter(schema, w, nil, pqarrow.DefaultWriterProps())
+		if err != nil {
+			return nil, err
+		}
+		st.writeFn, st.closeFn = pw.Write, pw.Close
+	} else {
+		iw, err := ipc.NewFileWriter(w, ipc.WithSchema(schema))
+		if err != nil {
+			return nil, err
+		}
+		st.writeFn, st.closeFn = iw.Write, iw.Close
+	}
+	return st, nil
+}
+
+func (st *arrowStream) write(rows [][]any) error {
+	for _, row := range rows {
+		for i, v := range row {
+			if err := appendArrow(st.b.Field(i), v); err != nil {
+				return fmt.Errorf("column %s: %w", st.cols[i], err)
+			}
+		}
+	}
+	rec := st.b.NewRecordBatch()
+	defer rec.Release()
+	return st.writeFn(rec)
+}
+
+func (st *arrowStream) close() error {
+	st.b.Release()
+	return st.closeFn()
+}
+
+// writeArrow writes an in-memory result as Parquet or an Arrow IPC file.
 func writeArrow(w io.Writer, t *engine.Table, format string) error {
 	fields := make([]arrow.Field, len(t.Columns))
 	for i, c := range t.Columns {

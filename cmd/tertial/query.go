@@ -45,6 +45,13 @@ ledger_report, budget_report, budget_revised, staff, months … (tertial schema,
 				}
 				return a.runScript(s, format, swedish)
 			}
+			if (format == "parquet" || format == "arrow") && output != "" {
+				// Large results: streamed in record batches, never held whole.
+				if err := streamArrow(a.ctx, s, args[0], format, output); err != nil {
+					return fmt.Errorf("sql: %w", err)
+				}
+				return nil
+			}
 			t, err := s.Query(a.ctx, args[0])
 			if err != nil {
 				return fmt.Errorf("sql: %w", err)

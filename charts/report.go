@@ -118,6 +118,10 @@ func NewPage(r *engine.Report) *Page {
 		p.Figures["verksamhetens_kostnader"] = OperatingCosts(r)
 		p.CostRows = costLines(r)
 	}
+	if len(r.Investments) > 0 {
+		f := InvestmentFigure(r.Investments)
+		p.Figures[f.ID] = f
+	}
 	for _, pr := range r.Programmes {
 		if pr.Started() {
 			f := ProgrammeFigure(pr)
@@ -206,6 +210,17 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 			continue
 		}
 		t["kostnader"] = append(t["kostnader"], fmt.Sprintf("%s visar %s på %s mnkr gentemot periodbudget.", label, word, Mnkr(c.Deviation.Abs())))
+	}
+	for _, inv := range r.Investments {
+		if inv.Category == "Totalt" {
+			continue
+		}
+		line := fmt.Sprintf("Inom %s har %s mnkr investerats hittills i år, varav %s mnkr på beslut från tidigare år, av en ram på %s mnkr.",
+			inv.Category, Mnkr(inv.Total.Decimal), Mnkr(inv.OutcomePriorDecisions.Decimal), Mnkr(inv.Frame.Decimal))
+		if inv.Forecast != nil {
+			line += fmt.Sprintf(" Årsprognosen är %s mnkr.", Mnkr(inv.Forecast.Decimal))
+		}
+		t["investeringar"] = append(t["investeringar"], line)
 	}
 	for _, d := range r.Decisions {
 		line := fmt.Sprintf("Beslut %s (%s, %s): %s mnkr från %s till %s från och med %s.", d.Reference, d.Date, d.DecidedBy, Mnkr(d.Amount.Decimal), d.From, d.To, d.Effective)

@@ -149,3 +149,37 @@ func safeID(s string) string {
 	}
 	return string(b)
 }
+
+// InvestmentFigure is the figure Investeringar: per category the decided
+// frame, the outcome so far and the full-year forecast, in mnkr.
+func InvestmentFigure(inv []engine.Investment) Figure {
+	id := "fig_investeringar"
+	var cats []string
+	var frame, outcome, forecast []opts.BarData
+	for _, i := range inv {
+		if i.Category == "Totalt" {
+			continue
+		}
+		cats = append(cats, i.Category)
+		fr, tot := i.Frame, i.Total
+		frame = append(frame, opts.BarData{Value: mnkrValue(&fr)})
+		outcome = append(outcome, opts.BarData{Value: mnkrValue(&tot)})
+		forecast = append(forecast, opts.BarData{Value: mnkrValue(i.Forecast)})
+	}
+	bar := charts.NewBar()
+	label := charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Formatter: opts.FuncOpts(`function (p) { return (` + mnkrJS + `)(p.value); }`)})
+	bar.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Width: "100%", Height: "300px", Renderer: "svg"}),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", ValueFormatter: opts.FuncOpts(mnkrJS)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithYAxisOpts(opts.YAxis{Name: "mnkr", AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(mnkrJS)}}),
+		charts.WithGridOpts(opts.Grid{Left: "60", Right: "20", Top: "30", Bottom: "60"}),
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(false)}, Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),
+	)
+	bar.SetXAxis(cats)
+	bar.AddSeries("Beslutad ram", frame, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#a6a6a6"}), label)
+	bar.AddSeries("Utfall hittills", outcome, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f4e79"}), label)
+	bar.AddSeries("Årsprognos", forecast, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#c55a11"}), label)
+	return figure(bar, id, "Investeringar", "Beslutad ram, utfall hittills i år och årsprognos per kategori, mnkr.")
+}

@@ -138,6 +138,8 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 		err = readOrg(name, t, opt, ex)
 	case KindDecisions:
 		err = readDecisions(ctx, s, name, t, opt, ex)
+	case KindInvest:
+		err = readInvestments(name, t, opt, ex)
 	case KindHours, KindAbsence, KindSickHour:
 		if ex.hr, err = newPseudonymiser(opt.HRKey); err != nil {
 			return nil, err

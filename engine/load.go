@@ -22,21 +22,22 @@ import (
 type Kind string
 
 const (
-	KindSIE       Kind = "sie"        // SIE 4: ledger, period balances, period budget, account names
-	KindLedger    Kind = "ledger"     // ledger rows (CSV, XLSX, Parquet)
-	KindBudget    Kind = "budget"     // budget rows, monthly or annual
-	KindForecast  Kind = "forecast"   // forecast deviations per category
-	KindAccounts  Kind = "accounts"   // account ranges → kind, category, subcategory
-	KindOrg       Kind = "org"        // cost center → unit → division
-	KindHours     Kind = "hours"      // HR: person-month hours
-	KindAbsence   Kind = "absence"    // HR: absence spells
-	KindSickHour  Kind = "sick_hours" // HR: sick hours per person-month, already classified
-	KindDecisions Kind = "decisions"  // budget reallocation decisions
-	KindProgramme Kind = "programme"  // a multi-year programme definition (YAML)
+	KindSIE       Kind = "sie"         // SIE 4: ledger, period balances, period budget, account names
+	KindLedger    Kind = "ledger"      // ledger rows (CSV, XLSX, Parquet)
+	KindBudget    Kind = "budget"      // budget rows, monthly or annual
+	KindForecast  Kind = "forecast"    // forecast deviations per category
+	KindAccounts  Kind = "accounts"    // account ranges → kind, category, subcategory
+	KindOrg       Kind = "org"         // cost center → unit → division
+	KindHours     Kind = "hours"       // HR: person-month hours
+	KindAbsence   Kind = "absence"     // HR: absence spells
+	KindSickHour  Kind = "sick_hours"  // HR: sick hours per person-month, already classified
+	KindDecisions Kind = "decisions"   // budget reallocation decisions
+	KindProgramme Kind = "programme"   // a multi-year programme definition (YAML)
+	KindInvest    Kind = "investments" // investment frames, outcome and forecasts
 )
 
 // Kinds lists the kinds `tertial load --kind` accepts.
-var Kinds = []Kind{KindSIE, KindLedger, KindBudget, KindForecast, KindAccounts, KindOrg, KindHours, KindAbsence, KindSickHour, KindDecisions, KindProgramme}
+var Kinds = []Kind{KindSIE, KindLedger, KindBudget, KindForecast, KindAccounts, KindOrg, KindHours, KindAbsence, KindSickHour, KindDecisions, KindProgramme, KindInvest}
 
 // LoadOptions says how to read one extract.
 type LoadOptions struct {
@@ -234,6 +235,7 @@ type extract struct {
 	decisions      []decisionLine
 	decisionMonths []decisionMonth
 	programme      *programmeDef
+	investments    []investmentRow
 	warnings       []string
 	// parquet is set when DuckDB reads the file itself.
 	parquet string
@@ -255,6 +257,8 @@ func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, opt 
 		return insertOrg(ctx, tx, ex.org, res)
 	case ex.forecast != nil:
 		return insertForecast(ctx, tx, ex.forecast, res)
+	case ex.investments != nil:
+		return insertInvestments(ctx, tx, ex.investments, res)
 	case ex.decisions != nil:
 		return insertDecisions(ctx, tx, ex.decisions, ex.decisionMonths, res)
 	case ex.programme != nil:

@@ -33,12 +33,13 @@ type Report struct {
 	Budget   string `json:"budget_version"`
 	// BudgetBasis is "revised" (original + decisions in force, the default)
 	// or "original".
-	BudgetBasis string      `json:"budget_basis,omitempty"`
-	Economy     *Economy    `json:"economy,omitempty"`
-	Staff       *Staff      `json:"staff,omitempty"`
-	Decisions   []Decision  `json:"decisions"`
-	Programmes  []Programme `json:"programmes"`
-	Sources     []Source    `json:"sources"`
+	BudgetBasis string       `json:"budget_basis,omitempty"`
+	Economy     *Economy     `json:"economy,omitempty"`
+	Staff       *Staff       `json:"staff,omitempty"`
+	Decisions   []Decision   `json:"decisions"`
+	Investments []Investment `json:"investments"`
+	Programmes  []Programme  `json:"programmes"`
+	Sources     []Source     `json:"sources"`
 	// Warnings say what the reader must know to trust the figures: no
 	// budget for the year, accounts without a mapping, …
 	Warnings []string `json:"warnings"`
@@ -250,6 +251,9 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 		return nil, err
 	}
 	if r.Decisions, err = s.buildDecisions(ctx, p); err != nil {
+		return nil, err
+	}
+	if r.Investments, err = s.buildInvestments(ctx, p); err != nil {
 		return nil, err
 	}
 	if r.Programmes, err = s.Programmes(ctx, p); err != nil {

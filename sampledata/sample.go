@@ -48,6 +48,7 @@ var Extracts = []Extract{
 	{"budgetbeslut.csv", engine.LoadOptions{Kind: engine.KindDecisions}},
 	{"fvis_utfall.csv", engine.LoadOptions{Kind: engine.KindLedger}},
 	{"program_fvis.yaml", engine.LoadOptions{Kind: engine.KindProgramme}},
+	{"investeringar_2019.csv", engine.LoadOptions{Kind: engine.KindInvest}},
 }
 
 // Read returns the content of one sample file.

@@ -289,6 +289,39 @@ func TestSampleDecisionsAndProgramme(t *testing.T) {
 	}
 }
 
+// TestSampleInvestments checks the seed's investment table (mnkr, one decimal).
+func TestSampleInvestments(t *testing.T) {
+	dir := t.TempDir()
+	if _, errs, code := runCLI(t, "report", "--sample", "--period", "2019-04", "--out", dir, "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var r struct {
+		Investments []struct {
+			Category                        string
+			Frame, Outcome, Total, Forecast string
+			P                               string `json:"outcome_prior_decisions"`
+		}
+	}
+	js, _ := os.ReadFile(filepath.Join(dir, "report.json"))
+	if err := json.Unmarshal(js, &r); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"Totalt": "82.0 25.4 1.3 26.7 56.0",
+		"IT":     "27.0 2.9 0.0 2.9 16.0",
+		"MT":     "55.0 22.5 1.3 23.8 40.0",
+	}
+	if len(r.Investments) != 3 {
+		t.Fatalf("investments = %+v", r.Investments)
+	}
+	for _, i := range r.Investments {
+		got := strings.Join([]string{mnkr1(t, i.Frame), mnkr1(t, i.P), mnkr1(t, i.Outcome), mnkr1(t, i.Total), mnkr1(t, i.Forecast)}, " ")
+		if got != want[i.Category] {
+			t.Errorf("%s = %s, want %s", i.Category, got, want[i.Category])
+		}
+	}
+}
+
 func fmtFloat(f float64) string {
 	b, _ := json.Marshal(f)
 	return string(b) + ".00"

@@ -147,6 +147,9 @@ func generate(dir string) error {
 			return writeFVISLedger(filepath.Join(dir, "fvis_utfall.csv"), rand.New(rand.NewPCG(2020, 1)))
 		},
 		func() error { return writeProgramme(filepath.Join(dir, "program_fvis.yaml")) },
+		func() error {
+			return writeInvestments(filepath.Join(dir, "investeringar_2019.csv"), rand.New(rand.NewPCG(2019, 5)))
+		},
 	} {
 		if err := write(); err != nil {
 			return err
@@ -621,5 +624,36 @@ func writeForecast(path string) error {
 		"2019-04;Länsteknik;Intäkter;-1 000 000;Lägre debitering",
 		"2019-04;Länsteknik;Avskrivningar;-3 000 000;Högre investeringstakt de senaste åren",
 	}
+	return os.WriteFile(path, []byte(strings.Join(rows, "\n")+"\n"), 0o644)
+}
+
+// writeInvestments writes the division's 2019 investments: frames, monthly
+// outcome on earlier and this year's decisions, and the April forecast, so
+// that the report shows the seed's table (mnkr): IT 27,0 / 2,9 / 0,0 /
+// 2,9 / 16,0 and MT 55,0 / 22,5 / 1,3 / 23,8 / 40,0.
+func writeInvestments(path string, rng *rand.Rand) error {
+	rows := []string{"Typ;Period;Kategori;Beslutsår;Division;Belopp;Text"}
+	rows = append(rows,
+		"Ram;2019;IT;;Länsteknik;27 000 000;Av landstingsstyrelsen beslutad ram 2019",
+		"Ram;2019;MT;;Länsteknik;55 000 000;Av landstingsstyrelsen beslutad ram 2019")
+	outcome := []struct {
+		cat   string
+		year  int
+		total int64
+		texts []string
+	}{
+		{"IT", 2018, 2_912_340_00, []string{"Trådlöst nätverk", "Videokonferens", "Skrivare", "Servrar"}},
+		{"MT", 2017, 9_870_400_00, []string{"Röntgenutrustning", "Ultraljud"}},
+		{"MT", 2018, 12_598_500_00, []string{"Dentalutrustning", "Patientövervakning", "Diskdesinfektorer"}},
+		{"MT", 2019, 1_287_450_00, []string{"Infusionspumpar"}},
+	}
+	for _, o := range outcome {
+		for m, v := range split(o.total, jitter(rng, 4, 50, 150)) {
+			rows = append(rows, fmt.Sprintf("Utfall;2019-%02d;%s;%d;Länsteknik;%s;%s", m+1, o.cat, o.year, kr(v), o.texts[rng.IntN(len(o.texts))]))
+		}
+	}
+	rows = append(rows,
+		"Prognos;2019-04;IT;;Länsteknik;16 000 000;Beräknad årsprognos",
+		"Prognos;2019-04;MT;;Länsteknik;40 000 000;Beräknad årsprognos, vilande ärenden p.g.a. upphandlingar")
 	return os.WriteFile(path, []byte(strings.Join(rows, "\n")+"\n"), 0o644)
 }

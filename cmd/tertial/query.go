@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -229,11 +230,12 @@ func (a *app) reportCmd() *cobra.Command {
 	var out string
 	cmd := &cobra.Command{
 		Use:   "report --period YYYY-MM [--unit U] --out DIR",
-		Short: "Build the report: DIR/index.html (offline) and DIR/report.json",
+		Short: "Build the report: index.html (offline), report.json, tables.xlsx and CSVs",
 		Long: `Build the report for a month: year to date from January through --period, for the whole
 organisation loaded, one --division, or one --unit. Writes DIR/index.html (one self-contained
 file, Swedish number format, works offline) and DIR/report.json (every figure; money as exact
-decimal strings in kronor, percentages as numbers).`,
+decimal strings in kronor, percentages as numbers), DIR/tables.xlsx (one sheet per table, numeric
+cells, frozen headers) and DIR/tables/*.csv (one plain CSV per table).`,
 		Example: `  tertial report --sample --period 2019-04 --out report
   tertial report --period 2019-08 --unit MT --out out/2019-08/MT`,
 		Args: cobra.NoArgs,
@@ -272,7 +274,18 @@ decimal strings in kronor, percentages as numbers).`,
 			if err := writeFileAtomic(filepath.Join(out, "report.json"), js); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "wrote %s and %s (period %s, %s)\n", filepath.Join(out, "index.html"), filepath.Join(out, "report.json"), r.Period, r.Unit)
+			tables := charts.Tables(r)
+			var xlsx bytes.Buffer
+			if err := charts.WriteXLSX(&xlsx, tables); err != nil {
+				return err
+			}
+			if err := writeFileAtomic(filepath.Join(out, "tables.xlsx"), xlsx.Bytes()); err != nil {
+				return err
+			}
+			if err := charts.WriteCSVs(filepath.Join(out, "tables"), tables); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "wrote %s: index.html, report.json, tables.xlsx and tables/*.csv (period %s, %s)\n", out, r.Period, r.Unit)
 			return nil
 		},
 	}

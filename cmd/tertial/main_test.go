@@ -13,6 +13,13 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+// TestMain keeps Chromium out of every test but the browser test, which
+// turns it back on.
+func TestMain(m *testing.M) {
+	os.Setenv("TERTIAL_CHROMIUM", "none")
+	os.Exit(m.Run())
+}
+
 func runCLI(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -228,6 +229,7 @@ func (a *app) schemaCmd() *cobra.Command {
 func (a *app) reportCmd() *cobra.Command {
 	var f scopeFlags
 	var out string
+	var noBrowser bool
 	cmd := &cobra.Command{
 		Use:   "report --period YYYY-MM [--unit U] --out DIR",
 		Short: "Build the report: index.html (offline), report.json, tables.xlsx and CSVs",
@@ -235,7 +237,9 @@ func (a *app) reportCmd() *cobra.Command {
 organisation loaded, one --division, or one --unit. Writes DIR/index.html (one self-contained
 file, Swedish number format, works offline) and DIR/report.json (every figure; money as exact
 decimal strings in kronor, percentages as numbers), DIR/tables.xlsx (one sheet per table, numeric
-cells, frozen headers) and DIR/tables/*.csv (one plain CSV per table).`,
+cells, frozen headers) and DIR/tables/*.csv (one plain CSV per table). When Chromium is installed,
+it also opens the page offline, checks that every figure drew with no script error and no request,
+and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 		Example: `  tertial report --sample --period 2019-04 --out report
   tertial report --period 2019-08 --unit MT --out out/2019-08/MT`,
 		Args: cobra.NoArgs,
@@ -260,8 +264,9 @@ cells, frozen headers) and DIR/tables/*.csv (one plain CSV per table).`,
 			if err := os.MkdirAll(out, 0o755); err != nil {
 				return err
 			}
+			pg := charts.NewPage(r)
 			var html strings.Builder
-			if err := charts.WriteHTML(&html, charts.NewPage(r)); err != nil {
+			if err := charts.WriteHTML(&html, pg); err != nil {
 				return err
 			}
 			if err := writeFileAtomic(filepath.Join(out, "index.html"), []byte(html.String())); err != nil {
@@ -286,11 +291,31 @@ cells, frozen headers) and DIR/tables/*.csv (one plain CSV per table).`,
 				return err
 			}
 			fmt.Fprintf(a.stdout, "wrote %s: index.html, report.json, tables.xlsx and tables/*.csv (period %s, %s)\n", out, r.Period, r.Unit)
+			if noBrowser {
+				return nil
+			}
+			var ids []string
+			for _, f := range pg.Figures {
+				ids = append(ids, f.ID)
+			}
+			check, err := charts.RenderInBrowser(a.ctx, filepath.Join(out, "index.html"), out, ids)
+			if errors.Is(err, charts.ErrNoBrowser) {
+				fmt.Fprintf(a.stderr, "note: figures/*.png and report.pdf were not made: %v\n", err)
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			if p := check.Problems(ids); len(p) > 0 {
+				return fmt.Errorf("the report did not render cleanly in Chromium:\n  %s", strings.Join(p, "\n  "))
+			}
+			fmt.Fprintf(a.stdout, "wrote %d figures as PNG in %s and %s\n", len(check.PNGs), filepath.Join(out, "figures"), check.PDF)
 			return nil
 		},
 	}
 	f.add(cmd)
 	cmd.Flags().StringVar(&out, "out", "", "output folder (created if missing)")
+	cmd.Flags().BoolVar(&noBrowser, "no-browser", false, "do not make figures/*.png and report.pdf with Chromium")
 	return cmd
 }
 

@@ -34,6 +34,19 @@ type Page struct {
 	Text     map[string][]string // draft commentary per section
 	ECharts  template.JS
 	CostRows []engine.CostRow
+	// Texts are the economist's own words, replacing draft sections and
+	// giving the assignments reported back; nil = drafts only.
+	Texts       *Texts
+	Assignments []Assignment
+}
+
+// WithTexts attaches the economist's texts to the page.
+func (p *Page) WithTexts(t *Texts) *Page {
+	p.Texts = t
+	if t != nil {
+		p.Assignments = t.Assignments
+	}
+	return p
 }
 
 var funcs = template.FuncMap{
@@ -45,7 +58,51 @@ var funcs = template.FuncMap{
 		}
 		return Mnkr(m.Decimal)
 	},
-	"safeID": safeID,
+	"safeID":   safeID,
+	"markdown": Markdown,
+	"text": func(p *Page, key string) template.HTML {
+		if p.Texts != nil {
+			if md, ok := p.Texts.Sections[key]; ok {
+				return Markdown(md)
+			}
+		}
+		var b strings.Builder
+		for _, s := range p.Text[key] {
+			b.WriteString("<p>" + template.HTMLEscapeString(s) + "</p>\n")
+		}
+		return template.HTML(b.String())
+	},
+	"perspective": func(p *Page, name string) []engine.ScorecardRow {
+		var out []engine.ScorecardRow
+		for _, r := range p.R.Scorecard {
+			if r.Perspective == name {
+				out = append(out, r)
+			}
+		}
+		return out
+	},
+	"fulfilment": func(f string) string {
+		return map[string]string{"reached": "▲", "partly": "■", "not_reached": "▼"}[f]
+	},
+	"trend": func(t string) string { return map[string]string{"up": "↑", "flat": "→", "down": "↓"}[t] },
+	"outcome": func(r engine.ScorecardRow) string {
+		if r.Outcome == nil {
+			return "–"
+		}
+		switch {
+		case strings.HasPrefix(r.Source, "figure:result"):
+			return Mnkr(decimal.NewFromFloat(*r.Outcome)) + " mnkr"
+		case strings.HasPrefix(r.Source, "figure:sick_leave") || strings.HasPrefix(r.Source, "figure:turnover"):
+			return Float(*r.Outcome, 2) + nbsp + "%"
+		case strings.Contains(r.Unit, "%") || strings.HasPrefix(r.Source, "figure:span"):
+			return Float(*r.Outcome, 0) + nbsp + "%"
+		}
+		s := Float(*r.Outcome, 0)
+		if r.Unit != "" {
+			s += nbsp + r.Unit
+		}
+		return s
+	},
 	"pct": func(f *float64) string {
 		if f == nil {
 			return "–"
@@ -233,17 +290,17 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 		yr := mustAtoi(year)
 		if tot := st.SickLeave["total"]; tot.Current != nil {
 			line := fmt.Sprintf("Den totala sjukfrånvaron ligger på %s", Pct(*tot.Current))
-			if tot.Previous != nil {
-				word := "högre än"
-				switch {
-				case *tot.Current < *tot.Previous:
-					word = "lägre än"
-				case *tot.Current == *tot.Previous:
-					word = "i nivå med"
+			if g := r.SickLeaveGoal; g != nil {
+				t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("%s, vilket är %s målet på %s %%.", line, compareWord(*tot.Current, *g), Float(*g, 0)))
+				if tot.Previous != nil {
+					t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("Samma period %d låg den på %s.", yr-1, Pct(*tot.Previous)))
 				}
-				line += fmt.Sprintf(", vilket är %s samma period %d (%s)", word, yr-1, Pct(*tot.Previous))
+			} else {
+				if tot.Previous != nil {
+					line += fmt.Sprintf(", vilket är %s samma period %d (%s)", compareWord(*tot.Current, *tot.Previous), yr-1, Pct(*tot.Previous))
+				}
+				t["medarbetare"] = append(t["medarbetare"], line+".")
 			}
-			t["medarbetare"] = append(t["medarbetare"], line+".")
 		}
 		w, m := st.SickLeave["women"], st.SickLeave["men"]
 		if w.Current != nil && m.Current != nil && *w.Current != *m.Current {
@@ -284,6 +341,18 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 			strings.ToLower(n.Category), dir, Mnkr(n.Change.Abs()), Pct(abs(*n.ChangePct)), mustAtoi(year)-1))
 	}
 	return t
+}
+
+// compareWord says how a value stands against another: högre än, lägre än,
+// i nivå med.
+func compareWord(v, other float64) string {
+	switch {
+	case v > other:
+		return "högre än"
+	case v < other:
+		return "lägre än"
+	}
+	return "i nivå med"
 }
 
 func maxf(a, b float64) float64 {

@@ -51,11 +51,8 @@ func ParseNumber(s string) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	f := float64(v)
-	for ; scale > 0; scale-- {
-		f /= 10
-	}
-	return f, nil
+	// Parse the exact decimal text, so 4,31 becomes the double nearest 4.31.
+	return strconv.ParseFloat(fmt.Sprintf("%de-%d", v, scale), 64)
 }
 
 // parseDecimal returns the digits of s as an integer and the number of

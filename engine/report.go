@@ -38,8 +38,12 @@ type Report struct {
 	Staff       *Staff       `json:"staff,omitempty"`
 	Decisions   []Decision   `json:"decisions"`
 	Investments []Investment `json:"investments"`
-	Programmes  []Programme  `json:"programmes"`
-	Sources     []Source     `json:"sources"`
+	// Scorecard is filled in by EvaluateScorecard when a scorecard is given.
+	Scorecard []ScorecardRow `json:"scorecard,omitempty"`
+	// SickLeaveGoal is the scorecard's sick-leave goal in percent, if any.
+	SickLeaveGoal *float64    `json:"sick_leave_goal,omitempty"`
+	Programmes    []Programme `json:"programmes"`
+	Sources       []Source    `json:"sources"`
 	// Warnings say what the reader must know to trust the figures: no
 	// budget for the year, accounts without a mapping, …
 	Warnings []string `json:"warnings"`

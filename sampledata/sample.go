@@ -10,11 +10,14 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"io/fs"
+	"path"
+	"strings"
 
 	"github.com/tertial/tertial/engine"
 )
 
-//go:embed *.csv *.se *.xlsx *.yaml
+//go:embed *.csv *.se *.xlsx *.yaml texter
 var files embed.FS
 
 // Division is the sample's own division: --sample reports are its reports
@@ -49,6 +52,25 @@ var Extracts = []Extract{
 	{"fvis_utfall.csv", engine.LoadOptions{Kind: engine.KindLedger}},
 	{"program_fvis.yaml", engine.LoadOptions{Kind: engine.KindProgramme}},
 	{"investeringar_2019.csv", engine.LoadOptions{Kind: engine.KindInvest}},
+}
+
+// Report inputs that are not extracts: the scorecard, the manually
+// reported values and the economist's texts (texter/).
+const (
+	ScorecardFile = "styrkort.yaml"
+	ManualFile    = "manuella_varden.csv"
+	TextsDir      = "texter"
+)
+
+// ReadText and GlobText read the sample's texts folder.
+func ReadText(name string) ([]byte, error) { return files.ReadFile(path.Join(TextsDir, name)) }
+
+func GlobText(pattern string) ([]string, error) {
+	m, err := fs.Glob(files, path.Join(TextsDir, pattern))
+	for i := range m {
+		m[i] = strings.TrimPrefix(m[i], TextsDir+"/")
+	}
+	return m, err
 }
 
 // Read returns the content of one sample file.

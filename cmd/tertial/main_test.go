@@ -329,6 +329,45 @@ func TestSampleInvestments(t *testing.T) {
 	}
 }
 
+// TestSampleScorecard checks the sample's styrkort against the seed's rows.
+func TestSampleScorecard(t *testing.T) {
+	dir := t.TempDir()
+	if _, errs, code := runCLI(t, "report", "--sample", "--period", "2019-04", "--out", dir, "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var r struct {
+		Scorecard []struct {
+			Perspective, Measure, Fulfilment, Trend string
+			Outcome                                 *float64
+		}
+	}
+	js, _ := os.ReadFile(filepath.Join(dir, "report.json"))
+	if err := json.Unmarshal(js, &r); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, row := range r.Scorecard {
+		got[row.Measure[:12]] = row.Fulfilment + "/" + row.Trend
+	}
+	for k, want := range map[string]string{
+		"Antalet majo": "not_reached/down", // 11 against max 10, 13 last year
+		"Total sjukfr": "not_reached/up",   // 4,45 % against 4,31 %, target minska
+		"Extratid, ti": "not_reached/up",   // 602 h against 450 h
+		"Andel chefer": "reached/up",       // at most 25 reports: 100 % against 92 %
+		"Divisionen n": "reached/",         // +0,8 mnkr against budget
+	} {
+		if got[k] != want {
+			t.Errorf("%s…: %s, want %s", k, got[k], want)
+		}
+	}
+	html, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	for _, s := range []string{"Balanserad styrning", "Återrapportering av uppdrag", "Nuläge:</strong> Påbörjas efter sommaren.", "vilket är högre än målet på 3 %"} {
+		if !bytes.Contains(html, []byte(s)) {
+			t.Errorf("index.html lacks %q", s)
+		}
+	}
+}
+
 func fmtFloat(f float64) string {
 	b, _ := json.Marshal(f)
 	return string(b) + ".00"

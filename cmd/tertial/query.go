@@ -230,6 +230,7 @@ func (a *app) reportCmd() *cobra.Command {
 	var f scopeFlags
 	var out string
 	var noBrowser bool
+	var scorecard, manual, textsDir string
 	cmd := &cobra.Command{
 		Use:   "report --period YYYY-MM [--unit U] --out DIR",
 		Short: "Build the report: index.html (offline), report.json, tables.xlsx and CSVs",
@@ -264,7 +265,11 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 			if err := os.MkdirAll(out, 0o755); err != nil {
 				return err
 			}
-			pg := charts.NewPage(r)
+			texts, err := a.reportInputs(r, scorecard, manual, textsDir)
+			if err != nil {
+				return err
+			}
+			pg := charts.NewPage(r).WithTexts(texts)
 			var html strings.Builder
 			if err := charts.WriteHTML(&html, pg); err != nil {
 				return err
@@ -316,6 +321,9 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 	f.add(cmd)
 	cmd.Flags().StringVar(&out, "out", "", "output folder (created if missing)")
 	cmd.Flags().BoolVar(&noBrowser, "no-browser", false, "do not make figures/*.png and report.pdf with Chromium")
+	cmd.Flags().StringVar(&scorecard, "scorecard", "", "scorecard (styrkort) definition, YAML (--sample: the sample's)")
+	cmd.Flags().StringVar(&manual, "manual", "", "manually reported values for the scorecard, CSV/XLSX: Period;Nyckel;Värde")
+	cmd.Flags().StringVar(&textsDir, "texts", "", "folder of Markdown texts: SECTION.md replaces a section's draft, uppdrag/*.md are the assignments")
 	return cmd
 }
 
@@ -338,4 +346,52 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// reportInputs reads the scorecard, the manual values and the texts (the
+// sample's own with --sample), evaluates the scorecard into r, and returns
+// the texts.
+func (a *app) reportInputs(r *engine.Report, scorecardFile, manualFile, textsDir string) (*charts.Texts, error) {
+	read := func(file, sampleName string) ([]byte, string, error) {
+		switch {
+		case file != "":
+			b, err := os.ReadFile(file)
+			return b, file, err
+		case a.sample:
+			b, err := sampledata.Read(sampleName)
+			return b, sampleName, err
+		}
+		return nil, "", nil
+	}
+	sc, scName, err := read(scorecardFile, sampledata.ScorecardFile)
+	if err != nil {
+		return nil, err
+	}
+	if sc != nil {
+		def, err := engine.ParseScorecard(scName, sc)
+		if err != nil {
+			return nil, err
+		}
+		manual := engine.ManualValues{}
+		mv, mvName, err := read(manualFile, sampledata.ManualFile)
+		if err != nil {
+			return nil, err
+		}
+		if mv != nil {
+			if manual, err = engine.ParseManualValues(mvName, mv); err != nil {
+				return nil, err
+			}
+		}
+		if r.Scorecard, err = engine.EvaluateScorecard(a.ctx, def, manual, r); err != nil {
+			return nil, err
+		}
+		r.SickLeaveGoal = def.SickLeaveGoal
+	}
+	switch {
+	case textsDir != "":
+		return charts.ReadTextsDir(textsDir)
+	case a.sample:
+		return charts.ReadTexts(sampledata.ReadText, sampledata.GlobText)
+	}
+	return nil, nil
 }

@@ -38,6 +38,8 @@ type Page struct {
 	// giving the assignments reported back; nil = drafts only.
 	Texts       *Texts
 	Assignments []Assignment
+	// Lineage is where each figure comes from, for the Underlag section.
+	Lineage []*engine.Lineage
 }
 
 // WithTexts attaches the economist's texts to the page.
@@ -50,7 +52,15 @@ func (p *Page) WithTexts(t *Texts) *Page {
 }
 
 var funcs = template.FuncMap{
-	"kr":   func(m engine.Money) string { return Kr(m.Decimal) },
+	"kr": func(m any) string {
+		switch x := m.(type) {
+		case engine.Money:
+			return Kr(x.Decimal)
+		case *engine.Money:
+			return Kr(x.Decimal)
+		}
+		return ""
+	},
 	"mnkr": func(m engine.Money) string { return Mnkr(m.Decimal) },
 	"mnkrp": func(m *engine.Money) string {
 		if m == nil {

@@ -368,6 +368,40 @@ func TestSampleScorecard(t *testing.T) {
 	}
 }
 
+// TestExplainMatchesFigure: the lineage of a figure adds up to the figure,
+// load by load, and names file and line for its rows.
+func TestExplainMatchesFigure(t *testing.T) {
+	out, errs, code := runCLI(t, "--sample", "explain", "net_cost_change", "--period", "2019-04", "--category", "Personal", "--json", "--rows", "3")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var l struct {
+		Sources []struct {
+			File   string
+			Amount string
+		}
+		Rows []struct {
+			File string
+			Line int
+		}
+		SQL string
+	}
+	if err := json.Unmarshal([]byte(out), &l); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range l.Sources {
+		got[s.File] = s.Amount
+	}
+	// The figure: Personal -32 533 999 (2019) against -32 465 224 (2018), costs in report sign.
+	if got["huvudbok_2019.csv"] != "32533999.00" || got["huvudbok_2018.se"] != "32465224.00" {
+		t.Errorf("sources = %v", got)
+	}
+	if len(l.Rows) != 3 || l.Rows[0].File == "" || l.Rows[0].Line == 0 || !strings.Contains(l.SQL, "net_cost_change") && !strings.Contains(l.SQL, "Nettokostnadsutveckling") {
+		t.Errorf("rows = %+v", l.Rows)
+	}
+}
+
 func fmtFloat(f float64) string {
 	b, _ := json.Marshal(f)
 	return string(b) + ".00"

@@ -270,6 +270,19 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 				return err
 			}
 			pg := charts.NewPage(r).WithTexts(texts)
+			{
+				params := engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, Programme: f.programme}
+				if params.Period.Year == 0 {
+					params.Period, _ = engine.ParsePeriod(r.Period)
+				}
+				for _, fig := range lineageFigures(r) {
+					l, err := s.Explain(a.ctx, fig, params, engine.LineageFilter{}, 0)
+					if err != nil {
+						return err
+					}
+					pg.Lineage = append(pg.Lineage, l)
+				}
+			}
 			var html strings.Builder
 			if err := charts.WriteHTML(&html, pg); err != nil {
 				return err
@@ -394,4 +407,26 @@ func (a *app) reportInputs(r *engine.Report, scorecardFile, manualFile, textsDir
 		return charts.ReadTexts(sampledata.ReadText, sampledata.GlobText)
 	}
 	return nil, nil
+}
+
+// lineageFigures are the figures the report shows, for its Underlag section.
+func lineageFigures(r *engine.Report) []string {
+	var figs []string
+	for _, p := range r.Programmes {
+		if p.Started() {
+			figs = append(figs, "programme", "programme_forecast_change")
+			break
+		}
+	}
+	if r.Economy == nil {
+		return figs
+	}
+	figs = append(figs, "period_result", "result_development", "forecast", "net_cost_change", "cost_deviation", "cost_deviation_by_unit", "budget_decisions")
+	if len(r.Investments) > 0 {
+		figs = append(figs, "investments")
+	}
+	if r.Staff != nil {
+		figs = append(figs, "sick_leave", "sick_leave_monthly", "fte", "headcount", "headcount_monthly", "extra_hours", "turnover", "span_of_control")
+	}
+	return figs
 }

@@ -1,0 +1,174 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/tertial/tertial/queries"
+)
+
+// Lineage answers an auditor's "where does this number come from?": the SQL
+// that produced a figure, the loads (file, SHA-256) whose rows it used, and
+// the rows themselves with their file and line or voucher.
+type Lineage struct {
+	Figure  string          `json:"figure"`
+	Title   string          `json:"title"`
+	SQL     string          `json:"sql"`
+	Period  string          `json:"period"`
+	Scope   string          `json:"scope"`
+	Sources []LineageSource `json:"sources"`
+	Rows    []LineageRow    `json:"rows"`
+	// RowsShown is how many of the rows behind the figure Rows holds (the
+	// largest amounts first).
+	RowsTotal int64 `json:"rows_total"`
+}
+
+type LineageSource struct {
+	LoadID int64  `json:"load_id"`
+	Kind   string `json:"kind"`
+	File   string `json:"file"`
+	SHA256 string `json:"sha256"`
+	Rows   int64  `json:"rows"`
+	Amount *Money `json:"amount,omitempty"`
+}
+
+type LineageRow struct {
+	File       string `json:"file"`
+	Line       int64  `json:"line"`
+	Voucher    string `json:"voucher,omitempty"`
+	Period     string `json:"period"`
+	Account    string `json:"account,omitempty"`
+	CostCenter string `json:"cost_center,omitempty"`
+	Amount     Money  `json:"amount"`
+	Text       string `json:"text,omitempty"`
+	Table      string `json:"table"`
+}
+
+// LineageFilter narrows the rows to part of a figure.
+type LineageFilter struct {
+	Category    string
+	Subcategory string
+	Account     string
+}
+
+// baseOf says which rows each figure reads, as a SELECT over the documented
+// views with the columns load_id, line, voucher, period, account,
+// cost_center, amount, text, and the scope filter applied through ?-less
+// variables p.*.
+func baseOf(figure string) (string, bool) {
+	ledger := `SELECT 'ledger' AS tbl, r.load_id, r.line, r.voucher, r.period, r.account, r.cost_center, r.amount, r.text, r.category, r.subcategory
+		FROM ledger_report r, p WHERE r.kind %s AND r.period BETWEEN %s AND p.period
+		AND (p.unit IS NULL OR r.unit = p.unit) AND (p.division IS NULL OR r.division = p.division)`
+	budget := `SELECT 'budget' AS tbl, r.load_id, r.line, r.decision AS voucher, r.period, r.account, r.cost_center, r.amount, NULL AS text, r.category, r.subcategory
+		FROM budget_report r, p WHERE r.version = p.version AND r.kind %s AND r.period BETWEEN p.year_start AND p.period
+		AND (p.unit IS NULL OR r.unit = p.unit) AND (p.division IS NULL OR r.division = p.division)`
+	switch figure {
+	case "period_result", "result_development":
+		return fmt.Sprintf(ledger, "<> 'balance'", "p.year_start") + " UNION ALL " + fmt.Sprintf(budget, "<> 'balance'"), true
+	case "cost_deviation", "cost_deviation_by_unit":
+		return fmt.Sprintf(ledger, "= 'cost'", "p.year_start") + " UNION ALL " + fmt.Sprintf(budget, "= 'cost'"), true
+	case "net_cost_change":
+		return fmt.Sprintf(ledger, "= 'cost'", "(p.year_start - INTERVAL 1 YEAR)::DATE") +
+			" AND (r.period >= p.year_start OR r.period <= (p.period - INTERVAL 1 YEAR)::DATE)", true
+	case "forecast":
+		return `SELECT 'forecast' AS tbl, f.load_id, f.line, NULL AS voucher, f.period, NULL AS account, f.cost_center, f.deviation AS amount, f.comment AS text, f.category, NULL AS subcategory
+			FROM forecast f LEFT JOIN cost_centers c USING (cost_center), p
+			WHERE year(f.period) = year(p.period) AND f.period <= p.period
+			AND (p.unit IS NULL OR c.unit = p.unit) AND (p.division IS NULL OR c.division = p.division OR f.division = p.division)`, true
+	case "investments":
+		return `SELECT 'investments' AS tbl, i.load_id, i.line, i.kind AS voucher, i.period, NULL AS account, i.cost_center, i.amount, i.text, i.category, NULL AS subcategory
+			FROM investments i LEFT JOIN cost_centers c USING (cost_center), p
+			WHERE year(i.period) = year(p.period) AND i.period <= p.period
+			AND (p.unit IS NULL OR c.unit = p.unit) AND (p.division IS NULL OR c.division = p.division OR i.division = p.division)`, true
+	case "budget_decisions":
+		return `SELECT 'budget_decisions' AS tbl, d.load_id, d.line, d.reference AS voucher, d.effective AS period, d.account, NULL AS cost_center, d.amount, d.text, d.category, NULL AS subcategory
+			FROM budget_decisions d, p WHERE year(d.effective) = year(p.period) OR year(d.decided) = year(p.period)`, true
+	case "programme", "programme_forecast_change":
+		return `SELECT 'ledger' AS tbl, l.load_id, l.line, l.voucher, l.period, l.account, l.cost_center, l.amount, l.text, g.name AS category, NULL AS subcategory
+			FROM programmes g
+			JOIN ledger l ON (g.project IS NULL OR l.project = g.project)
+				AND (g.cost_centers IS NULL OR list_contains(g.cost_centers, l.cost_center))
+				AND (g.accounts IS NULL OR list_contains(g.accounts, l.account)), p
+			WHERE l.period <= p.period AND (getvariable('programme') IS NULL OR g.name = getvariable('programme')::VARCHAR)`, true
+	case "sick_leave", "sick_leave_monthly", "fte", "headcount", "headcount_monthly", "extra_hours", "turnover", "span_of_control":
+		// Person-months: shown by file and line, never by person.
+		return `SELECT 'person_months' AS tbl, pm.load_id, pm.line, NULL AS voucher, pm.period, NULL AS account, pm.cost_center, pm.scheduled_hours AS amount, NULL AS text, NULL AS category, NULL AS subcategory
+			FROM person_months pm LEFT JOIN cost_centers c USING (cost_center), p
+			WHERE pm.period BETWEEN (p.year_start - INTERVAL 1 YEAR)::DATE AND p.period
+			AND (p.unit IS NULL OR c.unit = p.unit) AND (p.division IS NULL OR c.division = p.division)`, true
+	}
+	return "", false
+}
+
+// Explain returns the lineage of a figure: its SQL, the loads behind it and
+// up to limit of its source rows (largest amounts first).
+func (s *Store) Explain(ctx context.Context, figure string, p Params, f LineageFilter, limit int) (*Lineage, error) {
+	q, err := queries.Get(figure)
+	if err != nil {
+		return nil, err
+	}
+	base, ok := baseOf(figure)
+	if !ok {
+		return nil, fmt.Errorf("explain: no lineage for %s", figure)
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	if err := setParams(ctx, conn, p); err != nil {
+		return nil, err
+	}
+	pcte := `WITH p AS (
+		SELECT coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger))::DATE AS period,
+		       date_trunc('year', coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger)))::DATE AS year_start,
+		       getvariable('unit')::VARCHAR AS unit, getvariable('division')::VARCHAR AS division,
+		       coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version)`
+	where := "TRUE"
+	var args []any
+	for col, v := range map[string]string{"category": f.Category, "subcategory": f.Subcategory, "account": f.Account} {
+		if v != "" {
+			where += " AND b." + col + " = ?"
+			args = append(args, v)
+		}
+	}
+	from := pcte + ", b AS (" + base + ") "
+	l := &Lineage{Figure: figure, Title: q.Title, SQL: q.SQL, Period: p.Period.String(), Scope: scopeText(p)}
+	src, err := queryTable(ctx, conn, from+`SELECT b.load_id, l.kind, l.file, l.sha256, count(*) AS n, sum(b.amount)::DECIMAL(18,2) AS amount
+		FROM b JOIN loads l USING (load_id) WHERE `+where+` GROUP BY ALL ORDER BY b.load_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("explain %s: %w", figure, err)
+	}
+	for _, r := range src.Rows {
+		ls := LineageSource{LoadID: count(r[0]), Kind: str(r[1]), File: str(r[2]), SHA256: str(r[3]), Rows: count(r[4])}
+		if !strings.HasPrefix(figure, "sick") && !strings.HasPrefix(figure, "fte") && !strings.HasPrefix(figure, "headcount") &&
+			figure != "extra_hours" && figure != "turnover" && figure != "span_of_control" {
+			ls.Amount = optMoney(r[5])
+		}
+		l.Sources = append(l.Sources, ls)
+		l.RowsTotal += ls.Rows
+	}
+	if limit > 0 && l.Sources != nil && l.Sources[0].Amount != nil {
+		rows, err := queryTable(ctx, conn, from+fmt.Sprintf(`SELECT l.file, b.line, b.voucher, strftime(b.period, '%%Y-%%m'), b.account, b.cost_center, b.amount::DECIMAL(18,2), b.text, b.tbl
+			FROM b JOIN loads l USING (load_id) WHERE %s ORDER BY abs(b.amount) DESC, l.file, b.line LIMIT %d`, where, limit), args...)
+		if err != nil {
+			return nil, fmt.Errorf("explain %s: %w", figure, err)
+		}
+		for _, r := range rows.Rows {
+			l.Rows = append(l.Rows, LineageRow{File: str(r[0]), Line: count(r[1]), Voucher: str(r[2]), Period: str(r[3]), Account: str(r[4]),
+				CostCenter: str(r[5]), Amount: money(r[6]), Text: str(r[7]), Table: str(r[8])})
+		}
+	}
+	return l, nil
+}
+
+func scopeText(p Params) string {
+	switch {
+	case p.Unit != "":
+		return "enhet " + p.Unit
+	case p.Division != "":
+		return "division " + p.Division
+	}
+	return "hela organisationen"
+}

@@ -78,6 +78,10 @@ func RenderInBrowser(ctx context.Context, htmlPath, outDir string, figureIDs []s
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
+		// The network is off: every host name resolves to nothing and any
+		// connection would go to a closed local port. The page needs none.
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
+		chromedp.ProxyServer("http://127.0.0.1:9"),
 		chromedp.WindowSize(1100, 1400),
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)

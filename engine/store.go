@@ -89,6 +89,9 @@ func open(ctx context.Context, dbPath string, readOnly bool) (*Store, error) {
 	}
 	connector, err := duckdb.NewConnector(dsn, nil)
 	if err != nil {
+		if strings.Contains(err.Error(), "Could not set lock") || strings.Contains(err.Error(), "Conflicting lock") {
+			return nil, &BusyError{Path: dbPath, Err: err}
+		}
 		return nil, fmt.Errorf("open %s: %w", displayPath(dbPath), err)
 	}
 	db := sql.OpenDB(connector)
@@ -124,6 +127,18 @@ func displayPath(p string) string {
 	}
 	return p
 }
+
+// BusyError means another process holds the database for writing.
+type BusyError struct {
+	Path string
+	Err  error
+}
+
+func (e *BusyError) Error() string {
+	return fmt.Sprintf("the database %s is being updated by another tertial process; try again when it is done", e.Path)
+}
+
+func (e *BusyError) Unwrap() error { return e.Err }
 
 // DB gives direct access for ad-hoc SQL.
 func (s *Store) DB() *sql.DB { return s.db }

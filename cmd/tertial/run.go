@@ -22,6 +22,7 @@ const (
 	exitInternal = 1 // tertial or the database failed
 	exitUsage    = 2 // wrong command line
 	exitInput    = 3 // an extract or a query was refused
+	exitBusy     = 6 // another process is updating the database
 )
 
 type usageError struct{ error }
@@ -60,6 +61,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitUsage
 	case engine.IsInputError(err):
 		return exitInput
+	case errors.As(err, new(*engine.BusyError)):
+		return exitBusy
 	case errors.Is(err, context.Canceled):
 		return exitInternal
 	}

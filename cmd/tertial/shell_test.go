@@ -56,10 +56,7 @@ func TestShellInPseudoTerminal(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := filepath.Join(t.TempDir(), "tertial")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := tertialBinary(t)
 	home := t.TempDir()
 	cmd := exec.Command(bin, "--sample", "sql")
 	cmd.Env = append(os.Environ(), "HOME="+home, "TERM=xterm")

@@ -253,11 +253,11 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 			if err != nil {
 				return err
 			}
-			s, err := a.open()
+			s, done, err := a.openShared()
 			if err != nil {
 				return err
 			}
-			defer s.Close()
+			defer done()
 			r, err := s.BuildReport(a.ctx, engine.ReportOptions{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours, OriginalBudget: f.original, Programme: f.programme})
 			if err != nil {
 				return err

@@ -40,6 +40,10 @@ type app struct {
 	quiet      bool
 	allowWrite bool   // ad-hoc SQL may change the database and touch files
 	queryDir   string // the analyst's own .sql files
+	logFormat  string
+	// store, when set, is the already open database a build passes to the
+	// report command it runs in process.
+	store *engine.Store
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -59,6 +63,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case errors.As(err, &ue) || isCobraUsage(err):
 		fmt.Fprintln(stderr, "Run 'tertial --help' for usage.")
 		return exitUsage
+	case errors.As(err, new(configError)):
+		return exitConfig
+	case errors.As(err, new(dataTestError)):
+		return exitDataTest
 	case engine.IsInputError(err):
 		return exitInput
 	case errors.As(err, new(*engine.BusyError)):
@@ -104,7 +112,15 @@ The database is tertial.duckdb in the working directory, or --db PATH, or $TERTI
 			if a.quiet {
 				level = slog.LevelWarn
 			}
-			a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+			opts := &slog.HandlerOptions{Level: level}
+			switch a.logFormat {
+			case "json":
+				a.log = slog.New(slog.NewJSONHandler(a.stderr, opts))
+			case "text", "":
+				a.log = slog.New(slog.NewTextHandler(a.stderr, opts))
+			default:
+				return usageError{fmt.Errorf("--log-format %q: use text or json", a.logFormat)}
+			}
 			if a.queryDir != "" {
 				// Validate the analyst's queries on start, so a broken file is
 				// found before anything runs.
@@ -120,8 +136,9 @@ The database is tertial.duckdb in the working directory, or --db PATH, or $TERTI
 	pf.StringVar(&a.dbPath, "db", "", "database file (default $TERTIAL_DB or "+engine.DefaultDB+")")
 	pf.BoolVar(&a.sample, "sample", false, "use the embedded sample division in an in-memory database")
 	pf.BoolVarP(&a.quiet, "quiet", "q", false, "log only warnings and errors")
+	pf.StringVar(&a.logFormat, "log-format", "text", "log format: text, or json for schedulers")
 	pf.StringVar(&a.queryDir, "queries", os.Getenv("TERTIAL_QUERIES"), "a folder of your own .sql queries (same metadata header), default $TERTIAL_QUERIES")
-	root.AddCommand(a.loadCmd(), a.sqlCmd(), a.queryCmd(), a.queriesCmd(), a.reportCmd(), a.schemaCmd(), a.benchCmd(), a.explainCmd())
+	root.AddCommand(a.loadCmd(), a.sqlCmd(), a.queryCmd(), a.queriesCmd(), a.reportCmd(), a.schemaCmd(), a.benchCmd(), a.explainCmd(), a.buildCmd(), a.initCmd())
 	return root
 }
 
@@ -149,6 +166,19 @@ func (a *app) open() (*engine.Store, error) {
 		path = engine.DefaultDB
 	}
 	return engine.Open(a.ctx, path)
+}
+
+// openShared is open for the report command: inside a build it reuses the
+// build's store, which the build closes.
+func (a *app) openShared() (*engine.Store, func(), error) {
+	if a.store != nil {
+		return a.store, func() {}, nil
+	}
+	s, err := a.open()
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, func() { s.Close() }, nil
 }
 
 // openForSQL opens the store for ad-hoc SQL: read-only, with no access to

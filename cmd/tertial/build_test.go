@@ -1,0 +1,103 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tertial/tertial/sampledata"
+)
+
+// writeSampleProject lays the sample out as a real project would: extracts
+// in folders and a tertial.yaml.
+func writeSampleProject(t *testing.T, extraConfig string) (string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	for _, e := range sampledata.Extracts {
+		b, err := sampledata.Read(e.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Join(dir, "extrakt"), 0o755)
+		os.WriteFile(filepath.Join(dir, "extrakt", e.File), b, 0o644)
+	}
+	cfg := `database: t.duckdb
+sources:
+  - {kind: accounts, files: extrakt/kontoplan.csv}
+  - {kind: org, files: extrakt/organisation.csv}
+  - {kind: sie, files: extrakt/*.se}
+  - {kind: ledger, files: extrakt/huvudbok_2019.csv}
+  - {kind: ledger, files: extrakt/fvis_utfall.csv}
+  - {kind: budget, files: extrakt/budget_*.csv}
+  - {kind: budget, files: extrakt/budget_2019.xlsx}
+  - {kind: forecast, files: extrakt/prognos_2019.csv}
+  - {kind: decisions, files: extrakt/budgetbeslut.csv}
+  - {kind: investments, files: extrakt/investeringar_2019.csv}
+data_tests:
+  warn: [budget_without_ledger]
+reports:
+  periods: [T1]
+  divisions: [Länsteknik]
+  units: [MT]
+  browser: false
+output: rapporter/{period}/{scope}
+` + extraConfig
+	path := filepath.Join(dir, "tertial.yaml")
+	os.WriteFile(path, []byte(cfg), 0o644)
+	return dir, path
+}
+
+func TestBuildFromConfig(t *testing.T) {
+	dir, cfg := writeSampleProject(t, "")
+	out, errs, code := runCLI(t, "build", "--config", cfg)
+	if code != 0 {
+		t.Fatalf("first build: exit %d\n%s%s", code, out, errs)
+	}
+	for _, f := range []string{"rapporter/2019-04/Länsteknik/index.html", "rapporter/2019-04/Länsteknik/manifest.json", "rapporter/2019-04/MT/report.json"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("missing %s", f)
+		}
+	}
+	if !strings.Contains(errs, "data test found rows") || !strings.Contains(errs, "budget_without_ledger") {
+		t.Errorf("the warning-only data test was not reported: %s", errs)
+	}
+	// Nothing changed: nothing is loaded or built again.
+	_, errs, code = runCLI(t, "build", "--config", cfg, "--log-format", "json")
+	if code != 0 || strings.Contains(errs, `"msg":"loaded"`) || strings.Contains(errs, `"msg":"built"`) || !strings.Contains(errs, `"msg":"up to date"`) {
+		t.Errorf("second build: exit %d\n%s", code, errs)
+	}
+}
+
+func TestBuildExitStatuses(t *testing.T) {
+	_, cfg := writeSampleProject(t, "colour: blue\n")
+	if _, errs, code := runCLI(t, "build", "--config", cfg); code != exitConfig || !strings.Contains(errs, "field colour not found") {
+		t.Errorf("unknown key: exit %d: %s", code, errs)
+	}
+	_, cfg = writeSampleProject(t, "")
+	os.WriteFile(cfg, []byte(strings.Replace(mustRead(t, cfg), "kind: accounts", "kind: acounts", 1)), 0o644)
+	if _, errs, code := runCLI(t, "build", "--config", cfg); code != exitConfig || !strings.Contains(errs, `sources[0].kind: "acounts" is not a kind`) {
+		t.Errorf("bad kind: exit %d: %s", code, errs)
+	}
+	// Without the warning exception, budget without ledger stops the build.
+	_, cfg = writeSampleProject(t, "")
+	os.WriteFile(cfg, []byte(strings.Replace(mustRead(t, cfg), "warn: [budget_without_ledger]", "on_failure: stop", 1)), 0o644)
+	if _, errs, code := runCLI(t, "build", "--config", cfg); code != exitDataTest || !strings.Contains(errs, "data test budget_without_ledger found 3 rows") {
+		t.Errorf("failing data test: exit %d: %s", code, errs)
+	}
+	dir := t.TempDir()
+	if out, _, code := runCLI(t, "init", filepath.Join(dir, "tertial.yaml")); code != 0 || !strings.Contains(out, "wrote") {
+		t.Errorf("init: %d %s", code, out)
+	}
+	if _, err := loadConfig(filepath.Join(dir, "tertial.yaml")); err != nil {
+		t.Errorf("the example config does not load: %v", err)
+	}
+}
+
+func mustRead(t *testing.T, p string) string {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

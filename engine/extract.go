@@ -183,11 +183,16 @@ func openTable(name string, data []byte, sheet string) (tableReader, error) {
 // eachRecord calls fn for every record, collecting input errors (capped).
 func eachRecord(name string, t tableReader, fn func(rec []string, line int) error) error {
 	var errs InputErrors
+	n := 0
 	for !errs.full() {
 		rec, line, err := t.Next()
 		if err == io.EOF {
+			if n == 0 {
+				errs.add(&InputError{File: name, Line: 1, Msg: "the file has a header but no data rows", Hint: "check that the export finished"})
+			}
 			break
 		}
+		n++
 		if err != nil {
 			errs.add(asInputError(name, err))
 			break
@@ -201,6 +206,9 @@ func eachRecord(name string, t tableReader, fn func(rec []string, line int) erro
 
 func asInputError(name string, err error) *InputError {
 	if ie, ok := err.(*InputError); ok {
+		if ie.File == "" {
+			ie.File = name
+		}
 		return ie
 	}
 	if ce := csvError(name, err); ce != nil {

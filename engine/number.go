@@ -29,14 +29,14 @@ func ParseAmount(s string) (int64, error) {
 	}
 	for scale > 2 {
 		if v%10 != 0 {
-			return 0, fmt.Errorf("%q has more than two decimals", s)
+			return 0, fmt.Errorf("%s has more than two decimals", quoteClip(s))
 		}
 		v /= 10
 		scale--
 	}
 	for scale < 2 {
 		if v > maxOre/10 || v < -maxOre/10 {
-			return 0, fmt.Errorf("%q is too large for an amount", s)
+			return 0, fmt.Errorf("%s is too large for an amount", quoteClip(s))
 		}
 		v *= 10
 		scale++
@@ -92,17 +92,17 @@ func parseDecimal(s string) (int64, int, error) {
 		if lastComma > lastDot {
 			dec, thousands = lastComma, '.'
 			if strings.Count(s, ",") > 1 {
-				return 0, 0, fmt.Errorf("%q has more than one decimal comma: %w", orig, errNumber)
+				return 0, 0, fmt.Errorf("%s has more than one decimal comma: %w", quoteClip(orig), errNumber)
 			}
 		} else {
 			dec, thousands = lastDot, ','
 			if strings.Count(s, ".") > 1 {
-				return 0, 0, fmt.Errorf("%q has more than one decimal point: %w", orig, errNumber)
+				return 0, 0, fmt.Errorf("%s has more than one decimal point: %w", quoteClip(orig), errNumber)
 			}
 		}
 	case lastComma >= 0:
 		if strings.Count(s, ",") > 1 {
-			return 0, 0, fmt.Errorf("%q has more than one decimal comma: %w", orig, errNumber)
+			return 0, 0, fmt.Errorf("%s has more than one decimal comma: %w", quoteClip(orig), errNumber)
 		}
 		dec = lastComma
 	case lastDot >= 0:
@@ -121,7 +121,7 @@ func parseDecimal(s string) (int64, int, error) {
 		switch {
 		case r >= '0' && r <= '9':
 			if digits >= 18 {
-				return 0, 0, fmt.Errorf("%q has too many digits: %w", orig, errNumber)
+				return 0, 0, fmt.Errorf("%s has too many digits: %w", quoteClip(orig), errNumber)
 			}
 			v = v*10 + int64(r-'0')
 			digits++
@@ -132,24 +132,24 @@ func parseDecimal(s string) (int64, int, error) {
 			}
 		case i == dec:
 			if group >= 0 && group != 3 {
-				return 0, 0, fmt.Errorf("%q has a misplaced thousands separator: %w", orig, errNumber)
+				return 0, 0, fmt.Errorf("%s has a misplaced thousands separator: %w", quoteClip(orig), errNumber)
 			}
 			group = -1
 		case r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\'' || (thousands != 0 && r == rune(thousands)):
 			if (dec >= 0 && i > dec) || digits == 0 || (group >= 0 && group != 3) {
-				return 0, 0, fmt.Errorf("%q has a misplaced thousands separator: %w", orig, errNumber)
+				return 0, 0, fmt.Errorf("%s has a misplaced thousands separator: %w", quoteClip(orig), errNumber)
 			}
 			group = 0
 		default:
-			return 0, 0, fmt.Errorf("%q: unexpected %q: %w", orig, r, errNumber)
+			return 0, 0, fmt.Errorf("%s: unexpected %q: %w", quoteClip(orig), r, errNumber)
 		}
 		i += size
 	}
 	if group >= 0 && group != 3 {
-		return 0, 0, fmt.Errorf("%q has a misplaced thousands separator: %w", orig, errNumber)
+		return 0, 0, fmt.Errorf("%s has a misplaced thousands separator: %w", quoteClip(orig), errNumber)
 	}
 	if digits == 0 {
-		return 0, 0, fmt.Errorf("%q has no digits: %w", orig, errNumber)
+		return 0, 0, fmt.Errorf("%s has no digits: %w", quoteClip(orig), errNumber)
 	}
 	if neg {
 		v = -v
@@ -220,15 +220,15 @@ func ParsePeriod(s string) (Month, error) {
 			d, err = strconv.Atoi(s[6:])
 		}
 	default:
-		return Month{}, fmt.Errorf("%q is not a period (expected YYYY-MM, YYYYMM or a date YYYY-MM-DD)", s)
+		return Month{}, fmt.Errorf("%s is not a period (expected YYYY-MM, YYYYMM or a date YYYY-MM-DD)", quoteClip(s))
 	}
 	if err != nil || y < 1900 || y > 2999 || m < 1 || m > 12 {
-		return Month{}, fmt.Errorf("%q is not a valid period (expected YYYY-MM with month 01-12)", s)
+		return Month{}, fmt.Errorf("%s is not a valid period (expected YYYY-MM with month 01-12)", quoteClip(s))
 	}
 	if d != 0 || len(s) >= 8 {
 		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 		if d < 1 || t.Day() != d {
-			return Month{}, fmt.Errorf("%q is not a valid date", s)
+			return Month{}, fmt.Errorf("%s is not a valid date", quoteClip(s))
 		}
 	}
 	return Month{Year: y, Mon: time.Month(m)}, nil
@@ -244,11 +244,11 @@ func ParseDate(s string) (time.Time, error) {
 	case 10:
 		layout = "2006-01-02"
 	default:
-		return time.Time{}, fmt.Errorf("%q is not a date (expected YYYYMMDD or YYYY-MM-DD)", s)
+		return time.Time{}, fmt.Errorf("%s is not a date (expected YYYYMMDD or YYYY-MM-DD)", quoteClip(s))
 	}
 	t, err := time.Parse(layout, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a valid date", s)
+		return time.Time{}, fmt.Errorf("%s is not a valid date", quoteClip(s))
 	}
 	return t, nil
 }
@@ -269,4 +269,17 @@ func allDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// quoteClip quotes a value for an error message, cut to a readable length:
+// a 10 MB field should not become a 10 MB message.
+func quoteClip(s string) string {
+	if len(s) > 40 {
+		cut := 40
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		return strconv.Quote(s[:cut]) + "…"
+	}
+	return strconv.Quote(s)
 }

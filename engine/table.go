@@ -129,6 +129,14 @@ func (t *csvTable) Next() ([]string, int, error) {
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // blank line
 		}
+		if len(rec) > len(t.header) {
+			for _, extra := range rec[len(t.header):] {
+				if strings.TrimSpace(extra) != "" {
+					return nil, line, &InputError{Line: line, Msg: fmt.Sprintf("the line has %d fields but the header %d (a delimiter inside an unquoted field?)", len(rec), len(t.header)),
+						Hint: "quote fields that contain the delimiter"}
+				}
+			}
+		}
 		return rec, line, nil
 	}
 }

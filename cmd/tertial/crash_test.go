@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -133,5 +134,53 @@ func TestSecondWriterGetsClearMessage(t *testing.T) {
 	out, _ = writer.CombinedOutput()
 	if writer.ProcessState.ExitCode() != exitBusy || !strings.Contains(string(out), busy) {
 		t.Errorf("second writer: exit %d: %s", writer.ProcessState.ExitCode(), out)
+	}
+}
+
+// TestBuildRepairsAfterSIGKILL kills `tertial build` at random moments,
+// then lets it finish: the outputs must then equal those of a build that
+// was never interrupted.
+func TestBuildRepairsAfterSIGKILL(t *testing.T) {
+	bin := tertialBinary(t)
+	economy := func(dir string) string {
+		b, err := os.ReadFile(filepath.Join(dir, "rapporter/2019-04/Länsteknik/report.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r struct {
+			Economy json.RawMessage
+			Staff   json.RawMessage
+		}
+		if err := json.Unmarshal(b, &r); err != nil {
+			t.Fatal(err)
+		}
+		return string(r.Economy)
+	}
+	refDir, refCfg := writeSampleProject(t, "")
+	if out, err := exec.Command(bin, "build", "--config", refCfg).CombinedOutput(); err != nil {
+		t.Fatalf("reference build: %v\n%s", err, out)
+	}
+	want := economy(refDir)
+
+	dir, cfg := writeSampleProject(t, "")
+	kills := 6
+	if testing.Short() {
+		kills = 2
+	}
+	rng := rand.New(rand.NewPCG(11, 3))
+	for i := 0; i < kills; i++ {
+		cmd := exec.Command(bin, "build", "--config", cfg, "-q")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(50+rng.IntN(1500)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+	}
+	if out, err := exec.Command(bin, "build", "--config", cfg).CombinedOutput(); err != nil {
+		t.Fatalf("build after kills: %v\n%s", err, out)
+	}
+	if got := economy(dir); got != want {
+		t.Errorf("after kills the report differs from an uninterrupted build:\n%s\nwant\n%s", got, want)
 	}
 }

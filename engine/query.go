@@ -30,6 +30,9 @@ type Params struct {
 	OriginalBudget bool
 	// Programme names a multi-year programme for the programme queries.
 	Programme string
+	// ShortDays ends the short part of a sick spell (0 = 14); LongSpellDays
+	// is the length from which a spell counts as long (0 = 60).
+	ShortDays, LongSpellDays int
 }
 
 // Table is a query result: plain Go values. DECIMAL becomes decimal.Decimal,
@@ -104,7 +107,8 @@ func setParams(ctx context.Context, conn *sql.Conn, p Params) error {
 		return fmt.Sprint(v)
 	}
 	for _, kv := range [][2]string{{"period", period}, {"unit", str(p.Unit)}, {"division", str(p.Division)}, {"budget_version", str(p.BudgetVersion)},
-		{"mask_threshold", num(p.MaskThreshold)}, {"fte_hours", num(p.FTEHours)}, {"budget_basis", basis}, {"programme", str(p.Programme)}} {
+		{"mask_threshold", num(p.MaskThreshold)}, {"fte_hours", num(p.FTEHours)}, {"budget_basis", basis}, {"programme", str(p.Programme)},
+		{"short_days", num(p.ShortDays)}, {"long_spell_days", num(p.LongSpellDays)}} {
 		if err := set(kv[0], kv[1]); err != nil {
 			return err
 		}

@@ -20,6 +20,8 @@ type ReportOptions struct {
 	OriginalBudget bool
 	// Programme makes a programme report: only that programme's follow-up.
 	Programme string
+	// ShortDays and LongSpellDays are the sick-leave thresholds (0 = 14, 60).
+	ShortDays, LongSpellDays int
 }
 
 // Report holds every figure of the report as plain values. It is also
@@ -173,7 +175,7 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 		}
 	}
 	p := Params{Period: o.Period, Unit: o.Unit, Division: o.Division, BudgetVersion: o.BudgetVersion, MaskThreshold: o.MaskThreshold,
-		FTEHours: o.FTEHours, OriginalBudget: o.OriginalBudget, Programme: o.Programme}
+		FTEHours: o.FTEHours, OriginalBudget: o.OriginalBudget, Programme: o.Programme, ShortDays: o.ShortDays, LongSpellDays: o.LongSpellDays}
 	run := func(name string) (*Table, error) { return s.Run(ctx, name, p) }
 	if o.Programme != "" {
 		r.Scope, r.Unit, r.Division = "programme", o.Programme, ""

@@ -20,6 +20,8 @@ type Staff struct {
 type StaffSettings struct {
 	FTEHours      float64 `json:"fte_hours"`
 	MaskThreshold int     `json:"mask_threshold"`
+	ShortDays     int     `json:"short_days"`
+	LongSpellDays int     `json:"long_spell_days"`
 }
 
 // Figure2 is a figure this year and the same period last year.
@@ -134,6 +136,13 @@ func (s *Store) buildStaff(ctx context.Context, p Params) (*Staff, error) {
 	st.Settings.MaskThreshold = p.MaskThreshold
 	if st.Settings.MaskThreshold == 0 {
 		st.Settings.MaskThreshold = 10
+	}
+	st.Settings.ShortDays, st.Settings.LongSpellDays = p.ShortDays, p.LongSpellDays
+	if st.Settings.ShortDays == 0 {
+		st.Settings.ShortDays = 14
+	}
+	if st.Settings.LongSpellDays == 0 {
+		st.Settings.LongSpellDays = 60
 	}
 
 	t, err := run("sick_leave")

@@ -4,13 +4,16 @@
 -- @description: total, kort (dag 1-14), lång (dag 15-), andel av sjuktiden i perioder om 60 dagar eller
 -- @description: mer, kvinnor, män och åldersgrupperna. Grupper med högst mask_threshold (10) anställda maskas.
 -- @unit: %
--- @params: period, unit, division, mask_threshold
+-- @params: period, unit, division, mask_threshold, short_days, long_spell_days
 WITH p AS (
     SELECT coalesce(getvariable('period')::DATE, (SELECT max(period) FROM person_months))::DATE AS period,
            date_trunc('year', coalesce(getvariable('period')::DATE, (SELECT max(period) FROM person_months)))::DATE AS year_start,
            getvariable('unit')::VARCHAR AS unit,
            getvariable('division')::VARCHAR AS division,
-           coalesce(getvariable('mask_threshold')::INTEGER, 10) AS mask
+           coalesce(getvariable('mask_threshold')::INTEGER, 10) AS mask,
+           -- the thresholds are read by the view sick_hours_computed:
+           coalesce(getvariable('short_days')::INTEGER, 14) AS short_days,
+           coalesce(getvariable('long_spell_days')::INTEGER, 60) AS long_spell_days
 ),
 scoped AS (
     SELECT CASE WHEN s.period >= p.year_start THEN 'current' ELSE 'previous' END AS yr, s.*

@@ -32,7 +32,13 @@ type Config struct {
 	Settings struct {
 		FTEHours      int `yaml:"fte_hours"`
 		MaskThreshold int `yaml:"mask_threshold"`
+		SickLeave     struct {
+			ShortDays     int `yaml:"short_days"`
+			LongSpellDays int `yaml:"long_spell_days"`
+		} `yaml:"sick_leave"`
 	} `yaml:"settings"`
+	// Queries is a folder of the analysts' own .sql files.
+	Queries   string `yaml:"queries"`
 	DataTests struct {
 		OnFailure string   `yaml:"on_failure"` // stop (default) or warn
 		Warn      []string `yaml:"warn"`       // tests that only warn
@@ -188,6 +194,11 @@ report_inputs:
 settings:
   fte_hours: 1720           # annual full-time hours for årsarbetare (printed in the report)
   mask_threshold: 10        # staff groups of this many or fewer are not shown
+  sick_leave:
+    short_days: 14          # day 1..14 of a spell is short (the employer's sick-pay period)
+    long_spell_days: 60     # spells this long count in the law's long-spell share
+
+queries: egna_fragor        # a folder of your own .sql queries (tertial query NAME, .run in the shell)
 
 data_tests:
   on_failure: stop          # stop or warn
@@ -229,7 +240,6 @@ func (a *app) initCmd() *cobra.Command {
 }
 
 func (a *app) buildCmd() *cobra.Command {
-	var configPath string
 	cmd := &cobra.Command{
 		Use:   "build --config tertial.yaml",
 		Short: "Load what changed, run the data tests and build the configured reports (for cron and CI)",
@@ -243,6 +253,7 @@ is being updated by another process, 1 anything else.`,
   tertial build --config /etc/tertial/region.yaml --log-format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			configPath := a.configPath
 			cfg, err := loadConfig(configPath)
 			if err != nil {
 				return err
@@ -315,7 +326,6 @@ is being updated by another process, 1 anything else.`,
 			return a.buildReports(s, cfg, rel)
 		},
 	}
-	cmd.Flags().StringVar(&configPath, "config", "tertial.yaml", "the build's config")
 	return cmd
 }
 
@@ -352,6 +362,21 @@ func (a *app) buildReports(s *engine.Store, cfg *Config, rel func(string) string
 	if err != nil {
 		return err
 	}
+	// The manifest says which loads and which query versions made a report.
+	lt, err := s.Query(a.ctx, "SELECT load_id, kind, file, sha256 FROM loads ORDER BY load_id")
+	if err != nil {
+		return err
+	}
+	var manifestLoads []map[string]any
+	for _, r := range lt.Rows {
+		manifestLoads = append(manifestLoads, map[string]any{"load_id": r[0], "kind": r[1], "file": r[2], "sha256": r[3]})
+	}
+	manifestQueries := map[string]string{}
+	qs, _ := queries.All()
+	for _, q := range qs {
+		sum := sha256.Sum256([]byte(q.SQL))
+		manifestQueries[q.Name] = hex.EncodeToString(sum[:])[:16]
+	}
 	for _, p := range cfg.Reports.Periods {
 		for _, sc := range scopes {
 			latest, err := latestOf(sc.unit, sc.division)
@@ -384,6 +409,12 @@ func (a *app) buildReports(s *engine.Store, cfg *Config, rel func(string) string
 			if cfg.Settings.MaskThreshold > 0 {
 				args = append(args, "--mask-threshold", fmt.Sprint(cfg.Settings.MaskThreshold))
 			}
+			if d := cfg.Settings.SickLeave.ShortDays; d > 0 {
+				args = append(args, "--short-days", fmt.Sprint(d))
+			}
+			if d := cfg.Settings.SickLeave.LongSpellDays; d > 0 {
+				args = append(args, "--long-spell-days", fmt.Sprint(d))
+			}
 			for flag, v := range map[string]string{"--scorecard": cfg.Inputs.Scorecard, "--manual": cfg.Inputs.Manual, "--texts": cfg.Inputs.Texts} {
 				if v != "" {
 					args = append(args, flag, rel(v))
@@ -395,7 +426,8 @@ func (a *app) buildReports(s *engine.Store, cfg *Config, rel func(string) string
 			if err := a.reportInProcess(s, args); err != nil {
 				return fmt.Errorf("report %s: %w", out, err)
 			}
-			m, _ := json.MarshalIndent(map[string]any{"inputs": inputs, "period": period.String(), "scope": sc.name}, "", "  ")
+			m, _ := json.MarshalIndent(map[string]any{"inputs": inputs, "period": period.String(), "scope": sc.name,
+				"loads": manifestLoads, "queries": manifestQueries}, "", "  ")
 			if err := writeFileAtomic(manifestPath, append(m, '\n')); err != nil {
 				return err
 			}
@@ -436,7 +468,7 @@ func (a *app) buildFingerprint(s *engine.Store, cfg *Config, rel func(string) st
 			return nil
 		})
 	}
-	fmt.Fprintln(h, cfg.Settings.FTEHours, cfg.Settings.MaskThreshold)
+	fmt.Fprintln(h, cfg.Settings.FTEHours, cfg.Settings.MaskThreshold, cfg.Settings.SickLeave.ShortDays, cfg.Settings.SickLeave.LongSpellDays)
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 

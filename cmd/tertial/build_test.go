@@ -59,6 +59,9 @@ func TestBuildFromConfig(t *testing.T) {
 			t.Errorf("missing %s", f)
 		}
 	}
+	if m := mustRead(t, filepath.Join(dir, "rapporter/2019-04/Länsteknik/manifest.json")); !strings.Contains(m, `"sha256"`) || !strings.Contains(m, `"net_cost_change"`) {
+		t.Errorf("the manifest lacks its loads or query versions: %s", m)
+	}
 	if !strings.Contains(errs, "data test found rows") || !strings.Contains(errs, "budget_without_ledger") {
 		t.Errorf("the warning-only data test was not reported: %s", errs)
 	}
@@ -100,4 +103,23 @@ func mustRead(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestOwnQueriesFromConfig: the config's queries folder is validated on
+// start and its queries run by name; a broken one stops every command.
+func TestOwnQueriesFromConfig(t *testing.T) {
+	dir, cfg := writeSampleProject(t, "queries: egna\n")
+	os.MkdirAll(filepath.Join(dir, "egna"), 0o755)
+	os.WriteFile(filepath.Join(dir, "egna", "pc_per_ansvar.sql"), []byte("-- @title: PC-inköp per ansvar\n-- @description: test\n-- @unit: kr\n-- @params: period\nSELECT cost_center, sum(report_amount) AS kr FROM ledger_report WHERE subcategory = 'PC-inköp' GROUP BY 1 ORDER BY 1;\n"), 0o644)
+	out, errs, code := runCLI(t, "--config", cfg, "--sample", "query", "pc_per_ansvar", "--format", "csv")
+	if code != 0 || !strings.HasPrefix(out, "cost_center,kr\n1100,") {
+		t.Errorf("own query: exit %d %s %s", code, out, errs)
+	}
+	if out, _, _ := runCLI(t, "--config", cfg, "queries"); !strings.Contains(out, "pc_per_ansvar") {
+		t.Errorf("queries does not list it: %s", out)
+	}
+	os.WriteFile(filepath.Join(dir, "egna", "broken.sql"), []byte("-- @titel: oops\nSELECT 1\n"), 0o644)
+	if _, errs, code := runCLI(t, "--config", cfg, "--sample", "sql", "SELECT 1"); code == 0 || !strings.Contains(errs, "unknown metadata key @titel") {
+		t.Errorf("broken query not refused on start: exit %d %s", code, errs)
+	}
 }

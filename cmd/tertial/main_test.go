@@ -402,6 +402,15 @@ func TestExplainMatchesFigure(t *testing.T) {
 	}
 }
 
+// TestSickLeaveThresholdsAreSettings: moving the end of the short part
+// moves hours between short and long, never the total.
+func TestSickLeaveThresholdsAreSettings(t *testing.T) {
+	out, errs, code := runCLI(t, "--sample", "query", "sick_leave", "--period", "2019-04", "--short-days", "7", "--format", "csv")
+	if code != 0 || !strings.Contains(out, "total,4.45,4.31,") || strings.Contains(out, "short,2.64,") {
+		t.Errorf("exit %d: %s %s", code, out, errs)
+	}
+}
+
 func fmtFloat(f float64) string {
 	b, _ := json.Marshal(f)
 	return string(b) + ".00"

@@ -108,6 +108,7 @@ func (a *app) runScript(s *engine.Store, format string, swedish bool) error {
 type scopeFlags struct {
 	period, unit, division, version string
 	mask, fteHours                  int
+	shortDays, longSpellDays        int
 	original                        bool
 	programme                       string
 }
@@ -127,6 +128,8 @@ func (f *scopeFlags) add(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.version, "budget-version", "", "budget version (default "+engine.DefaultVersion+")")
 	cmd.Flags().IntVar(&f.mask, "mask-threshold", 10, "staff groups of this many employees or fewer are not shown (the law: 10)")
 	cmd.Flags().IntVar(&f.fteHours, "fte-hours", 1720, "annual full-time hours for årsarbetare (printed in the report)")
+	cmd.Flags().IntVar(&f.shortDays, "short-days", 14, "sick leave: days 1..N of a spell are short, the rest long")
+	cmd.Flags().IntVar(&f.longSpellDays, "long-spell-days", 60, "sick leave: spells of N days or more count in the long-spell share")
 	cmd.Flags().BoolVar(&f.original, "original-budget", false, "compare with the budget as loaded, without budget decisions (default: the revised budget)")
 	cmd.Flags().StringVar(&f.programme, "programme", "", "a multi-year programme (report: a programme report; query: the programme queries)")
 }
@@ -157,7 +160,7 @@ func (a *app) queryCmd() *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			t, err := s.RunQuery(a.ctx, q, engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours, OriginalBudget: f.original, Programme: f.programme})
+			t, err := s.RunQuery(a.ctx, q, engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours, OriginalBudget: f.original, Programme: f.programme, ShortDays: f.shortDays, LongSpellDays: f.longSpellDays})
 			if err != nil {
 				return err
 			}
@@ -258,7 +261,7 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 				return err
 			}
 			defer done()
-			r, err := s.BuildReport(a.ctx, engine.ReportOptions{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours, OriginalBudget: f.original, Programme: f.programme})
+			r, err := s.BuildReport(a.ctx, engine.ReportOptions{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours, OriginalBudget: f.original, Programme: f.programme, ShortDays: f.shortDays, LongSpellDays: f.longSpellDays})
 			if err != nil {
 				return err
 			}

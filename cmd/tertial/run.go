@@ -41,6 +41,7 @@ type app struct {
 	allowWrite bool   // ad-hoc SQL may change the database and touch files
 	queryDir   string // the analyst's own .sql files
 	logFormat  string
+	configPath string
 	// store, when set, is the already open database a build passes to the
 	// report command it runs in process.
 	store *engine.Store
@@ -121,6 +122,22 @@ The database is tertial.duckdb in the working directory, or --db PATH, or $TERTI
 			default:
 				return usageError{fmt.Errorf("--log-format %q: use text or json", a.logFormat)}
 			}
+			// The config's own queries folder, when there is a config and
+			// no --queries.
+			if a.queryDir == "" && cmd.Name() != "build" && cmd.Name() != "init" {
+				if _, err := os.Stat(a.configPath); err == nil {
+					cfg, err := loadConfig(a.configPath)
+					if err != nil {
+						return err
+					}
+					if cfg.Queries != "" {
+						a.queryDir = filepath.Join(filepath.Dir(a.configPath), cfg.Queries)
+						if _, err := os.Stat(a.queryDir); err != nil {
+							a.queryDir = "" // a folder not made yet is no error outside build
+						}
+					}
+				}
+			}
 			if a.queryDir != "" {
 				// Validate the analyst's queries on start, so a broken file is
 				// found before anything runs.
@@ -137,6 +154,7 @@ The database is tertial.duckdb in the working directory, or --db PATH, or $TERTI
 	pf.BoolVar(&a.sample, "sample", false, "use the embedded sample division in an in-memory database")
 	pf.BoolVarP(&a.quiet, "quiet", "q", false, "log only warnings and errors")
 	pf.StringVar(&a.logFormat, "log-format", "text", "log format: text, or json for schedulers")
+	pf.StringVar(&a.configPath, "config", "tertial.yaml", "the config for 'tertial build' (its 'queries' folder also serves sql and query)")
 	pf.StringVar(&a.queryDir, "queries", os.Getenv("TERTIAL_QUERIES"), "a folder of your own .sql queries (same metadata header), default $TERTIAL_QUERIES")
 	root.AddCommand(a.loadCmd(), a.sqlCmd(), a.queryCmd(), a.queriesCmd(), a.reportCmd(), a.schemaCmd(), a.benchCmd(), a.explainCmd(), a.buildCmd(), a.initCmd())
 	return root

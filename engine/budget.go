@@ -92,7 +92,7 @@ func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, 
 				}
 			}
 		}
-		for i, amt := range splitOre(r.Amount, w) {
+		for i, amt := range SplitOre(r.Amount, w) {
 			out = append(out, budgetRow{Period: Month{r.Period.Year, time.Month(i + 1)}, Account: r.Account,
 				CostCenter: r.CostCenter, Project: r.Project, Amount: amt, Line: r.Line})
 		}
@@ -100,8 +100,9 @@ func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, 
 	return out, nil
 }
 
-// splitOre divides total by weights exactly (largest remainder method).
-func splitOre(total int64, weights []int64) []int64 {
+// SplitOre divides total öre by weights exactly: each part rounded down,
+// the öre left over one each to the earliest parts with a weight.
+func SplitOre(total int64, weights []int64) []int64 {
 	var sum int64
 	for _, w := range weights {
 		sum += w

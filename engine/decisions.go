@@ -212,7 +212,7 @@ func readDecisions(ctx context.Context, s *Store, name string, t tableReader, op
 	for _, d := range lines {
 		w, _ := profileWeights(d.Profile)
 		months := w[d.Effective.Mon-1:]
-		for i, amt := range splitOre(d.Amount, months) {
+		for i, amt := range SplitOre(d.Amount, months) {
 			m := Month{d.Effective.Year, d.Effective.Mon + time.Month(i)}
 			if d.From != "" {
 				ex.decisionMonths = append(ex.decisionMonths, decisionMonth{d.Reference, d.fromCC, d.Account, m, -amt, d.Line})

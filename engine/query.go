@@ -144,20 +144,29 @@ func queryTable(ctx context.Context, db queryer, sqlText string, args ...any) (*
 		t.Types = append(t.Types, ct.DatabaseTypeName())
 	}
 	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
+		vals, err := scanRow(rows, len(cols))
+		if err != nil {
 			return nil, err
-		}
-		for i, v := range vals {
-			vals[i] = plainValue(v)
 		}
 		t.Rows = append(t.Rows, vals)
 	}
 	return t, rows.Err()
+}
+
+// scanRow reads the current row as plain values (see plainValue).
+func scanRow(rows *sql.Rows, n int) ([]any, error) {
+	vals := make([]any, n)
+	ptrs := make([]any, n)
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	if err := rows.Scan(ptrs...); err != nil {
+		return nil, err
+	}
+	for i, v := range vals {
+		vals[i] = plainValue(v)
+	}
+	return vals, nil
 }
 
 // plainValue turns driver values into the few types the rest of tertial
@@ -243,16 +252,9 @@ func (s *Store) Stream(ctx context.Context, sqlText string, batch int, fn func(c
 	buf := make([][]any, 0, batch)
 	sent := false
 	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
+		vals, err := scanRow(rows, len(cols))
+		if err != nil {
 			return err
-		}
-		for i, v := range vals {
-			vals[i] = plainValue(v)
 		}
 		buf = append(buf, vals)
 		if len(buf) == batch {

@@ -22,6 +22,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/tertial/tertial/engine"
 )
 
 type costCenter struct{ id, name, unit string }
@@ -158,35 +160,13 @@ func generate(dir string) error {
 	return nil
 }
 
-// split divides total öre by weights exactly (largest remainder).
+// split divides total öre by weights exactly, as the loader spreads budgets.
 func split(total int64, weights []int) []int64 {
-	var sum int64
-	for _, w := range weights {
-		sum += int64(w)
+	w := make([]int64, len(weights))
+	for i, x := range weights {
+		w[i] = int64(x)
 	}
-	out := make([]int64, len(weights))
-	neg := total < 0
-	if neg {
-		total = -total
-	}
-	var given int64
-	for i, w := range weights {
-		out[i] = total / sum * int64(w)
-		out[i] += total % sum * int64(w) / sum
-		given += out[i]
-	}
-	for i := 0; given < total; i = (i + 1) % len(out) {
-		if weights[i] > 0 {
-			out[i]++
-			given++
-		}
-	}
-	if neg {
-		for i := range out {
-			out[i] = -out[i]
-		}
-	}
-	return out
+	return engine.SplitOre(total, w)
 }
 
 func jitter(rng *rand.Rand, n, lo, hi int) []int {

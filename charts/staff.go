@@ -121,15 +121,7 @@ func ProgrammeFigure(pr engine.Programme) Figure {
 		actual = append(actual, opts.BarData{Name: label, Value: mnkrValue(y.Total)})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Width: "100%", Height: "300px", Renderer: "svg"}),
-		charts.WithAnimation(false),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", ValueFormatter: opts.FuncOpts(mnkrJS)}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "mnkr", AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(mnkrJS)}}),
-		charts.WithGridOpts(opts.Grid{Left: "60", Right: "20", Top: "30", Bottom: "60"}),
-		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(false)}, Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),
-	)
+	bar.SetGlobalOptions(mnkrBarOptions(id)...)
 	bar.SetXAxis(years)
 	bar.AddSeries("Budget", budget, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#a6a6a6"}))
 	bar.AddSeries("Utfall / prognos inkl. oförutsett", actual, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f4e79"}),
@@ -168,7 +160,19 @@ func InvestmentFigure(inv []engine.Investment) Figure {
 	}
 	bar := charts.NewBar()
 	label := charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Formatter: opts.FuncOpts(`function (p) { return (` + mnkrJS + `)(p.value); }`)})
-	bar.SetGlobalOptions(
+	bar.SetGlobalOptions(mnkrBarOptions(id)...)
+	bar.SetXAxis(cats)
+	bar.AddSeries("Beslutad ram", frame, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#a6a6a6"}), label)
+	bar.AddSeries("Utfall hittills", outcome, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f4e79"}), label)
+	bar.AddSeries("Årsprognos", forecast, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#c55a11"}), label)
+	return figure(bar, id, "Investeringar", "Beslutad ram, utfall hittills i år och årsprognos per kategori, mnkr.")
+}
+
+// mnkrBarOptions are the options every mnkr bar figure shares: fixed ID, SVG,
+// no animation, Swedish number formats, legend below, and decal patterns
+// that keep the series apart in black and white.
+func mnkrBarOptions(id string) []charts.GlobalOpts {
+	return []charts.GlobalOpts{
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Width: "100%", Height: "300px", Renderer: "svg"}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", ValueFormatter: opts.FuncOpts(mnkrJS)}),
@@ -176,10 +180,5 @@ func InvestmentFigure(inv []engine.Investment) Figure {
 		charts.WithYAxisOpts(opts.YAxis{Name: "mnkr", AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(mnkrJS)}}),
 		charts.WithGridOpts(opts.Grid{Left: "60", Right: "20", Top: "30", Bottom: "60"}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(false)}, Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),
-	)
-	bar.SetXAxis(cats)
-	bar.AddSeries("Beslutad ram", frame, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#a6a6a6"}), label)
-	bar.AddSeries("Utfall hittills", outcome, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f4e79"}), label)
-	bar.AddSeries("Årsprognos", forecast, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#c55a11"}), label)
-	return figure(bar, id, "Investeringar", "Beslutad ram, utfall hittills i år och årsprognos per kategori, mnkr.")
+	}
 }

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -568,5 +567,3 @@ func (s *Store) unmappedAccounts(ctx context.Context, loadID int64) ([]string, e
 	}
 	return []string{msg}, rows.Err()
 }
-
-var _ = io.EOF

@@ -141,12 +141,13 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 	if err := s.checkScope(ctx, o); err != nil {
 		return nil, err
 	}
-	if o.Programme == "" {
-		if err := s.checkPeriod(ctx, o); err != nil {
-			return nil, err
-		}
+	// A programme report needs the month in the ledger at all; any other
+	// report needs it in its own scope.
+	scope := o
+	if o.Programme != "" {
+		scope = ReportOptions{Period: o.Period}
 	}
-	if err := s.checkPeriod(ctx, ReportOptions{Period: o.Period}); o.Programme != "" && err != nil {
+	if err := s.checkPeriod(ctx, scope); err != nil {
 		return nil, err
 	}
 	r := &Report{Period: o.Period.String(), Unit: o.Unit, Division: o.Division, Tertial: TertialOf(o.Period), Budget: o.BudgetVersion}

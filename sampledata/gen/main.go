@@ -132,7 +132,7 @@ func generate(dir string) error {
 	budget := map[int][]posting{}
 	for _, y := range []int{2018, 2019} {
 		ledger[y] = outcome(rng, y)
-		budget[y] = budgetRows(rng, y)
+		budget[y] = budgetRows(y)
 	}
 	for _, write := range []func() error{
 		func() error { return writeAccounts(filepath.Join(dir, "kontoplan.csv")) },
@@ -303,7 +303,7 @@ func outcome(rng *rand.Rand, y int) []posting {
 
 // budgetRows makes a monthly budget: January–April sum to budgetYTD, the
 // rest of the year continues at the same monthly level.
-func budgetRows(rng *rand.Rand, y int) []posting {
+func budgetRows(y int) []posting {
 	var ps []posting
 	for _, l := range lines {
 		total := budgetYTD[y][l.name] * 100
@@ -324,7 +324,6 @@ func budgetRows(rng *rand.Rand, y int) []posting {
 			}
 		}
 	}
-	_ = rng
 	return ps
 }
 

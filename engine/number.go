@@ -13,8 +13,8 @@ import (
 // exact like decimal.Decimal, but without an allocation per row, which
 // matters at ten million ledger lines. DuckDB stores them as DECIMAL(18,2).
 
-// maxOre keeps amounts inside DECIMAL(18,2).
-const maxOre = 999_999_999_999_999_99
+// maxOre is the largest DECIMAL(18,2) in öre: 9 999 999 999 999 999,99 kr.
+const maxOre int64 = 1e18 - 1
 
 var errNumber = errors.New("not a number")
 

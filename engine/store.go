@@ -87,18 +87,12 @@ func open(ctx context.Context, dbPath string, readOnly bool) (*Store, error) {
 	if readOnly {
 		dsn += "?access_mode=READ_ONLY"
 	}
-	connector, err := duckdb.NewConnector(dsn, nil)
+	s, err := openRaw(ctx, dsn)
 	if err != nil {
-		if strings.Contains(err.Error(), "Could not set lock") || strings.Contains(err.Error(), "Conflicting lock") {
-			return nil, &BusyError{Path: dbPath, Err: err}
-		}
-		return nil, fmt.Errorf("open %s: %w", displayPath(dbPath), err)
+		return nil, err
 	}
-	db := sql.OpenDB(connector)
-	// One connection: DuckDB serialises writers anyway, and session state
-	// (SET VARIABLE, temp tables) must survive between statements.
-	db.SetMaxOpenConns(1)
-	s := &Store{db: db, conn: connector, path: dbPath, Now: time.Now, readOnly: readOnly}
+	s.path, s.readOnly = dbPath, readOnly
+	db := s.db
 	if readOnly {
 		if err := s.checkCurrent(ctx); err != nil {
 			db.Close()
@@ -119,6 +113,23 @@ func open(ctx context.Context, dbPath string, readOnly bool) (*Store, error) {
 		return nil, fmt.Errorf("open %s: calendar: %w", displayPath(dbPath), err)
 	}
 	return s, nil
+}
+
+// openRaw opens a DuckDB database without touching its schema.
+func openRaw(ctx context.Context, dsn string) (*Store, error) {
+	dbPath, _, _ := strings.Cut(dsn, "?")
+	connector, err := duckdb.NewConnector(dsn, nil)
+	if err != nil {
+		if strings.Contains(err.Error(), "Could not set lock") || strings.Contains(err.Error(), "Conflicting lock") {
+			return nil, &BusyError{Path: dbPath, Err: err}
+		}
+		return nil, fmt.Errorf("open %s: %w", displayPath(dbPath), err)
+	}
+	db := sql.OpenDB(connector)
+	// One connection: DuckDB serialises writers anyway, and session state
+	// (SET VARIABLE, temp tables) must survive between statements.
+	db.SetMaxOpenConns(1)
+	return &Store{db: db, conn: connector, path: dbPath, Now: time.Now}, nil
 }
 
 func displayPath(p string) string {

@@ -65,6 +65,7 @@ ledger_report, budget_report, budget_revised, staff, months … (tertial schema,
 	cmd.Flags().StringVar(&output, "output", "", "write to this file (required for xlsx, parquet and arrow)")
 	cmd.Flags().BoolVar(&swedish, "swedish", false, "Swedish number format in tables (1 234,50; machine formats stay plain)")
 	cmd.Flags().BoolVar(&a.allowWrite, "allow-write", false, "allow statements that change the database or read and write files")
+	cmd.Flags().StringVar(&a.fromExport, "from-export", "", "query a Parquet export (tertial export) instead of a database")
 	return cmd
 }
 
@@ -155,11 +156,11 @@ func (a *app) queryCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := a.open()
+			s, done, err := a.openForSQL()
 			if err != nil {
 				return err
 			}
-			defer s.Close()
+			defer done()
 			t, err := s.RunQuery(a.ctx, q, engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours, OriginalBudget: f.original, Programme: f.programme, ShortDays: f.shortDays, LongSpellDays: f.longSpellDays})
 			if err != nil {
 				return err
@@ -171,6 +172,7 @@ func (a *app) queryCmd() *cobra.Command {
 	cmd.Flags().StringVar(&format, "format", "table", "output: table|csv|tsv|json|jsonl|markdown|xlsx|parquet|arrow")
 	cmd.Flags().StringVar(&output, "output", "", "write to this file (required for xlsx, parquet and arrow)")
 	cmd.Flags().BoolVar(&swedish, "swedish", false, "Swedish number format in tables")
+	cmd.Flags().StringVar(&a.fromExport, "from-export", "", "run on a Parquet export (tertial export) instead of a database")
 	return cmd
 }
 

@@ -39,6 +39,7 @@ type app struct {
 	sample     bool
 	quiet      bool
 	allowWrite bool   // ad-hoc SQL may change the database and touch files
+	fromExport string // ad-hoc SQL on a Parquet export instead of a database
 	queryDir   string // the analyst's own .sql files
 	logFormat  string
 	configPath string
@@ -156,7 +157,7 @@ The database is tertial.duckdb in the working directory, or --db PATH, or $TERTI
 	pf.StringVar(&a.logFormat, "log-format", "text", "log format: text, or json for schedulers")
 	pf.StringVar(&a.configPath, "config", "tertial.yaml", "the config for 'tertial build' (its 'queries' folder also serves sql and query)")
 	pf.StringVar(&a.queryDir, "queries", os.Getenv("TERTIAL_QUERIES"), "a folder of your own .sql queries (same metadata header), default $TERTIAL_QUERIES")
-	root.AddCommand(a.loadCmd(), a.sqlCmd(), a.queryCmd(), a.queriesCmd(), a.reportCmd(), a.schemaCmd(), a.benchCmd(), a.explainCmd(), a.buildCmd(), a.initCmd())
+	root.AddCommand(a.loadCmd(), a.sqlCmd(), a.queryCmd(), a.queriesCmd(), a.reportCmd(), a.schemaCmd(), a.benchCmd(), a.explainCmd(), a.buildCmd(), a.initCmd(), a.exportCmd(), a.importCmd())
 	return root
 }
 
@@ -204,6 +205,16 @@ func (a *app) openShared() (*engine.Store, func(), error) {
 // temporary file first, since an in-memory database cannot be opened
 // read-only. The returned function closes the store and cleans up.
 func (a *app) openForSQL() (*engine.Store, func(), error) {
+	if a.fromExport != "" {
+		if a.allowWrite || a.sample || a.dbPath != "" {
+			return nil, nil, usageError{errors.New("--from-export reads an export only: it cannot be combined with --db, --sample or --allow-write")}
+		}
+		s, err := engine.OpenExport(a.ctx, a.fromExport)
+		if err != nil {
+			return nil, nil, err
+		}
+		return s, func() { s.Close() }, nil
+	}
 	if a.allowWrite {
 		s, err := a.open()
 		if err != nil {

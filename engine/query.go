@@ -54,6 +54,14 @@ func (t *Table) Col(name string) int {
 	return -1
 }
 
+// TracedQuery is a query a Store ran, with its parameters: what a report's
+// SQL alone is, for the bench.
+type TracedQuery struct {
+	Name   string `json:"name"`
+	SQL    string `json:"sql"`
+	Params Params `json:"params"`
+}
+
 // Run runs a named query with its parameters set as DuckDB variables.
 func (s *Store) Run(ctx context.Context, name string, p Params) (*Table, error) {
 	q, err := queries.Get(name)
@@ -76,6 +84,9 @@ func (s *Store) RunQuery(ctx context.Context, q queries.Query, p Params) (*Table
 	t, err := queryTable(ctx, conn, q.SQL)
 	if err != nil {
 		return nil, fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	if s.Trace != nil {
+		*s.Trace = append(*s.Trace, TracedQuery{Name: q.Name, SQL: q.SQL, Params: p})
 	}
 	t.Query = q.Name
 	return t, nil

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,6 +33,8 @@ type Store struct {
 	// outputs stay deterministic.
 	Now      func() time.Time
 	readOnly bool
+	// Trace, when set, collects every query RunQuery runs.
+	Trace *[]TracedQuery
 }
 
 // checkCurrent requires the schema of a database opened read-only to be
@@ -129,8 +132,30 @@ func openRaw(ctx context.Context, dsn string) (*Store, error) {
 	// One connection: DuckDB serialises writers anyway, and session state
 	// (SET VARIABLE, temp tables) must survive between statements.
 	db.SetMaxOpenConns(1)
+	limit := os.Getenv(MemoryLimitEnv)
+	if limit == "" {
+		limit = DefaultMemoryLimit
+	}
+	// Beyond the limit DuckDB spills to its temp directory (beside the
+	// database file, or the system's for an in-memory database).
+	set := "SET memory_limit = " + sqlString(limit)
+	if dbPath == "" {
+		set += "; SET temp_directory = " + sqlString(filepath.Join(os.TempDir(), "tertial-duckdb-spill"))
+	}
+	if _, err := db.ExecContext(ctx, set); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s=%q: %w", MemoryLimitEnv, limit, err)
+	}
 	return &Store{db: db, conn: connector, path: dbPath, Now: time.Now}, nil
 }
+
+// DuckDB's memory limit: the default keeps a whole process (Go's parsing
+// included) under 2 GiB at region scale; TERTIAL_MEMORY_LIMIT ("4GB", "75%")
+// sets another.
+const (
+	DefaultMemoryLimit = "1GB"
+	MemoryLimitEnv     = "TERTIAL_MEMORY_LIMIT"
+)
 
 func displayPath(p string) string {
 	if p == "" {

@@ -1,31 +1,51 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"sort"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/tertial/tertial/engine"
+	"github.com/tertial/tertial/queries"
 )
 
 func (a *app) benchCmd() *cobra.Command {
-	var rows int
+	spec := engine.DefaultRegion
 	var dir string
 	var keep bool
+	var xlsxRows int
 	cmd := &cobra.Command{
-		Use:   "bench [--rows N]",
-		Short: "Time loading a generated ledger against DuckDB's own read_csv of the same file",
-		Long: `Bench writes a deterministic Swedish CSV ledger of --rows rows, then loads it twice into fresh
-database files: once with DuckDB's own read_csv (the reference), once with 'tertial load'
-(parse, validate, stage, insert, in one transaction). It prints rows per second for each and
-their ratio, the peak RSS and the database sizes.`,
-		Example: `  tertial bench --rows 10000000`,
-		Args:    cobra.NoArgs,
+		Use:   "bench [--rows-per-year N] [--employees N]",
+		Short: "Generate a region and time loads, a full report and a monthly rebuild against DuckDB alone",
+		Long: `Bench generates a synthetic region deterministically from --seed (two years of ledger lines in
+Swedish CSV and SIE 4, monthly budgets, person-month hours and absence spells; the last month held
+back as its own extracts), then runs tertial as a user would — each step a separate process — and
+prints, side by side:
+
+  loads     rows/s of 'tertial load' for every extract format (CSV, SIE, XLSX, Parquet; budget,
+            hours, spells) against DuckDB's own read_csv of the same rows as canonical CSV
+  report    a full report (HTML, JSON, XLSX, CSVs; no browser) against the same queries run alone
+  rebuild   the incremental monthly rebuild: load the new month's extracts and report on it
+  sql       'tertial sql "SELECT 1"' on the region's database
+  memory    each step's peak RSS, and the database file's size
+
+The defaults are the performance targets' region: 10 M ledger lines a year, 25 000 employees
+(600 000 person-months). Needs about 6 GB of disk in --dir (a temporary folder by default).`,
+		Example: `  tertial bench
+  tertial bench --rows-per-year 1000000 --employees 5000`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if dir == "" {
 				d, err := os.MkdirTemp("", "tertial-bench-")
@@ -37,73 +57,287 @@ their ratio, the peak RSS and the database sizes.`,
 					defer os.RemoveAll(d)
 				}
 			}
-			csvPath := filepath.Join(dir, fmt.Sprintf("huvudbok_%d.csv", rows))
-			t0 := time.Now()
-			f, err := os.Create(csvPath)
-			if err != nil {
-				return err
-			}
-			if err := engine.WriteSyntheticLedger(f, rows, 42); err != nil {
-				f.Close()
-				return err
-			}
-			if err := f.Close(); err != nil {
-				return err
-			}
-			st, _ := os.Stat(csvPath)
-			fmt.Fprintf(a.stdout, "generated %d rows, %.0f MB, in %.1fs (%s)\n", rows, float64(st.Size())/1e6, time.Since(t0).Seconds(), csvPath)
-
-			// Reference: DuckDB's read_csv into a fresh database file.
-			refDB := filepath.Join(dir, "readcsv.duckdb")
-			os.Remove(refDB)
-			ref, err := engine.Open(a.ctx, refDB)
-			if err != nil {
-				return err
-			}
-			t1 := time.Now()
-			if _, err := ref.DB().ExecContext(a.ctx, "CREATE TABLE t AS SELECT * FROM "+engine.SyntheticReadCSV(csvPath)); err != nil {
-				ref.Close()
-				return err
-			}
-			refTime := time.Since(t1)
-			if err := ref.Close(); err != nil {
-				return err
-			}
-
-			ourDB := filepath.Join(dir, "tertial.duckdb")
-			os.Remove(ourDB)
-			s, err := engine.Open(a.ctx, ourDB)
-			if err != nil {
-				return err
-			}
-			t2 := time.Now()
-			res, err := s.LoadFile(a.ctx, csvPath, engine.LoadOptions{Kind: engine.KindLedger})
-			if err != nil {
-				s.Close()
-				return err
-			}
-			ourTime := time.Since(t2)
-			if err := s.Close(); err != nil {
-				return err
-			}
-			if res.Rows != int64(rows) {
-				return fmt.Errorf("bench: loaded %d rows, expected %d", res.Rows, rows)
-			}
-			var ru syscall.Rusage
-			syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-			size := func(p string) float64 { st, _ := os.Stat(p); return float64(st.Size()) / 1e6 }
-			fmt.Fprintf(a.stdout, "\n%-34s %10s %14s %10s\n", "path", "seconds", "rows/s", "vs read_csv")
-			fmt.Fprintf(a.stdout, "%-34s %10.2f %14.0f %10s\n", "duckdb read_csv (reference)", refTime.Seconds(), float64(rows)/refTime.Seconds(), "1.00x")
-			fmt.Fprintf(a.stdout, "%-34s %10.2f %14.0f %9.2fx\n", "tertial load (Swedish CSV)", ourTime.Seconds(), float64(rows)/ourTime.Seconds(), refTime.Seconds()/ourTime.Seconds())
-			fmt.Fprintf(a.stdout, "\npeak RSS %.0f MB; database files: read_csv %.0f MB, tertial %.0f MB; %d cores\n",
-				float64(ru.Maxrss)/1024, size(refDB), size(ourDB), numCPU())
-			return nil
+			b := &bench{a: a, dir: dir, spec: spec, xlsxRows: xlsxRows}
+			return b.run()
 		},
 	}
-	cmd.Flags().IntVar(&rows, "rows", 10_000_000, "ledger rows to generate")
+	cmd.Flags().IntVar(&spec.RowsPerYear, "rows-per-year", spec.RowsPerYear, "ledger lines a year (two years are generated)")
+	cmd.Flags().IntVar(&spec.Employees, "employees", spec.Employees, "employees a month (person-months = 24 × employees)")
+	cmd.Flags().IntVar(&spec.CostCenters, "cost-centers", spec.CostCenters, "cost centers")
+	cmd.Flags().Uint64Var(&spec.Seed, "seed", spec.Seed, "the generator's seed")
+	cmd.Flags().IntVar(&xlsxRows, "xlsx-rows", 200_000, "ledger lines in the XLSX extract (a sheet holds at most 1 048 575)")
 	cmd.Flags().StringVar(&dir, "dir", "", "working folder (default a temporary one, removed afterwards)")
 	cmd.Flags().BoolVar(&keep, "keep", false, "keep the temporary folder")
 	return cmd
 }
 
-func numCPU() int { return runtime.NumCPU() }
+type bench struct {
+	a        *app
+	dir      string
+	spec     engine.RegionSpec
+	xlsxRows int
+	exe      string
+}
+
+// step is one timed run of tertial as its own process.
+type step struct {
+	seconds float64
+	rssMB   float64
+	out     string
+}
+
+func (b *bench) tertial(args ...string) (step, error) {
+	cmd := exec.CommandContext(b.a.ctx, b.exe, args...)
+	cmd.Dir = b.dir
+	cmd.Env = append(os.Environ(), "TERTIAL_HR_KEY=tertial-bench-key-0123456789", "TERTIAL_CHROMIUM=none")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	t0 := time.Now()
+	err := cmd.Run()
+	st := step{seconds: time.Since(t0).Seconds(), out: out.String()}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		st.rssMB = float64(ru.Maxrss) / 1024
+	}
+	if err != nil {
+		return st, fmt.Errorf("bench: tertial %s: %v\n%s", strings.Join(args, " "), err, errb.String())
+	}
+	return st, nil
+}
+
+// readCSV is DuckDB's own reader, in its own process like the load it is
+// compared with: CREATE TABLE … AS SELECT … FROM read_csv(files).
+func (b *bench) readCSV(db string, files []string, columns string) (step, error) {
+	os.Remove(filepath.Join(b.dir, db))
+	quoted := make([]string, len(files))
+	for i, f := range files {
+		quoted[i] = "'" + f + "'"
+	}
+	q := fmt.Sprintf("CREATE TABLE t AS SELECT * FROM read_csv([%s], header=true, delim=';', decimal_separator=',', auto_detect=false, columns={%s})",
+		strings.Join(quoted, ", "), columns)
+	st, err := b.tertial("--db", db, "sql", "--allow-write", q)
+	os.Remove(filepath.Join(b.dir, db))
+	return st, err
+}
+
+const (
+	ledgerColumns = `'period': 'VARCHAR', 'account': 'VARCHAR', 'cost_center': 'VARCHAR', 'project': 'VARCHAR', 'amount': 'DECIMAL(18,2)', 'text': 'VARCHAR'`
+	budgetColumns = `'period': 'VARCHAR', 'account': 'VARCHAR', 'cost_center': 'VARCHAR', 'amount': 'DECIMAL(18,2)'`
+	hoursColumns  = `'month': 'VARCHAR', 'person': 'VARCHAR', 'gender': 'VARCHAR', 'birth': 'INTEGER', 'cost_center': 'VARCHAR', 'form': 'VARCHAR', 'rate': 'INTEGER', 'scheduled': 'DECIMAL(9,1)', 'worked': 'DECIMAL(9,1)', 'extra': 'DECIMAL(9,1)', 'overtime': 'DECIMAL(9,1)', 'manager': 'VARCHAR'`
+	spellColumns  = `'person': 'VARCHAR', 'cause': 'VARCHAR', 'first_day': 'DATE', 'last_day': 'DATE', 'extent': 'INTEGER'`
+)
+
+func (b *bench) run() error {
+	w := b.a.stdout
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	b.exe = exe
+	fmt.Fprintf(w, "tertial bench: %d cores, %s/%s, %s\n", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version())
+
+	t0 := time.Now()
+	f, err := engine.GenerateRegion(b.dir, b.spec)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "region (seed %d): %d ledger lines (+%d in the held-back month %s), %d budget rows, %d person-months (+%d), %d absence spells, %d cost centers; generated in %.1f s in %s\n\n",
+		b.spec.Seed, f.LedgerRows, f.NextLedgerRows, f.NextMonth, f.BudgetRows, f.HoursRows, f.NextHoursRows, f.SpellRows, b.spec.CostCenters, time.Since(t0).Seconds(), b.dir)
+
+	xlsx, xlsxCSV, xlsxRows, err := b.ledgerXLSX(f.LedgerCSV[0])
+	if err != nil {
+		return err
+	}
+	parquet := make([]string, len(f.LedgerCSV))
+	for i, c := range f.LedgerCSV {
+		parquet[i] = strings.TrimSuffix(c, ".csv") + ".parquet"
+		q := fmt.Sprintf("COPY (SELECT strptime(period, '%%Y-%%m')::DATE AS period, * EXCLUDE (period) FROM read_csv('%s', header=true, delim=';', decimal_separator=',', auto_detect=false, columns={%s})) TO '%s' (FORMAT parquet)",
+			c, ledgerColumns, parquet[i])
+		if _, err := b.tertial("--db", "convert.duckdb", "sql", "--allow-write", q); err != nil {
+			return err
+		}
+		os.Remove(filepath.Join(b.dir, "convert.duckdb"))
+	}
+
+	region := "region.duckdb"
+	for _, p := range []string{region, region + ".wal"} {
+		os.Remove(filepath.Join(b.dir, p))
+	}
+	if _, err := b.tertial("--db", region, "load", "--kind", "accounts", f.Accounts); err != nil {
+		return err
+	}
+	if _, err := b.tertial("--db", region, "load", "--kind", "org", f.Org); err != nil {
+		return err
+	}
+
+	fmt.Fprintf(w, "%-26s %11s %9s %12s %12s %8s %9s\n", "load (each a process)", "rows", "seconds", "rows/s", "read_csv/s", "ratio", "peak RSS")
+	type load struct {
+		name, kind, db string
+		files, ref     []string
+		cols           string
+		rows           int64
+	}
+	loads := []load{
+		{"ledger, Swedish CSV", "ledger", region, f.LedgerCSV, f.LedgerCSV, ledgerColumns, f.LedgerRows},
+		{"ledger, SIE 4", "", "sie.duckdb", f.LedgerSIE, f.LedgerCSV, ledgerColumns, f.LedgerRows},
+		{"ledger, Parquet", "ledger", "parquet.duckdb", parquet, f.LedgerCSV, ledgerColumns, f.LedgerRows},
+		{"ledger, XLSX", "ledger", "xlsx.duckdb", []string{xlsx}, []string{xlsxCSV}, ledgerColumns, xlsxRows},
+		{"budget, Swedish CSV", "budget", region, f.Budget, f.Budget, budgetColumns, f.BudgetRows},
+		{"HR hours, Swedish CSV", "hours", region, f.Hours, f.Hours, hoursColumns, f.HoursRows},
+		{"absence spells, CSV", "absence", region, []string{f.Spells}, []string{f.Spells}, spellColumns, f.SpellRows},
+	}
+	var worstRSS float64
+	for _, l := range loads {
+		if l.db != region {
+			os.Remove(filepath.Join(b.dir, l.db))
+		}
+		args := []string{"--db", l.db, "load"}
+		if l.kind != "" {
+			args = append(args, "--kind", l.kind)
+		}
+		st, err := b.tertial(append(args, l.files...)...)
+		if err != nil {
+			return err
+		}
+		if l.db != region {
+			os.Remove(filepath.Join(b.dir, l.db))
+		}
+		ref, err := b.readCSV("readcsv.duckdb", l.ref, l.cols)
+		if err != nil {
+			return err
+		}
+		worstRSS = max(worstRSS, st.rssMB)
+		fmt.Fprintf(w, "%-26s %11d %9.2f %12.0f %12.0f %7.2fx %6.0f MB\n", l.name, l.rows, st.seconds,
+			float64(l.rows)/st.seconds, float64(l.rows)/ref.seconds, ref.seconds/st.seconds, st.rssMB)
+	}
+
+	// The full report, and the same queries alone.
+	period := f.LastMonth.String()
+	trace := filepath.Join(b.dir, "trace.json")
+	rep, err := b.tertial("--db", region, "report", "--period", period, "--out", "report-"+period, "--no-browser", "--trace-sql", trace)
+	if err != nil {
+		return err
+	}
+	alone, n, err := b.queriesAlone(filepath.Join(b.dir, region), trace)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n%-44s %9s %9s\n", "report", "seconds", "peak RSS")
+	fmt.Fprintf(w, "%-44s %9.2f %6.0f MB\n", "full report "+period+" (process, no browser)", rep.seconds, rep.rssMB)
+	fmt.Fprintf(w, "%-44s %9.2f %9s   report/SQL %.2fx\n", fmt.Sprintf("its %d queries alone (in process)", n), alone, "", rep.seconds/alone)
+
+	// The monthly rebuild: the new month's extracts, then its report.
+	var inc float64
+	var incRSS float64
+	for _, args := range [][]string{
+		{"--db", region, "load", "--kind", "ledger", f.NextLedgerCSV},
+		{"--db", region, "load", "--kind", "hours", f.NextHours},
+		{"--db", region, "report", "--period", f.NextMonth.String(), "--out", "report-" + f.NextMonth.String(), "--no-browser"},
+	} {
+		st, err := b.tertial(args...)
+		if err != nil {
+			return err
+		}
+		inc += st.seconds
+		incRSS = max(incRSS, st.rssMB)
+		fmt.Fprintf(w, "%-44s %9.2f %6.0f MB\n", "  "+args[2]+" "+filepath.Base(args[len(args)-1]), st.seconds, st.rssMB)
+	}
+	fmt.Fprintf(w, "%-44s %9.2f %6.0f MB\n", "incremental monthly rebuild "+f.NextMonth.String(), inc, incRSS)
+
+	var sel []float64
+	for i := 0; i < 5; i++ {
+		st, err := b.tertial("--db", region, "sql", "SELECT 1")
+		if err != nil {
+			return err
+		}
+		sel = append(sel, st.seconds)
+	}
+	sort.Float64s(sel)
+	fi, _ := os.Stat(filepath.Join(b.dir, region))
+	fmt.Fprintf(w, "\n'tertial sql \"SELECT 1\"' (median of 5): %.0f ms\n", sel[2]*1000)
+	fmt.Fprintf(w, "peak RSS: loads %.0f MB, report %.0f MB, rebuild %.0f MB; database %.0f MB\n",
+		worstRSS, rep.rssMB, incRSS, float64(fi.Size())/1e6)
+	return nil
+}
+
+// queriesAlone runs the queries a report ran, with the same parameters, on
+// the same database: the report's SQL without the report.
+func (b *bench) queriesAlone(db, trace string) (float64, int, error) {
+	js, err := os.ReadFile(trace)
+	if err != nil {
+		return 0, 0, err
+	}
+	var qs []engine.TracedQuery
+	if err := json.Unmarshal(js, &qs); err != nil {
+		return 0, 0, err
+	}
+	s, err := engine.OpenReadOnly(b.a.ctx, db)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer s.Close()
+	t0 := time.Now()
+	for _, q := range qs {
+		if _, err := s.RunQuery(b.a.ctx, queries.Query{Name: q.Name, SQL: q.SQL}, q.Params); err != nil {
+			return 0, 0, err
+		}
+	}
+	return time.Since(t0).Seconds(), len(qs), nil
+}
+
+// ledgerXLSX writes the first n lines of a ledger CSV as an XLSX extract
+// (numbers as numbers, as an ERP's Excel export has them) and as a CSV of
+// the same lines for the reference.
+func (b *bench) ledgerXLSX(csvPath string) (string, string, int64, error) {
+	in, err := os.Open(csvPath)
+	if err != nil {
+		return "", "", 0, err
+	}
+	defer in.Close()
+	xlsxPath := filepath.Join(b.dir, "huvudbok_utdrag.xlsx")
+	refPath := filepath.Join(b.dir, "huvudbok_utdrag.csv")
+	ref, err := os.Create(refPath)
+	if err != nil {
+		return "", "", 0, err
+	}
+	defer ref.Close()
+	refW := bufio.NewWriter(ref)
+	x := excelize.NewFile()
+	defer x.Close()
+	sw, err := x.NewStreamWriter("Sheet1")
+	if err != nil {
+		return "", "", 0, err
+	}
+	sc := bufio.NewScanner(in)
+	var n int64
+	row := 1
+	for sc.Scan() && n < int64(b.xlsxRows) {
+		line := sc.Text()
+		refW.WriteString(line + "\n")
+		fields := strings.Split(line, ";")
+		cells := make([]any, len(fields))
+		for i, v := range fields {
+			cells[i] = v
+		}
+		if row > 1 {
+			var amount float64
+			fmt.Sscanf(strings.Replace(fields[4], ",", ".", 1), "%g", &amount)
+			cells[4] = amount
+			n++
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, row)
+		if err := sw.SetRow(cell, cells); err != nil {
+			return "", "", 0, err
+		}
+		row++
+	}
+	if err := sw.Flush(); err != nil {
+		return "", "", 0, err
+	}
+	if err := x.SaveAs(xlsxPath); err != nil {
+		return "", "", 0, err
+	}
+	if err := refW.Flush(); err != nil {
+		return "", "", 0, err
+	}
+	return xlsxPath, refPath, n, sc.Err()
+}

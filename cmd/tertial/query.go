@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -235,7 +236,7 @@ func (a *app) reportCmd() *cobra.Command {
 	var f scopeFlags
 	var out string
 	var noBrowser bool
-	var scorecard, manual, textsDir string
+	var scorecard, manual, textsDir, traceSQL string
 	cmd := &cobra.Command{
 		Use:   "report --period YYYY-MM [--unit U] --out DIR",
 		Short: "Build the report: index.html (offline), report.json, tables.xlsx and CSVs",
@@ -263,7 +264,18 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 				return err
 			}
 			defer done()
+			var trace []engine.TracedQuery
+			if traceSQL != "" {
+				s.Trace = &trace
+			}
 			r, err := s.BuildReport(a.ctx, engine.ReportOptions{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours, OriginalBudget: f.original, Programme: f.programme, ShortDays: f.shortDays, LongSpellDays: f.longSpellDays})
+			s.Trace = nil
+			if traceSQL != "" && err == nil {
+				js, _ := json.MarshalIndent(trace, "", "  ")
+				if err := os.WriteFile(traceSQL, js, 0o644); err != nil {
+					return err
+				}
+			}
 			if err != nil {
 				return err
 			}
@@ -338,6 +350,8 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 	}
 	f.add(cmd)
 	cmd.Flags().StringVar(&out, "out", "", "output folder (created if missing)")
+	cmd.Flags().StringVar(&traceSQL, "trace-sql", "", "write the queries the report ran, with their parameters, to this JSON file (for the bench)")
+	cmd.Flags().MarkHidden("trace-sql")
 	cmd.Flags().BoolVar(&noBrowser, "no-browser", false, "do not make figures/*.png and report.pdf with Chromium")
 	cmd.Flags().StringVar(&scorecard, "scorecard", "", "scorecard (styrkort) definition, YAML (--sample: the sample's)")
 	cmd.Flags().StringVar(&manual, "manual", "", "manually reported values for the scorecard, CSV/XLSX: Period;Nyckel;Värde")

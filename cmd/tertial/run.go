@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -40,6 +41,8 @@ type app struct {
 	quiet      bool
 	allowWrite bool   // ad-hoc SQL may change the database and touch files
 	fromExport string // ad-hoc SQL on a Parquet export instead of a database
+	cpuProfile string // write a pprof CPU profile of the command here
+	stopProf   func()
 	queryDir   string // the analyst's own .sql files
 	logFormat  string
 	configPath string
@@ -56,6 +59,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
+	if a.stopProf != nil {
+		a.stopProf()
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -114,6 +120,17 @@ The database is tertial.duckdb in the working directory, or --db PATH, or $TERTI
 			if a.quiet {
 				level = slog.LevelWarn
 			}
+			if a.cpuProfile != "" {
+				f, err := os.Create(a.cpuProfile)
+				if err != nil {
+					return err
+				}
+				if err := pprof.StartCPUProfile(f); err != nil {
+					f.Close()
+					return err
+				}
+				a.stopProf = func() { pprof.StopCPUProfile(); f.Close() }
+			}
 			opts := &slog.HandlerOptions{Level: level}
 			switch a.logFormat {
 			case "json":
@@ -156,6 +173,7 @@ The database is tertial.duckdb in the working directory, or --db PATH, or $TERTI
 	pf.BoolVarP(&a.quiet, "quiet", "q", false, "log only warnings and errors")
 	pf.StringVar(&a.logFormat, "log-format", "text", "log format: text, or json for schedulers")
 	pf.StringVar(&a.configPath, "config", "tertial.yaml", "the config for 'tertial build' (its 'queries' folder also serves sql and query)")
+	pf.StringVar(&a.cpuProfile, "cpuprofile", "", "write a CPU profile (go tool pprof) of the command to this file")
 	pf.StringVar(&a.queryDir, "queries", os.Getenv("TERTIAL_QUERIES"), "a folder of your own .sql queries (same metadata header), default $TERTIAL_QUERIES")
 	root.AddCommand(a.loadCmd(), a.sqlCmd(), a.queryCmd(), a.queriesCmd(), a.reportCmd(), a.schemaCmd(), a.benchCmd(), a.explainCmd(), a.buildCmd(), a.initCmd(), a.exportCmd(), a.importCmd())
 	return root

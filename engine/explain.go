@@ -104,6 +104,26 @@ func baseOf(figure string) (string, bool) {
 // Explain returns the lineage of a figure: its SQL, the loads behind it and
 // up to limit of its source rows (largest amounts first).
 func (s *Store) Explain(ctx context.Context, figure string, p Params, f LineageFilter, limit int) (*Lineage, error) {
+	return s.explain(ctx, figure, p, f, limit, nil)
+}
+
+// Explainer explains many figures of one report over the same data: figures
+// that share their source rows (period_result and result_development, the
+// staff figures …) read them once.
+type Explainer struct {
+	s    *Store
+	memo map[string]*Table
+}
+
+// NewExplainer returns an Explainer; use it while the data does not change.
+func (s *Store) NewExplainer() *Explainer { return &Explainer{s: s, memo: map[string]*Table{}} }
+
+// Explain is Store.Explain with the sources of earlier figures reused.
+func (e *Explainer) Explain(ctx context.Context, figure string, p Params, f LineageFilter, limit int) (*Lineage, error) {
+	return e.s.explain(ctx, figure, p, f, limit, e.memo)
+}
+
+func (s *Store) explain(ctx context.Context, figure string, p Params, f LineageFilter, limit int, memo map[string]*Table) (*Lineage, error) {
 	q, err := queries.Get(figure)
 	if err != nil {
 		return nil, err
@@ -135,10 +155,20 @@ func (s *Store) Explain(ctx context.Context, figure string, p Params, f LineageF
 	}
 	from := pcte + ", b AS (" + base + ") "
 	l := &Lineage{Figure: figure, Title: q.Title, SQL: q.SQL, Period: p.Period.String(), Scope: scopeText(p)}
-	src, err := queryTable(ctx, conn, from+`SELECT b.load_id, l.kind, l.file, l.sha256, count(*) AS n, sum(b.amount)::DECIMAL(18,2) AS amount
-		FROM b JOIN loads l USING (load_id) WHERE `+where+` GROUP BY ALL ORDER BY b.load_id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("explain %s: %w", figure, err)
+	srcSQL := from + `SELECT b.load_id, l.kind, l.file, l.sha256, count(*) AS n, sum(b.amount)::DECIMAL(18,2) AS amount
+		FROM b JOIN loads l USING (load_id) WHERE ` + where + ` GROUP BY ALL ORDER BY b.load_id`
+	key := fmt.Sprintf("%s\x00%+v\x00%v", srcSQL, p, args)
+	src := memo[key]
+	if src == nil {
+		if src, err = queryTable(ctx, conn, srcSQL, args...); err != nil {
+			return nil, fmt.Errorf("explain %s: %w", figure, err)
+		}
+		if memo != nil {
+			memo[key] = src
+		}
+		if s.Trace != nil && len(args) == 0 {
+			*s.Trace = append(*s.Trace, TracedQuery{Name: "lineage of " + figure, SQL: srcSQL, Params: p})
+		}
 	}
 	for _, r := range src.Rows {
 		ls := LineageSource{LoadID: count(r[0]), Kind: str(r[1]), File: str(r[2]), SHA256: str(r[3]), Rows: count(r[4])}

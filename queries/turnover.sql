@@ -12,15 +12,24 @@ WITH p AS (
            coalesce(getvariable('mask_threshold')::INTEGER, 10) AS mask
 ),
 pm AS (
-    SELECT period, person, unit, division, employment_type FROM staff
+    -- staff's organisation columns, without its sick hours, which turnover
+    -- does not need and which cost a join per query.
+    SELECT pm.period, pm.person, coalesce(c.unit, 'Ej mappat') AS unit, coalesce(c.division, 'Ej mappat') AS division,
+           pm.employment_type
+    FROM person_months pm LEFT JOIN cost_centers c USING (cost_center)
+),
+next_month AS (
+    SELECT person, (period - INTERVAL 1 MONTH)::DATE AS period, list(DISTINCT unit) AS units
+    FROM pm GROUP BY ALL
 ),
 moves AS (
     SELECT CASE WHEN a.period >= (p.year_start - INTERVAL 1 MONTH)::DATE THEN 'current' ELSE 'previous' END AS yr,
            a.person,
-           NOT EXISTS (SELECT 1 FROM pm b WHERE b.person = a.person AND b.period = (a.period + INTERVAL 1 MONTH)::DATE) AS left_employer,
-           EXISTS (SELECT 1 FROM pm b WHERE b.person = a.person AND b.period = (a.period + INTERVAL 1 MONTH)::DATE)
-             AND NOT EXISTS (SELECT 1 FROM pm b WHERE b.person = a.person AND b.period = (a.period + INTERVAL 1 MONTH)::DATE AND b.unit = a.unit) AS moved
-    FROM pm a, p
+           n.person IS NULL                                          AS left_employer,
+           n.person IS NOT NULL AND NOT list_contains(n.units, a.unit) AS moved
+    FROM pm a
+    CROSS JOIN p
+    LEFT JOIN next_month n ON n.person = a.person AND n.period = a.period
     WHERE a.employment_type = 'tillsvidare'
       AND (a.period BETWEEN (p.year_start - INTERVAL 1 MONTH)::DATE AND (p.period - INTERVAL 1 MONTH)::DATE
            OR a.period BETWEEN (p.year_start - INTERVAL 13 MONTH)::DATE AND (p.period - INTERVAL 13 MONTH)::DATE)

@@ -269,13 +269,7 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 				s.Trace = &trace
 			}
 			r, err := s.BuildReport(a.ctx, engine.ReportOptions{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours, OriginalBudget: f.original, Programme: f.programme, ShortDays: f.shortDays, LongSpellDays: f.longSpellDays})
-			s.Trace = nil
-			if traceSQL != "" && err == nil {
-				js, _ := json.MarshalIndent(trace, "", "  ")
-				if err := os.WriteFile(traceSQL, js, 0o644); err != nil {
-					return err
-				}
-			}
+			defer func() { s.Trace = nil }()
 			if err != nil {
 				return err
 			}
@@ -292,12 +286,19 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 				if params.Period.Year == 0 {
 					params.Period, _ = engine.ParsePeriod(r.Period)
 				}
+				ex := s.NewExplainer()
 				for _, fig := range lineageFigures(r) {
-					l, err := s.Explain(a.ctx, fig, params, engine.LineageFilter{}, 0)
+					l, err := ex.Explain(a.ctx, fig, params, engine.LineageFilter{}, 0)
 					if err != nil {
 						return err
 					}
 					pg.Lineage = append(pg.Lineage, l)
+				}
+			}
+			if traceSQL != "" {
+				js, _ := json.MarshalIndent(trace, "", "  ")
+				if err := os.WriteFile(traceSQL, js, 0o644); err != nil {
+					return err
 				}
 			}
 			var html strings.Builder

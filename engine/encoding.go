@@ -64,6 +64,26 @@ func decodeText(data []byte, sie bool) ([]byte, Encoding) {
 	return out, name
 }
 
+// textDecoder is decodeText without the copy: data without its BOM, and the
+// decoder each line with bytes from 0x80 needs (nil for UTF-8).
+func textDecoder(data []byte, sie bool) ([]byte, *encoding.Decoder, Encoding) {
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if utf8.Valid(data) {
+		return data, nil, UTF8
+	}
+	enc, name := singleByte(data, sie)
+	return data, enc.NewDecoder(), name
+}
+
+func hasHighByte(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
 // looksLatin1 compares how many bytes are Swedish letters in Latin-1
 // (åäöÅÄÖé) against CP437 (the same letters at 0x84, 0x86, 0x94 …).
 func looksLatin1(data []byte) bool {

@@ -214,7 +214,7 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 	}
 	ids := idColumns(c, "person", "manager")
 	seen := map[string]int{}
-	ex.hours = []personMonth{}
+	ex.hours = make([]personMonth, 0, ex.rowsHint)
 	return eachRecord(name, t, func(rec []string, line int) error {
 		if err := checkNoPersonnummer(name, line, t.Header(), rec, ids); err != nil {
 			return err
@@ -283,7 +283,7 @@ func readAbsence(name string, t tableReader, opt LoadOptions, p *pseudonymiser, 
 		return err
 	}
 	ids := idColumns(c, "person")
-	ex.spells = []absenceSpell{}
+	ex.spells = make([]absenceSpell, 0, ex.rowsHint)
 	err = eachRecord(name, t, func(rec []string, line int) error {
 		if err := checkNoPersonnummer(name, line, t.Header(), rec, ids); err != nil {
 			return err
@@ -371,7 +371,7 @@ func readSickHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser
 		return err
 	}
 	ids := idColumns(c, "person")
-	ex.sickHours = []sickHoursRow{}
+	ex.sickHours = make([]sickHoursRow, 0, ex.rowsHint)
 	return eachRecord(name, t, func(rec []string, line int) error {
 		if err := checkNoPersonnummer(name, line, t.Header(), rec, ids); err != nil {
 			return err

@@ -117,7 +117,16 @@ func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt Load
 		return nil, fmt.Errorf("load %s: %w", name, err)
 	}
 
-	ex, err := parseExtract(ctx, s, name, data, kind, opt)
+	if streamable(kind, name, data) {
+		ok, err := s.loadStreaming(ctx, name, data, kind, opt, res, hash)
+		if ok {
+			if err != nil {
+				return nil, err
+			}
+			return s.afterLoad(ctx, res, kind)
+		}
+	}
+	ex, err := parseExtract(ctx, s, name, data, kind, opt, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -136,20 +145,30 @@ func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt Load
 		if err := ex.insert(ctx, tx, res, opt); err != nil {
 			return err
 		}
-		var first, last any
-		if res.Periods[0].Year != 0 {
-			first, last = res.Periods[0].Date(), res.Periods[1].Date()
-		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO loads (load_id, kind, file, sha256, rows, loaded_at, source, version, first_period, last_period, replaced)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			res.LoadID, string(kind), filepath.Base(name), hash, res.Rows, s.Now().UTC().Truncate(time.Second), res.Source,
-			nullIfEmpty(versionKey(kind, opt.Version)), first, last, res.Replaced)
-		return err
+		return s.recordLoad(ctx, tx, res, kind, name, hash, opt)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", name, err)
 	}
 	res.Warnings = append(res.Warnings, ex.warnings...)
+	return s.afterLoad(ctx, res, kind)
+}
+
+// recordLoad writes the load's row in loads, inside its transaction.
+func (s *Store) recordLoad(ctx context.Context, tx *sql.Tx, res *LoadResult, kind Kind, name, hash string, opt LoadOptions) error {
+	var first, last any
+	if res.Periods[0].Year != 0 {
+		first, last = res.Periods[0].Date(), res.Periods[1].Date()
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO loads (load_id, kind, file, sha256, rows, loaded_at, source, version, first_period, last_period, replaced)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		res.LoadID, string(kind), filepath.Base(name), hash, res.Rows, s.Now().UTC().Truncate(time.Second), res.Source,
+		nullIfEmpty(versionKey(kind, opt.Version)), first, last, res.Replaced)
+	return err
+}
+
+// afterLoad adds the warnings a committed load earns.
+func (s *Store) afterLoad(ctx context.Context, res *LoadResult, kind Kind) (*LoadResult, error) {
 	if kind == KindSIE || kind == KindLedger || kind == KindBudget {
 		w, err := s.unmappedAccounts(ctx, res.LoadID)
 		if err != nil {
@@ -236,6 +255,7 @@ type extract struct {
 	programme      *programmeDef
 	investments    []investmentRow
 	warnings       []string
+	rowsHint       int // expected rows, for preallocation
 	// parquet is set when DuckDB reads the file itself.
 	parquet string
 }
@@ -489,6 +509,11 @@ func (c *csvWriter) str(s string) {
 	c.sep()
 	if s == "" {
 		return // empty field: NULL
+	}
+	// Quoted only where needed: a fifth less for DuckDB to read.
+	if !strings.ContainsAny(s, ",\"\n\r") && s[0] != ' ' && s[len(s)-1] != ' ' {
+		c.w.WriteString(s)
+		return
 	}
 	c.w.WriteByte('"')
 	for i := 0; i < len(s); i++ {

@@ -71,7 +71,7 @@ type sieToken struct {
 // splitSIE splits one record line into fields: white space separates,
 // "quoted strings" may contain spaces and \" escapes, {…} is an object list.
 func splitSIE(line string) ([]sieToken, error) {
-	var toks []sieToken
+	toks := make([]sieToken, 0, 8)
 	var cur *[]string // inside {…}
 	i := 0
 	for i < len(line) {
@@ -83,7 +83,7 @@ func splitSIE(line string) ([]sieToken, error) {
 			if cur != nil {
 				return nil, fmt.Errorf("nested '{'")
 			}
-			toks = append(toks, sieToken{isList: true})
+			toks = append(toks, sieToken{isList: true, list: make([]string, 0, 4)})
 			cur = &toks[len(toks)-1].list
 			i++
 		case c == '}':
@@ -98,8 +98,31 @@ func splitSIE(line string) ([]sieToken, error) {
 			// width. So a quote closes the string only before white space,
 			// a brace or the end of the line, and the end of the line closes
 			// an open string.
-			var b strings.Builder
 			i++
+			// Most strings have no escapes: then the string is a slice of
+			// the line, without a copy.
+			start, end, escaped := i, len(line), false
+			for k := i; k < len(line); k++ {
+				if line[k] == '\\' && k+1 < len(line) && (line[k+1] == '"' || line[k+1] == '\\') {
+					escaped = true
+					break
+				}
+				if line[k] == '"' && (k+1 == len(line) || strings.IndexByte(" \t\r{}", line[k+1]) >= 0) {
+					end = k
+					break
+				}
+			}
+			if !escaped {
+				str := line[start:end]
+				i = end + 1
+				if cur != nil {
+					*cur = append(*cur, str)
+				} else {
+					toks = append(toks, sieToken{s: str})
+				}
+				continue
+			}
+			var b strings.Builder
 			for i < len(line) {
 				c := line[i]
 				if c == '\\' && i+1 < len(line) && (line[i+1] == '"' || line[i+1] == '\\') {
@@ -204,8 +227,11 @@ func (b *sieBalances) rows() []budgetRow {
 // emit as they are read (a balanced voucher at a time), so a large file is
 // never held as rows in memory; the caller discards them if parseSIE fails.
 func parseSIE(name string, raw []byte, emit func(*ledgerRow) error) (*sieFile, error) {
-	data, enc := decodeText(raw, true)
+	// Decoded line by line: a copy of a whole year's file would double the
+	// memory a load needs.
+	data, dec, enc := textDecoder(raw, true)
 	f := &sieFile{Encoding: enc, Years: map[int][2]time.Time{}, Names: map[string]string{}}
+	var rowsBuf []ledgerRow // reused from voucher to voucher: emit copies the rows
 	var errs InputErrors
 	bad := func(line int, format string, args ...any) {
 		errs.add(&InputError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
@@ -234,6 +260,9 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error) (*sieFile, e
 			line, data = data[:i], data[i+1:]
 		} else {
 			line, data = data, nil
+		}
+		if dec != nil && hasHighByte(line) {
+			line, _ = dec.Bytes(line)
 		}
 		text := strings.TrimSpace(string(line))
 		if text == "" {
@@ -264,6 +293,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error) (*sieFile, e
 						}
 					}
 					f.LedgerRows += int64(len(ver.rows))
+					rowsBuf = ver.rows
 				}
 			}
 			ver = nil
@@ -329,7 +359,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error) (*sieFile, e
 				ver = nil
 			}
 			f.Vouchers++
-			v := &voucher{line: lineNo, id: strings.TrimSpace(arg(0) + " " + arg(1)), text: arg(3), valid: true}
+			v := &voucher{line: lineNo, id: strings.TrimSpace(arg(0) + " " + arg(1)), text: arg(3), valid: true, rows: rowsBuf[:0]}
 			if v.id == "" {
 				v.id = fmt.Sprintf("at line %d", lineNo)
 			}

@@ -138,6 +138,12 @@ func TestSIECorpus(t *testing.T) {
 			if err != nil {
 				t.Fatalf("load: %v", err)
 			}
+			// The streaming load inserts with the source its header names;
+			// it must be the one the whole parse finds (else the load
+			// corrects it row by row).
+			if pre := sieHeaderSource(base, raw); pre != res.Source {
+				t.Errorf("header source %q, parsed source %q", pre, res.Source)
+			}
 			loaded++
 			want := fileTotals(t, raw)
 			got := map[string]string{}

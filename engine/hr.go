@@ -85,7 +85,11 @@ type sickHoursRow struct {
 }
 
 // pseudonymiser hashes person ids with the key.
-type pseudonymiser struct{ key []byte }
+// The same ids come back every month: each is hashed once per load.
+type pseudonymiser struct {
+	key  []byte
+	memo map[string]string
+}
 
 func newPseudonymiser(key string) (*pseudonymiser, error) {
 	if key == "" {
@@ -95,10 +99,21 @@ func newPseudonymiser(key string) (*pseudonymiser, error) {
 		return nil, errors.New("HR extracts need a key of at least 16 characters to pseudonymise person ids: set " + HRKeyEnv +
 			" (keep it outside the database, and use the same key for every load)")
 	}
-	return &pseudonymiser{key: []byte(key)}, nil
+	return &pseudonymiser{key: []byte(key), memo: map[string]string{}}, nil
 }
 
-func (p *pseudonymiser) hash(id string) string {
+func (p *pseudonymiser) hash(raw string) string {
+	if h, ok := p.memo[raw]; ok {
+		return h
+	}
+	h := p.hashID(raw)
+	if p.memo != nil {
+		p.memo[strings.Clone(raw)] = h
+	}
+	return h
+}
+
+func (p *pseudonymiser) hashID(id string) string {
 	id = strings.Map(func(r rune) rune {
 		if r == ' ' || r == '-' || r == '+' {
 			return -1
@@ -121,6 +136,15 @@ var pnrPattern = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)?[0-9]{6})[-+ ]?([0-9
 // looksLikePersonnummer finds a Swedish personal identity (or coordination)
 // number: a date-shaped YYMMDD, four digits, and a valid Luhn check digit.
 func looksLikePersonnummer(s string) bool {
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			digits++
+		}
+	}
+	if digits < 10 { // YYMMDD and four digits at the least
+		return false
+	}
 	for _, m := range pnrPattern.FindAllStringSubmatch(s, -1) {
 		date, rest := m[1], m[2]
 		if len(date) == 8 {

@@ -1,0 +1,10 @@
+//go:build !unix
+
+package engine
+
+import "os"
+
+func mapFile(path string) ([]byte, func(), error) {
+	b, err := os.ReadFile(path)
+	return b, func() {}, err
+}

@@ -130,20 +130,35 @@ func arrowType(dbType string) arrow.DataType {
 // streamArrow writes a query's result to a Parquet or Arrow IPC file as it
 // comes, one record batch per batch of rows: memory stays bounded however
 // large the result.
+//
+// Built with -tags duckdb_arrow, the batches are DuckDB's own Arrow record
+// batches, written as they come; otherwise rows are fetched in batches of
+// 65 536 and built into record batches here.
 func streamArrow(ctx context.Context, s *engine.Store, query, format, output string) error {
 	f, err := os.Create(output)
 	if err != nil {
 		return err
 	}
 	var sw *arrowStream
-	err = s.Stream(ctx, query, 65536, func(cols, types []string, rows [][]any) error {
+	native, err := s.StreamArrow(ctx, query, func(rec arrow.RecordBatch) error {
 		if sw == nil {
-			if sw, err = newArrowStream(f, cols, types, format); err != nil {
+			var err error
+			if sw, err = newArrowWriter(f, rec.Schema(), format); err != nil {
 				return err
 			}
 		}
-		return sw.write(rows)
+		return sw.writeFn(rec)
 	})
+	if !native {
+		err = s.Stream(ctx, query, 65536, func(cols, types []string, rows [][]any) error {
+			if sw == nil {
+				if sw, err = newArrowStream(f, cols, types, format); err != nil {
+					return err
+				}
+			}
+			return sw.write(rows)
+		})
+	}
 	if err == nil && sw != nil {
 		err = sw.close()
 	}
@@ -169,7 +184,17 @@ func newArrowStream(w io.Writer, cols, types []string, format string) (*arrowStr
 		fields[i] = arrow.Field{Name: c, Type: arrowType(types[i]), Nullable: true}
 	}
 	schema := arrow.NewSchema(fields, nil)
-	st := &arrowStream{b: array.NewRecordBuilder(memory.DefaultAllocator, schema), cols: cols}
+	st, err := newArrowWriter(w, schema, format)
+	if err != nil {
+		return nil, err
+	}
+	st.b, st.cols = array.NewRecordBuilder(memory.DefaultAllocator, schema), cols
+	return st, nil
+}
+
+// newArrowWriter writes record batches of schema as Parquet or Arrow IPC.
+func newArrowWriter(w io.Writer, schema *arrow.Schema, format string) (*arrowStream, error) {
+	st := &arrowStream{}
 	if format == "parquet" {
 		pw, err := pqarrow.NewFileWriter(schema, w, nil, pqarrow.DefaultWriterProps())
 		if err != nil {
@@ -200,7 +225,9 @@ func (st *arrowStream) write(rows [][]any) error {
 }
 
 func (st *arrowStream) close() error {
-	st.b.Release()
+	if st.b != nil {
+		st.b.Release()
+	}
 	return st.closeFn()
 }
 

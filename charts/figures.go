@@ -53,7 +53,7 @@ func ResultDevelopment(r *engine.Report) Figure {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", ValueFormatter: opts.FuncOpts(mnkrJS)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "mnkr", AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(mnkrJS)}}),
-		charts.WithGridOpts(opts.Grid{Left: "60", Right: "20", Top: "30", Bottom: "60"}),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "20", Top: "30", Bottom: "60", ContainLabel: opts.Bool(true)}),
 	)
 	line.SetXAxis(monthNames)
 	var outcome, budget, last []opts.LineData
@@ -101,7 +101,7 @@ func OperatingCosts(r *engine.Report) Figure {
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "mnkr", AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(mnkrJS)}}),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0"}}),
-		charts.WithGridOpts(opts.Grid{Left: "60", Right: "20", Top: "30", Bottom: "60"}),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "20", Top: "30", Bottom: "60", ContainLabel: opts.Bool(true)}),
 		// Decal patterns keep the bars apart when printed in black and white;
 		// ECharts' generated (English) description is turned off.
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(false)}, Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),

@@ -159,12 +159,21 @@ var sickLabels = map[string]string{
 
 var pageTmpl = template.Must(template.New("report").Funcs(funcs).Parse(reportTmpl))
 
+// wholeOrganisation is a report over more than two divisions, which is
+// named as the whole organisation rather than by listing them.
+func wholeOrganisation(r *engine.Report) bool {
+	return r.Scope == "all" && strings.Count(r.Unit, ", ") >= 2
+}
+
 // NewPage prepares the report page: figures and draft sentences.
 func NewPage(r *engine.Report) *Page {
 	var y, m int
 	fmt.Sscanf(r.Period, "%d-%d", &y, &m)
 	p := &Page{R: r, Year: y, PrevYear: y - 1, MonthTxt: fmt.Sprintf("%s %d", monthLong[m-1], y), ECharts: template.JS(echartsJS)}
 	p.Subject = r.Unit
+	if wholeOrganisation(r) {
+		p.Subject = "hela organisationen"
+	}
 	if r.Scope == "division" {
 		p.Subject = "division " + r.Unit
 	}
@@ -225,9 +234,12 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 		return t
 	}
 	e := r.Economy
-	name := r.Unit
-	if name == "" {
-		name = "Verksamheten"
+	name, mid := r.Unit, r.Unit // at the start of a sentence, and within one
+	switch {
+	case name == "":
+		name, mid = "Verksamheten", "verksamheten"
+	case wholeOrganisation(r):
+		name, mid = "Hela organisationen", "hela organisationen"
 	}
 	dev := e.Result.Deviation.Decimal
 	surplus := "ett överskott"
@@ -244,7 +256,7 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 	t["sammanfattning"] = []string{sum}
 	t["resultat"] = []string{
 		fmt.Sprintf("%s genererar ett utfall på %s mnkr per %s. Enligt periodbudgeten borde utfallet ha landat på %s mnkr, vilket gör att %s redovisar %s på %s mnkr gentemot budget.",
-			name, Mnkr(e.Result.Outcome.Decimal), monthTxt, Mnkr(e.Result.Budget.Decimal), name, surplus, Mnkr(dev.Abs())),
+			name, Mnkr(e.Result.Outcome.Decimal), monthTxt, Mnkr(e.Result.Budget.Decimal), mid, surplus, Mnkr(dev.Abs())),
 	}
 	if e.Forecast.Deviation != nil {
 		f := fmt.Sprintf("Årsprognosen är %s mnkr mot årsbudget för %s", MnkrSigned(e.Forecast.Deviation.Decimal), year)
@@ -335,7 +347,7 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 			if sp.Over25 == 0 {
 				t["medarbetare"] = append(t["medarbetare"], "Samtliga chefer har högst 25 underställda medarbetare.")
 			} else {
-				t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("%s av cheferna har högst 25 underställda medarbetare; %d har fler.", Pct(*sp.SharePct), sp.Over25))
+				t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("%s av cheferna har högst 25 underställda medarbetare; %d har fler.", Float(*sp.SharePct, 0)+nbsp+"%", sp.Over25))
 			}
 		}
 	}

@@ -47,7 +47,7 @@ func monthlyChart(id, title, caption, axis string, decimals int, percent bool, p
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", ValueFormatter: fmtJS}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		charts.WithYAxisOpts(opts.YAxis{Name: axis, AxisLabel: &opts.AxisLabel{Formatter: fmtJS}}),
-		charts.WithGridOpts(opts.Grid{Left: "60", Right: "20", Top: "30", Bottom: "60"}),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "20", Top: "30", Bottom: "60", ContainLabel: opts.Bool(true)}),
 	}
 	cur, prev := pairValues(ps, true), pairValues(ps, false)
 	if bars {
@@ -178,7 +178,7 @@ func mnkrBarOptions(id string) []charts.GlobalOpts {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", ValueFormatter: opts.FuncOpts(mnkrJS)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "mnkr", AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(mnkrJS)}}),
-		charts.WithGridOpts(opts.Grid{Left: "60", Right: "20", Top: "30", Bottom: "60"}),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "20", Top: "30", Bottom: "60", ContainLabel: opts.Bool(true)}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(false)}, Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),
 	}
 }

@@ -80,6 +80,7 @@ type orgRow struct {
 // parseExtract reads an extract. Ledger rows go to the stage mk makes (nil:
 // a temporary file).
 func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind Kind, opt LoadOptions, mk func() (*stage, error)) (*extract, error) {
+	streaming := mk != nil
 	if mk == nil {
 		mk = newStage
 	}
@@ -151,7 +152,17 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 		}
 		switch kind {
 		case KindHours:
-			err = readHours(name, t, opt, ex.hr, ex)
+			// Streamed when the caller gives a stage; else collected.
+			var st *stage
+			if streaming {
+				if st, err = mk(); err != nil {
+					return nil, err
+				}
+			}
+			err = readHours(name, t, opt, ex.hr, ex, st)
+			if err == nil && st != nil {
+				err = st.close()
+			}
 		case KindAbsence:
 			err = readAbsence(name, t, opt, ex.hr, ex)
 		default:

@@ -231,14 +231,18 @@ func idColumns(c columns, names ...string) map[int]bool {
 	return m
 }
 
-func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex *extract) error {
+// readHours reads person-month hours; with a stage, the rows are written to
+// it as they are read (a streaming load), else collected in ex.hours.
+func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex *extract, st *stage) error {
 	c, err := matchColumns(name, t.Header(), hoursFields, opt.Columns)
 	if err != nil {
 		return err
 	}
 	ids := idColumns(c, "person", "manager")
 	seen := map[string]int{}
-	ex.hours = make([]personMonth, 0, ex.rowsHint)
+	if st == nil {
+		ex.hours = make([]personMonth, 0, ex.rowsHint)
+	}
 	return eachRecord(name, t, func(rec []string, line int) error {
 		if err := checkNoPersonnummer(name, line, t.Header(), rec, ids); err != nil {
 			return err
@@ -293,6 +297,9 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 			return cellErr(name, line, c.colName("person"), fmt.Sprintf("the same person, month and cost center again (also line %d)", prev))
 		}
 		seen[key] = line
+		if st != nil {
+			return st.personMonth(&r)
+		}
 		ex.hours = append(ex.hours, r)
 		return nil
 	})
@@ -461,29 +468,38 @@ func insertHours(ctx context.Context, tx *sql.Tx, rows []personMonth, res *LoadR
 	}
 	res.Replaced, _ = r.RowsAffected()
 	res.Rows = int64(len(rows))
-	cols := []string{"period DATE", "person VARCHAR", "gender VARCHAR", "birth_year INTEGER", "cost_center VARCHAR", "employment_type VARCHAR",
-		"employment_rate DECIMAL(6,2)", "scheduled_hours DECIMAL(10,2)", "worked_hours DECIMAL(10,2)", "extra_hours DECIMAL(10,2)",
-		"overtime_hours DECIMAL(10,2)", "manager VARCHAR", "line INTEGER"}
-	return stageCSV(ctx, tx, "person_months", cols, func(w *csvWriter) error {
-		for _, p := range rows {
-			w.month(p.Period)
-			w.str(p.Person)
-			w.str(p.Gender)
-			w.int(int64(p.BirthYear))
-			w.str(p.CostCenter)
-			w.str(p.Type)
-			w.str(p.Rate)
-			w.str(p.Scheduled)
-			w.str(p.Worked)
-			w.str(p.Extra)
-			w.str(p.Overtime)
-			w.str(p.Manager)
-			w.int(int64(p.Line))
-			w.end()
+	return stageCSV(ctx, tx, "person_months", personMonthColumns, func(w *csvWriter) error {
+		for i := range rows {
+			writePersonMonth(w, &rows[i])
 		}
 		return nil
-	}, fmt.Sprintf(`INSERT INTO person_months SELECT period, person, gender, birth_year, cost_center, employment_type, employment_rate,
-		scheduled_hours, worked_hours, extra_hours, overtime_hours, manager, %s, %d, line FROM %%s`, sqlString(res.Source), res.LoadID))
+	}, fmt.Sprintf(personMonthInsert, sqlString(res.Source), res.LoadID, "%s"))
+}
+
+// personMonthColumns and personMonthInsert stage person_months rows; the
+// insert takes the source, the load id and the reader.
+var personMonthColumns = []string{"period DATE", "person VARCHAR", "gender VARCHAR", "birth_year INTEGER", "cost_center VARCHAR", "employment_type VARCHAR",
+	"employment_rate DECIMAL(6,2)", "scheduled_hours DECIMAL(10,2)", "worked_hours DECIMAL(10,2)", "extra_hours DECIMAL(10,2)",
+	"overtime_hours DECIMAL(10,2)", "manager VARCHAR", "line INTEGER"}
+
+const personMonthInsert = `INSERT INTO person_months SELECT period, person, gender, birth_year, cost_center, employment_type, employment_rate,
+		scheduled_hours, worked_hours, extra_hours, overtime_hours, manager, %s, %d, line FROM %s`
+
+func writePersonMonth(w *csvWriter, p *personMonth) {
+	w.month(p.Period)
+	w.str(p.Person)
+	w.str(p.Gender)
+	w.int(int64(p.BirthYear))
+	w.str(p.CostCenter)
+	w.str(p.Type)
+	w.str(p.Rate)
+	w.str(p.Scheduled)
+	w.str(p.Worked)
+	w.str(p.Extra)
+	w.str(p.Overtime)
+	w.str(p.Manager)
+	w.int(int64(p.Line))
+	w.end()
 }
 
 // insertSpells replaces the spells of the persons the extract covers: an

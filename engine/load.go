@@ -402,6 +402,23 @@ func (st *stage) ledger(r *ledgerRow) error {
 	return nil
 }
 
+// personMonth writes one person-month row, for a streaming hours load.
+func (st *stage) personMonth(p *personMonth) error {
+	writePersonMonth(st.w, p)
+	st.span(p.Period)
+	return nil
+}
+
+func (st *stage) span(m Month) {
+	if st.rows == 0 || m.Index() < st.lo.Index() {
+		st.lo = m
+	}
+	if st.rows == 0 || m.Index() > st.hi.Index() {
+		st.hi = m
+	}
+	st.rows++
+}
+
 func (st *stage) close() error {
 	if err := st.w.w.Flush(); err != nil {
 		return fmt.Errorf("stage: %w", err)

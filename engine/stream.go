@@ -13,7 +13,8 @@ import (
 	"time"
 )
 
-// Streaming ledger loads: the extract is parsed while DuckDB inserts it.
+// Streaming loads (ledgers and HR hours): the extract is parsed while DuckDB
+// inserts it.
 //
 // The staged canonical CSV goes through a named pipe instead of a file, so
 // Go's parsing (one core) and DuckDB's read_csv and insert (the other) run
@@ -30,10 +31,26 @@ func streamable(kind Kind, name string, data []byte) bool {
 	switch kind {
 	case KindSIE:
 		return true
-	case KindLedger:
+	case KindLedger, KindHours:
 		return !isParquet(name, data)
 	}
 	return false
+}
+
+// streamTarget is where a streamed kind's rows go.
+type streamTarget struct {
+	table  string
+	cols   []string
+	insert string // source, load id, reader
+}
+
+func streamTargetOf(kind Kind) streamTarget {
+	if kind == KindHours {
+		return streamTarget{"person_months", personMonthColumns, personMonthInsert}
+	}
+	return streamTarget{"ledger", []string{"period DATE", "account VARCHAR", "cost_center VARCHAR", "project VARCHAR", "activity VARCHAR",
+		"amount DECIMAL(18,2)", "text VARCHAR", "line INTEGER", "voucher VARCHAR"},
+		`INSERT INTO ledger SELECT period, account, cost_center, project, activity, amount, text, %s, %d, line, voucher FROM %s`}
 }
 
 // sieHeaderSource is the source a SIE file's header names (#ORGNR, else
@@ -70,7 +87,7 @@ func sieHeaderSource(name string, data []byte) string {
 	return DefaultSource(KindSIE, name)
 }
 
-// loadStreaming is LoadData for ledger extracts, parsing inside the
+// loadStreaming is LoadData for ledger and hours extracts, parsing inside the
 // transaction while DuckDB reads the staged rows from a pipe.
 func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kind Kind, opt LoadOptions, res *LoadResult, hash string) (bool, error) {
 	dir, err := os.MkdirTemp("", "tertial-stream-")
@@ -139,11 +156,8 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 			}
 			done <- parsed{ex, st, err}
 		}()
-		reader := readCSV(pipe, []string{"period DATE", "account VARCHAR", "cost_center VARCHAR", "project VARCHAR", "activity VARCHAR",
-			"amount DECIMAL(18,2)", "text VARCHAR", "line INTEGER", "voucher VARCHAR"})
-		r, execErr := tx.ExecContext(ctx, fmt.Sprintf(`INSERT INTO ledger
-			SELECT period, account, cost_center, project, activity, amount, text, %s, %d, line, voucher FROM %s`,
-			sqlString(presumed), res.LoadID, reader))
+		target := streamTargetOf(kind)
+		r, execErr := tx.ExecContext(ctx, fmt.Sprintf(target.insert, sqlString(presumed), res.LoadID, readCSV(pipe, target.cols)))
 		close(execDone)
 		p := <-done
 		if p.err != nil {
@@ -151,7 +165,7 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 			return p.err
 		}
 		if execErr != nil {
-			return fmt.Errorf("insert ledger: %w", execErr)
+			return fmt.Errorf("insert %s: %w", target.table, execErr)
 		}
 		ex := p.ex
 		defer ex.cleanup()
@@ -161,7 +175,7 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 			staged = p.st.rows
 		}
 		if n != staged {
-			return fmt.Errorf("insert ledger: parsed %d rows but DuckDB read %d from the stage", staged, n)
+			return fmt.Errorf("insert %s: parsed %d rows but DuckDB read %d from the stage", target.table, staged, n)
 		}
 		res.Format = ex.format
 		res.Source = opt.Source
@@ -172,7 +186,7 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 			}
 		}
 		if res.Source != presumed && n > 0 {
-			if _, err := tx.ExecContext(ctx, "UPDATE ledger SET source = ? WHERE load_id = ?", res.Source, res.LoadID); err != nil {
+			if _, err := tx.ExecContext(ctx, "UPDATE "+target.table+" SET source = ? WHERE load_id = ?", res.Source, res.LoadID); err != nil {
 				return err
 			}
 		}
@@ -180,7 +194,7 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 			st := p.st
 			periodRange(res, st.lo)
 			periodRange(res, st.hi)
-			r, err := tx.ExecContext(ctx, "DELETE FROM ledger WHERE source = ? AND period BETWEEN ? AND ? AND load_id <> ?",
+			r, err := tx.ExecContext(ctx, "DELETE FROM "+target.table+" WHERE source = ? AND period BETWEEN ? AND ? AND load_id <> ?",
 				res.Source, st.lo.Date(), st.hi.Date(), res.LoadID)
 			if err != nil {
 				return err
@@ -188,7 +202,7 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 			res.Replaced, _ = r.RowsAffected()
 			res.Rows += staged
 		}
-		ex.ledger = nil // inserted above; the budget and names follow
+		ex.ledger = nil // inserted above; the budget and names (SIE), the key check (HR) follow
 		if err := ex.insert(ctx, tx, res, opt); err != nil {
 			return err
 		}

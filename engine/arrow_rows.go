@@ -18,3 +18,6 @@ const NativeArrow = false
 func (s *Store) StreamArrow(ctx context.Context, sqlText string, fn func(arrow.RecordBatch) error) (ok bool, err error) {
 	return false, nil
 }
+
+// newArrowTransport: none without the duckdb_arrow tag; loads use the pipe.
+func newArrowTransport(Kind) transport { return nil }

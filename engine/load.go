@@ -370,6 +370,15 @@ type stage struct {
 	w      *csvWriter
 	rows   int64
 	lo, hi Month
+	// sink, when set, takes ledger rows instead of the CSV writer: Arrow
+	// record batches in a duckdb_arrow build.
+	sink rowSink
+}
+
+type rowSink interface {
+	ledger(r *ledgerRow) error
+	flush() error   // the last rows: the end of the data
+	fail(err error) // the parse failed: the end, with err
 }
 
 func newStage() (*stage, error) {
@@ -381,6 +390,13 @@ func newStage() (*stage, error) {
 }
 
 func (st *stage) ledger(r *ledgerRow) error {
+	if st.sink != nil {
+		if err := st.sink.ledger(r); err != nil {
+			return err
+		}
+		st.span(r.Period)
+		return nil
+	}
 	w := st.w
 	w.month(r.Period)
 	w.str(r.Account)
@@ -420,6 +436,9 @@ func (st *stage) span(m Month) {
 }
 
 func (st *stage) close() error {
+	if st.sink != nil {
+		return st.sink.flush()
+	}
 	if err := st.w.w.Flush(); err != nil {
 		return fmt.Errorf("stage: %w", err)
 	}
@@ -427,8 +446,12 @@ func (st *stage) close() error {
 }
 
 func (st *stage) remove() {
-	st.f.Close()
-	os.Remove(st.path)
+	if st.f != nil {
+		st.f.Close()
+	}
+	if st.path != "" {
+		os.Remove(st.path)
+	}
 }
 
 func insertBudget(ctx context.Context, tx *sql.Tx, rows []budgetRow, version string, res *LoadResult) error {

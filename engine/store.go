@@ -277,6 +277,20 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error)
 	if err != nil {
 		return err
 	}
+	return runTx(tx, fn)
+}
+
+// inConnTx is inTx on one connection the caller holds (and may also use
+// through its driver, as the Arrow load does).
+func inConnTx(ctx context.Context, conn *sql.Conn, fn func(tx *sql.Tx) error) error {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	return runTx(tx, fn)
+}
+
+func runTx(tx *sql.Tx, fn func(tx *sql.Tx) error) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			tx.Rollback()

@@ -87,18 +87,94 @@ func sieHeaderSource(name string, data []byte) string {
 	return DefaultSource(KindSIE, name)
 }
 
-// loadStreaming is LoadData for ledger and hours extracts, parsing inside the
-// transaction while DuckDB reads the staged rows from a pipe.
-func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kind Kind, opt LoadOptions, res *LoadResult, hash string) (bool, error) {
+// transport carries staged rows from the parser to DuckDB during a
+// streaming load: a named pipe read by read_csv, or (duckdb_arrow builds)
+// Arrow record batches read through a view.
+type transport interface {
+	// stage makes the parser's stage; stop is closed when DuckDB has
+	// stopped reading.
+	stage(stop <-chan struct{}) (*stage, error)
+	// source is what the INSERT selects from, after prepare.
+	source(target streamTarget) string
+	// prepare runs on the transaction's connection before the INSERT.
+	prepare(ctx context.Context, conn *sql.Conn) error
+	// done releases what prepare made, on the same connection.
+	done(ctx context.Context, tx *sql.Tx)
+	// abort ends the rows when the parser stopped without a stage.
+	abort(stop <-chan struct{})
+	close()
+}
+
+// pipeTransport is the named pipe.
+type pipeTransport struct {
+	dir, pipe string
+}
+
+func newPipeTransport() (*pipeTransport, error) {
 	dir, err := os.MkdirTemp("", "tertial-stream-")
 	if err != nil {
-		return false, nil
+		return nil, err
 	}
-	defer os.RemoveAll(dir)
-	pipe := filepath.Join(dir, "ledger.csv")
+	pipe := filepath.Join(dir, "stage.csv")
 	if err := mkfifo(pipe); err != nil {
-		return false, nil
+		os.RemoveAll(dir)
+		return nil, err
 	}
+	return &pipeTransport{dir: dir, pipe: pipe}, nil
+}
+
+// openW opens the pipe once DuckDB has opened it for reading (before that,
+// data written would be lost when the writer closed), and gives up when
+// DuckDB has stopped without opening it.
+func (p *pipeTransport) openW(stop <-chan struct{}) (*os.File, error) {
+	for {
+		f, waiting, err := openFIFOWriter(p.pipe)
+		if !waiting {
+			return f, err
+		}
+		select {
+		case <-stop:
+			return nil, errors.New("stage: DuckDB stopped before reading")
+		case <-time.After(time.Millisecond):
+		}
+	}
+}
+
+func (p *pipeTransport) stage(stop <-chan struct{}) (*stage, error) {
+	f, err := p.openW(stop)
+	if err != nil {
+		return nil, err
+	}
+	return &stage{path: p.pipe, f: f, w: &csvWriter{w: bufio.NewWriterSize(f, 1<<20)}}, nil
+}
+
+func (p *pipeTransport) source(t streamTarget) string             { return readCSV(p.pipe, t.cols) }
+func (p *pipeTransport) prepare(context.Context, *sql.Conn) error { return nil }
+func (p *pipeTransport) done(context.Context, *sql.Tx)            {}
+func (p *pipeTransport) close()                                   { os.RemoveAll(p.dir) }
+
+// abort opens and closes the pipe, so that DuckDB reads no rows.
+func (p *pipeTransport) abort(stop <-chan struct{}) {
+	if f, err := p.openW(stop); err == nil {
+		f.Close()
+	}
+}
+
+// loadStreaming is LoadData for ledger and hours extracts, parsing inside the
+// transaction while DuckDB inserts the staged rows.
+func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kind Kind, opt LoadOptions, res *LoadResult, hash string) (bool, error) {
+	var tr transport
+	if kind != KindHours {
+		tr = newArrowTransport(kind) // nil without the duckdb_arrow build tag
+	}
+	if tr == nil {
+		p, err := newPipeTransport()
+		if err != nil {
+			return false, nil
+		}
+		tr = p
+	}
+	defer tr.close()
 	presumed := opt.Source
 	if presumed == "" {
 		if kind == KindSIE {
@@ -107,8 +183,13 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 			presumed = DefaultSource(kind, name)
 		}
 	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return true, err
+	}
+	defer conn.Close()
 	var parseErr error
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err = inConnTx(ctx, conn, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, "SELECT nextval('load_id_seq')").Scan(&res.LoadID); err != nil {
 			return err
 		}
@@ -119,45 +200,32 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 		}
 		done := make(chan parsed, 1)
 		execDone := make(chan struct{})
-		// The writer opens the pipe once DuckDB has opened it for reading
-		// (before that, data written would be lost when the writer closed),
-		// and gives up when DuckDB has stopped without opening it.
-		openW := func() (*os.File, error) {
-			for {
-				f, waiting, err := openFIFOWriter(pipe)
-				if !waiting {
-					return f, err
-				}
-				select {
-				case <-execDone:
-					return nil, errors.New("stage: DuckDB stopped before reading")
-				case <-time.After(time.Millisecond):
-				}
-			}
+		target := streamTargetOf(kind)
+		if err := tr.prepare(ctx, conn); err != nil {
+			return err
 		}
+		defer tr.done(ctx, tx)
 		go func() {
 			var st *stage
 			ex, err := parseExtract(ctx, s, name, data, kind, opt, func() (*stage, error) {
-				f, err := openW()
-				if err != nil {
-					return nil, err
-				}
-				st = &stage{path: pipe, f: f, w: &csvWriter{w: bufio.NewWriterSize(f, 1<<20)}}
-				return st, nil
+				var err error
+				st, err = tr.stage(execDone)
+				return st, err
 			})
 			switch {
 			case st == nil:
-				// Nothing staged: open and close, so that DuckDB reads no rows.
-				if f, err := openW(); err == nil {
-					f.Close()
-				}
+				tr.abort(execDone)
 			case err != nil:
-				st.f.Close()
+				if st.f != nil {
+					st.f.Close()
+				}
+				if st.sink != nil {
+					st.sink.fail(err)
+				}
 			}
 			done <- parsed{ex, st, err}
 		}()
-		target := streamTargetOf(kind)
-		r, execErr := tx.ExecContext(ctx, fmt.Sprintf(target.insert, sqlString(presumed), res.LoadID, readCSV(pipe, target.cols)))
+		r, execErr := tx.ExecContext(ctx, fmt.Sprintf(target.insert, sqlString(presumed), res.LoadID, tr.source(target)))
 		close(execDone)
 		p := <-done
 		if p.err != nil {

@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"context"
+	"os/exec"
 	"testing"
 	"time"
 )
@@ -64,3 +65,25 @@ func TestStreamingLoadLateError(t *testing.T) {
 }
 
 func lineDiffEngine(a, b string) string { return "before:\n" + a + "\nafter:\n" + b }
+
+// TestArrowLoadsBuild reruns the load tests in a duckdb_arrow build, where
+// ledgers go to DuckDB as Arrow record batches instead of through the pipe,
+// so that go test ./... covers both transports.
+func TestArrowLoadsBuild(t *testing.T) {
+	if newArrowTransport(KindLedger) != nil {
+		t.Skip("this is the Arrow build")
+	}
+	if testing.Short() {
+		t.Skip("builds the package again with -tags duckdb_arrow")
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command to build with")
+	}
+	cmd := exec.Command(goBin, "test", "-tags", "duckdb_arrow", "-count=1",
+		"-run", "^(TestArrowTransportInUse|TestSIECorpus|TestBadInputCorpus|TestStreamingLoad.*|TestRegionLoads|TestReloadAndReplace|TestReaders)$", ".")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("Arrow build: %v\n%s", err, out)
+	}
+}

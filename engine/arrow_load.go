@@ -1,0 +1,199 @@
+//go:build duckdb_arrow
+
+package engine
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/decimal128"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	duckdb "github.com/duckdb/duckdb-go/v2"
+)
+
+// Arrow loads (duckdb_arrow builds): the parser fills Arrow record batches
+// of 65 536 ledger rows and DuckDB inserts them from a view over the
+// batches as they come — no CSV is written or read.
+
+var ledgerArrowSchema = arrow.NewSchema([]arrow.Field{
+	{Name: "period", Type: arrow.FixedWidthTypes.Date32},
+	{Name: "account", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "cost_center", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "project", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "activity", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "amount", Type: &arrow.Decimal128Type{Precision: 18, Scale: 2}},
+	{Name: "text", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "line", Type: arrow.PrimitiveTypes.Int32},
+	{Name: "voucher", Type: arrow.BinaryTypes.String, Nullable: true},
+}, nil)
+
+const arrowBatch = 65536
+
+var errStopped = errors.New("stage: DuckDB stopped reading")
+
+type arrowTransport struct {
+	view    string
+	batches chan arrow.RecordBatch
+	mu      sync.Mutex
+	err     error // the parser's error, before batches is closed
+	release func()
+	closed  bool
+}
+
+func newArrowTransport(kind Kind) transport {
+	if kind != KindSIE && kind != KindLedger {
+		return nil
+	}
+	return &arrowTransport{batches: make(chan arrow.RecordBatch, 2)}
+}
+
+func (t *arrowTransport) stage(stop <-chan struct{}) (*stage, error) {
+	return &stage{sink: &arrowSink{t: t, stop: stop, b: array.NewRecordBuilder(memory.DefaultAllocator, ledgerArrowSchema)}}, nil
+}
+
+func (t *arrowTransport) source(streamTarget) string { return t.view }
+
+func (t *arrowTransport) prepare(ctx context.Context, conn *sql.Conn) error {
+	t.view = fmt.Sprintf("tertial_stage_%d", atomic.AddUint64(&viewSeq, 1))
+	return conn.Raw(func(dc any) error {
+		ar, err := duckdb.NewArrowFromConn(dc.(driver.Conn))
+		if err != nil {
+			return err
+		}
+		release, err := ar.RegisterView(&chanReader{t: t, refs: 1}, t.view)
+		if err != nil {
+			return err
+		}
+		t.release = release
+		return nil
+	})
+}
+
+var viewSeq uint64
+
+// done drops the view inside the transaction (a registered view must not
+// outlive its reader) and releases the stream.
+func (t *arrowTransport) done(ctx context.Context, tx *sql.Tx) {
+	tx.ExecContext(ctx, "DROP VIEW IF EXISTS "+quoteIdent(t.view))
+	if t.release != nil {
+		t.release()
+		t.release = nil
+	}
+}
+
+func (t *arrowTransport) abort(<-chan struct{}) { t.end(nil) }
+
+func (t *arrowTransport) close() {}
+
+// end closes the batches once, with the parser's error (nil: all rows sent).
+func (t *arrowTransport) end(err error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.closed {
+		return
+	}
+	t.err, t.closed = err, true
+	close(t.batches)
+}
+
+type arrowSink struct {
+	t    *arrowTransport
+	stop <-chan struct{}
+	b    *array.RecordBuilder
+	n    int
+}
+
+func appendOpt(b array.Builder, s string) {
+	if s == "" {
+		b.AppendNull() // as the CSV stage: an empty field is NULL
+		return
+	}
+	b.(*array.StringBuilder).Append(s)
+}
+
+func (k *arrowSink) ledger(r *ledgerRow) error {
+	b := k.b
+	b.Field(0).(*array.Date32Builder).Append(arrow.Date32FromTime(r.Period.Date()))
+	appendOpt(b.Field(1), r.Account)
+	appendOpt(b.Field(2), r.CostCenter)
+	appendOpt(b.Field(3), r.Project)
+	appendOpt(b.Field(4), r.Activity)
+	b.Field(5).(*array.Decimal128Builder).Append(decimal128.FromI64(r.Amount))
+	appendOpt(b.Field(6), r.Text)
+	b.Field(7).(*array.Int32Builder).Append(int32(r.Line))
+	appendOpt(b.Field(8), r.Voucher)
+	k.n++
+	if k.n == arrowBatch {
+		return k.send()
+	}
+	return nil
+}
+
+func (k *arrowSink) send() error {
+	rec := k.b.NewRecordBatch()
+	k.n = 0
+	select {
+	case k.t.batches <- rec:
+		return nil
+	case <-k.stop:
+		rec.Release()
+		return errStopped
+	}
+}
+
+func (k *arrowSink) flush() error {
+	var err error
+	if k.n > 0 {
+		err = k.send()
+	}
+	k.b.Release()
+	k.t.end(err)
+	return err
+}
+
+func (k *arrowSink) fail(err error) {
+	k.b.Release()
+	k.t.end(err)
+}
+
+// chanReader is the record reader DuckDB pulls the batches from.
+type chanReader struct {
+	t    *arrowTransport
+	refs int64
+	cur  arrow.RecordBatch
+}
+
+func (r *chanReader) Retain() { atomic.AddInt64(&r.refs, 1) }
+func (r *chanReader) Release() {
+	if atomic.AddInt64(&r.refs, -1) == 0 && r.cur != nil {
+		r.cur.Release()
+		r.cur = nil
+	}
+}
+func (r *chanReader) Schema() *arrow.Schema { return ledgerArrowSchema }
+func (r *chanReader) Next() bool {
+	if r.cur != nil {
+		r.cur.Release()
+		r.cur = nil
+	}
+	rec, ok := <-r.t.batches
+	if !ok {
+		return false
+	}
+	r.cur = rec
+	return true
+}
+func (r *chanReader) RecordBatch() arrow.RecordBatch { return r.cur }
+func (r *chanReader) Record() arrow.RecordBatch      { return r.cur }
+func (r *chanReader) Err() error {
+	r.t.mu.Lock()
+	defer r.t.mu.Unlock()
+	return r.t.err
+}

@@ -133,7 +133,11 @@ func (b *bench) run() error {
 		return err
 	}
 	b.exe = exe
-	fmt.Fprintf(w, "tertial bench: %d cores, %s/%s, %s\n", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version())
+	transport := "canonical CSV through a named pipe"
+	if engine.NativeArrow {
+		transport = "Arrow record batches (duckdb_arrow build)"
+	}
+	fmt.Fprintf(w, "tertial bench: %d cores, %s/%s, %s; ledger loads hand DuckDB %s\n", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), transport)
 
 	t0 := time.Now()
 	f, err := engine.GenerateRegion(b.dir, b.spec)

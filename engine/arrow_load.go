@@ -39,12 +39,12 @@ const arrowBatch = 65536
 var errStopped = errors.New("stage: DuckDB stopped reading")
 
 type arrowTransport struct {
-	view    string
-	batches chan arrow.RecordBatch
-	mu      sync.Mutex
-	err     error // the parser's error, before batches is closed
-	release func()
-	closed  bool
+	view          string
+	batches       chan arrow.RecordBatch
+	mu            sync.Mutex
+	err           error // the parser's error, before batches is closed
+	releaseStream func()
+	closed        bool
 }
 
 func newArrowTransport(kind Kind) transport {
@@ -71,20 +71,25 @@ func (t *arrowTransport) prepare(ctx context.Context, conn *sql.Conn) error {
 		if err != nil {
 			return err
 		}
-		t.release = release
+		t.releaseStream = release
 		return nil
 	})
 }
 
 var viewSeq uint64
 
-// done drops the view inside the transaction (a registered view must not
-// outlive its reader) and releases the stream.
-func (t *arrowTransport) done(ctx context.Context, tx *sql.Tx) {
-	tx.ExecContext(ctx, "DROP VIEW IF EXISTS "+quoteIdent(t.view))
-	if t.release != nil {
-		t.release()
-		t.release = nil
+// finish drops the view inside the transaction: a registered view must not
+// be committed, as it cannot outlive its reader.
+func (t *arrowTransport) finish(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, "DROP VIEW IF EXISTS "+quoteIdent(t.view))
+	return err
+}
+
+// release frees the exported stream.
+func (t *arrowTransport) release() {
+	if t.releaseStream != nil {
+		t.releaseStream()
+		t.releaseStream = nil
 	}
 }
 

@@ -98,8 +98,10 @@ type transport interface {
 	source(target streamTarget) string
 	// prepare runs on the transaction's connection before the INSERT.
 	prepare(ctx context.Context, conn *sql.Conn) error
-	// done releases what prepare made, on the same connection.
-	done(ctx context.Context, tx *sql.Tx)
+	// finish removes what prepare made from the transaction, before it
+	// commits; release frees it (always, also after a failure).
+	finish(ctx context.Context, tx *sql.Tx) error
+	release()
 	// abort ends the rows when the parser stopped without a stage.
 	abort(stop <-chan struct{})
 	close()
@@ -150,7 +152,8 @@ func (p *pipeTransport) stage(stop <-chan struct{}) (*stage, error) {
 
 func (p *pipeTransport) source(t streamTarget) string             { return readCSV(p.pipe, t.cols) }
 func (p *pipeTransport) prepare(context.Context, *sql.Conn) error { return nil }
-func (p *pipeTransport) done(context.Context, *sql.Tx)            {}
+func (p *pipeTransport) finish(context.Context, *sql.Tx) error    { return nil }
+func (p *pipeTransport) release()                                 {}
 func (p *pipeTransport) close()                                   { os.RemoveAll(p.dir) }
 
 // abort opens and closes the pipe, so that DuckDB reads no rows.
@@ -204,7 +207,7 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 		if err := tr.prepare(ctx, conn); err != nil {
 			return err
 		}
-		defer tr.done(ctx, tx)
+		defer tr.release()
 		go func() {
 			var st *stage
 			ex, err := parseExtract(ctx, s, name, data, kind, opt, func() (*stage, error) {
@@ -234,6 +237,9 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 		}
 		if execErr != nil {
 			return fmt.Errorf("insert %s: %w", target.table, execErr)
+		}
+		if err := tr.finish(ctx, tx); err != nil {
+			return err
 		}
 		ex := p.ex
 		defer ex.cleanup()

@@ -185,17 +185,9 @@ func (s *Store) viewDefinitions(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	// Order by dependency: a view comes after every view it names.
-	names := map[string]bool{}
-	for _, v := range views {
-		names[v.name] = true
-	}
 	var out []string
 	done := map[string]bool{}
 	var visit func(v view, depth int)
-	byName := map[string]view{}
-	for _, v := range views {
-		byName[v.name] = v
-	}
 	visit = func(v view, depth int) {
 		if done[v.name] || depth > len(views) {
 			return

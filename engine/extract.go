@@ -124,7 +124,10 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 	if err != nil {
 		return nil, err
 	}
-	ex := &extract{format: t.Describe(), rowsHint: rowsHint(data)}
+	ex := &extract{format: t.Describe()}
+	if kind != KindLedger && !(kind == KindHours && streaming) {
+		ex.rowsHint = rowsHint(data) // only kinds that collect their rows
+	}
 	switch kind {
 	case KindLedger:
 		if ex.ledger, err = mk(); err != nil {

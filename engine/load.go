@@ -351,11 +351,8 @@ func insertLedger(ctx context.Context, tx *sql.Tx, st *stage, res *LoadResult) e
 	}
 	n, _ := r.RowsAffected()
 	res.Replaced += n
-	reader := readCSV(st.path, []string{"period DATE", "account VARCHAR", "cost_center VARCHAR", "project VARCHAR", "activity VARCHAR",
-		"amount DECIMAL(18,2)", "text VARCHAR", "line INTEGER", "voucher VARCHAR"})
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`INSERT INTO ledger
-		SELECT period, account, cost_center, project, activity, amount, text, %s, %d, line, voucher FROM %s`,
-		sqlString(res.Source), res.LoadID, reader)); err != nil {
+	target := streamTargetOf(KindLedger)
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(target.insert, sqlString(res.Source), res.LoadID, readCSV(st.path, target.cols))); err != nil {
 		return fmt.Errorf("insert ledger: %w", err)
 	}
 	res.Rows += st.rows
@@ -408,13 +405,7 @@ func (st *stage) ledger(r *ledgerRow) error {
 	w.int(int64(r.Line))
 	w.str(r.Voucher)
 	w.end()
-	if st.rows == 0 || r.Period.Index() < st.lo.Index() {
-		st.lo = r.Period
-	}
-	if st.rows == 0 || r.Period.Index() > st.hi.Index() {
-		st.hi = r.Period
-	}
-	st.rows++
+	st.span(r.Period)
 	return nil
 }
 
@@ -496,7 +487,7 @@ func insertBudget(ctx context.Context, tx *sql.Tx, rows []budgetRow, version str
 }
 
 // stageCSV is the bulk path: rows are written once, as canonical CSV (UTF-8,
-// plain decimals, every field quoted), and DuckDB's own reader inserts them
+// plain decimals, fields quoted where they need it), and DuckDB's own reader inserts them
 // with explicit column types — so no amount passes through a float and no
 // text through a driver conversion. insertSQL has one %s for the reader.
 func stageCSV(ctx context.Context, tx *sql.Tx, what string, cols []string, write func(*csvWriter) error, insertSQL string) error {

@@ -54,13 +54,19 @@ type LineageFilter struct {
 
 // baseOf says which rows each figure reads, as a SELECT over the documented
 // views with the columns load_id, line, voucher, period, account,
-// cost_center, amount, text, and the scope filter applied through ?-less
-// variables p.*.
-func baseOf(figure string) (string, bool) {
-	ledger := `SELECT 'ledger' AS tbl, r.load_id, r.line, r.voucher, r.period, r.account, r.cost_center, r.amount, r.text, r.category, r.subcategory
+// cost_center, amount, text, lines (the source rows a row stands for), and
+// the scope filter applied through ?-less variables p.*. With monthly the
+// ledger's rows are its month sums (ledger_month): the same loads, lines
+// and amounts, without line, voucher and text, and a fifth of the rows.
+func baseOf(figure string, monthly bool) (string, bool) {
+	ledger := `SELECT 'ledger' AS tbl, r.load_id, r.line, r.voucher, r.period, r.account, r.cost_center, r.amount, r.text, r.category, r.subcategory, 1 AS lines
 		FROM ledger_report r, p WHERE r.kind %s AND r.period BETWEEN %s AND p.period
 		AND (p.unit IS NULL OR r.unit = p.unit) AND (p.division IS NULL OR r.division = p.division)`
-	budget := `SELECT 'budget' AS tbl, r.load_id, r.line, r.decision AS voucher, r.period, r.account, r.cost_center, r.amount, NULL AS text, r.category, r.subcategory
+	if monthly {
+		ledger = strings.Replace(ledger, "r.line, r.voucher, r.period, r.account, r.cost_center, r.amount, r.text, r.category, r.subcategory, 1 AS lines\n\t\tFROM ledger_report",
+			"NULL AS line, NULL AS voucher, r.period, r.account, r.cost_center, r.amount, NULL AS text, r.category, r.subcategory, r.lines\n\t\tFROM ledger_month_report", 1)
+	}
+	budget := `SELECT 'budget' AS tbl, r.load_id, r.line, r.decision AS voucher, r.period, r.account, r.cost_center, r.amount, NULL AS text, r.category, r.subcategory, 1 AS lines
 		FROM budget_report r, p WHERE r.version = p.version AND r.kind %s AND r.period BETWEEN p.year_start AND p.period
 		AND (p.unit IS NULL OR r.unit = p.unit) AND (p.division IS NULL OR r.division = p.division)`
 	switch figure {
@@ -72,20 +78,20 @@ func baseOf(figure string) (string, bool) {
 		return fmt.Sprintf(ledger, "= 'cost'", "(p.year_start - INTERVAL 1 YEAR)::DATE") +
 			" AND (r.period >= p.year_start OR r.period <= (p.period - INTERVAL 1 YEAR)::DATE)", true
 	case "forecast":
-		return `SELECT 'forecast' AS tbl, f.load_id, f.line, NULL AS voucher, f.period, NULL AS account, f.cost_center, f.deviation AS amount, f.comment AS text, f.category, NULL AS subcategory
+		return `SELECT 'forecast' AS tbl, f.load_id, f.line, NULL AS voucher, f.period, NULL AS account, f.cost_center, f.deviation AS amount, f.comment AS text, f.category, NULL AS subcategory, 1 AS lines
 			FROM forecast f LEFT JOIN cost_centers c USING (cost_center), p
 			WHERE year(f.period) = year(p.period) AND f.period <= p.period
 			AND (p.unit IS NULL OR c.unit = p.unit) AND (p.division IS NULL OR c.division = p.division OR f.division = p.division)`, true
 	case "investments":
-		return `SELECT 'investments' AS tbl, i.load_id, i.line, i.kind AS voucher, i.period, NULL AS account, i.cost_center, i.amount, i.text, i.category, NULL AS subcategory
+		return `SELECT 'investments' AS tbl, i.load_id, i.line, i.kind AS voucher, i.period, NULL AS account, i.cost_center, i.amount, i.text, i.category, NULL AS subcategory, 1 AS lines
 			FROM investments i LEFT JOIN cost_centers c USING (cost_center), p
 			WHERE year(i.period) = year(p.period) AND i.period <= p.period
 			AND (p.unit IS NULL OR c.unit = p.unit) AND (p.division IS NULL OR c.division = p.division OR i.division = p.division)`, true
 	case "budget_decisions":
-		return `SELECT 'budget_decisions' AS tbl, d.load_id, d.line, d.reference AS voucher, d.effective AS period, d.account, NULL AS cost_center, d.amount, d.text, d.category, NULL AS subcategory
+		return `SELECT 'budget_decisions' AS tbl, d.load_id, d.line, d.reference AS voucher, d.effective AS period, d.account, NULL AS cost_center, d.amount, d.text, d.category, NULL AS subcategory, 1 AS lines
 			FROM budget_decisions d, p WHERE year(d.effective) = year(p.period) OR year(d.decided) = year(p.period)`, true
 	case "programme", "programme_forecast_change":
-		return `SELECT 'ledger' AS tbl, l.load_id, l.line, l.voucher, l.period, l.account, l.cost_center, l.amount, l.text, g.name AS category, NULL AS subcategory
+		return `SELECT 'ledger' AS tbl, l.load_id, l.line, l.voucher, l.period, l.account, l.cost_center, l.amount, l.text, g.name AS category, NULL AS subcategory, 1 AS lines
 			FROM programmes g
 			JOIN ledger l ON (g.project IS NULL OR l.project = g.project)
 				AND (g.cost_centers IS NULL OR list_contains(g.cost_centers, l.cost_center))
@@ -93,7 +99,7 @@ func baseOf(figure string) (string, bool) {
 			WHERE l.period <= p.period AND (getvariable('programme') IS NULL OR g.name = getvariable('programme')::VARCHAR)`, true
 	case "sick_leave", "sick_leave_monthly", "fte", "headcount", "headcount_monthly", "extra_hours", "turnover", "span_of_control":
 		// Person-months: shown by file and line, never by person.
-		return `SELECT 'person_months' AS tbl, pm.load_id, pm.line, NULL AS voucher, pm.period, NULL AS account, pm.cost_center, pm.scheduled_hours AS amount, NULL AS text, NULL AS category, NULL AS subcategory
+		return `SELECT 'person_months' AS tbl, pm.load_id, pm.line, NULL AS voucher, pm.period, NULL AS account, pm.cost_center, pm.scheduled_hours AS amount, NULL AS text, NULL AS category, NULL AS subcategory, 1 AS lines
 			FROM person_months pm LEFT JOIN cost_centers c USING (cost_center), p
 			WHERE pm.period BETWEEN (p.year_start - INTERVAL 1 YEAR)::DATE AND p.period
 			AND (p.unit IS NULL OR c.unit = p.unit) AND (p.division IS NULL OR c.division = p.division)`, true
@@ -128,9 +134,14 @@ func (s *Store) explain(ctx context.Context, figure string, p Params, f LineageF
 	if err != nil {
 		return nil, err
 	}
-	base, ok := baseOf(figure)
+	base, ok := baseOf(figure, false)
+	monthly, _ := baseOf(figure, true)
 	if !ok {
 		return nil, fmt.Errorf("explain: no lineage for %s", figure)
+	}
+	// Before taking a connection: the check may need one of its own.
+	if err := s.checkLedgerMonth(ctx); err != nil {
+		return nil, err
 	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -155,7 +166,7 @@ func (s *Store) explain(ctx context.Context, figure string, p Params, f LineageF
 	}
 	from := pcte + ", b AS (" + base + ") "
 	l := &Lineage{Figure: figure, Title: q.Title, SQL: q.SQL, Period: p.Period.String(), Scope: scopeText(p)}
-	srcSQL := from + `SELECT b.load_id, l.kind, l.file, l.sha256, count(*) AS n, sum(b.amount)::DECIMAL(18,2) AS amount
+	srcSQL := pcte + ", b AS (" + monthly + ") " + `SELECT b.load_id, l.kind, l.file, l.sha256, sum(b.lines)::BIGINT AS n, sum(b.amount)::DECIMAL(18,2) AS amount
 		FROM b JOIN loads l USING (load_id) WHERE ` + where + ` GROUP BY ALL ORDER BY b.load_id`
 	key := fmt.Sprintf("%s\x00%+v\x00%v", srcSQL, p, args)
 	src := memo[key]

@@ -118,7 +118,7 @@ func writeParquet(t *testing.T) string {
 func snapshot(t *testing.T, s *Store) string {
 	t.Helper()
 	var parts []string
-	for _, tbl := range []string{"loads", "ledger", "budget", "forecast", "account_map", "account_names", "cost_centers"} {
+	for _, tbl := range []string{"loads", "ledger", "ledger_month", "budget", "forecast", "account_map", "account_names", "cost_centers"} {
 		var n int
 		var h string
 		if err := s.DB().QueryRow(fmt.Sprintf("SELECT count(*), coalesce(sum(hash(t))::VARCHAR, '') FROM %s t", tbl)).Scan(&n, &h); err != nil {

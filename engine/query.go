@@ -73,6 +73,11 @@ func (s *Store) Run(ctx context.Context, name string, p Params) (*Table, error) 
 
 // RunQuery runs q with p set as DuckDB variables.
 func (s *Store) RunQuery(ctx context.Context, q queries.Query, p Params) (*Table, error) {
+	if strings.Contains(q.SQL, "ledger_month") {
+		if err := s.checkLedgerMonth(ctx); err != nil {
+			return nil, err
+		}
+	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, err
@@ -129,6 +134,10 @@ func setParams(ctx context.Context, conn *sql.Conn, p Params) error {
 
 type queryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
 // Query runs ad-hoc SQL and returns its result as a Table.

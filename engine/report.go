@@ -129,6 +129,9 @@ func TertialOf(m Month) string {
 
 // BuildReport runs the report's queries.
 func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, error) {
+	if err := s.checkLedgerMonth(ctx); err != nil {
+		return nil, err
+	}
 	if o.Period.Year == 0 {
 		var latest sql.NullTime
 		if err := s.db.QueryRowContext(ctx, "SELECT max(period) FROM ledger").Scan(&latest); err != nil {
@@ -374,14 +377,14 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, version str
 	// As ledger_report's 'Ej mappat', on the year's distinct accounts and
 	// cost centers rather than on every line.
 	if err := s.db.QueryRowContext(ctx, `SELECT
-			(SELECT count(*) FROM (SELECT DISTINCT account FROM ledger WHERE period BETWEEN $1 AND $2) l
+			(SELECT count(*) FROM (SELECT DISTINCT account FROM ledger_month WHERE period BETWEEN $1 AND $2) l
 			   LEFT JOIN accounts a USING (account) WHERE a.category IS NULL),
-			(SELECT count(*) FROM (SELECT DISTINCT cost_center FROM ledger WHERE period BETWEEN $1 AND $2 AND cost_center IS NOT NULL) l
+			(SELECT count(*) FROM (SELECT DISTINCT cost_center FROM ledger_month WHERE period BETWEEN $1 AND $2 AND cost_center IS NOT NULL) l
 			   LEFT JOIN cost_centers c USING (cost_center) WHERE c.unit IS NULL)`, yearStart, o.Period.Date()).Scan(&unmapped, &unmappedCC); err != nil {
 		return nil, err
 	}
 	var lastYear int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM ledger WHERE period BETWEEN ? AND ?",
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM ledger_month WHERE period BETWEEN ? AND ?",
 		Month{o.Period.Year - 1, 1}.Date(), Month{o.Period.Year - 1, o.Period.Mon}.Date()).Scan(&lastYear); err != nil {
 		return nil, err
 	}

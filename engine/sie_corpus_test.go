@@ -214,7 +214,7 @@ func openTest(t testing.TB) *Store {
 // assertEmpty checks that a refused load left nothing behind.
 func assertEmpty(t *testing.T, s *Store) {
 	t.Helper()
-	for _, tbl := range []string{"loads", "ledger", "budget", "forecast", "account_map", "account_names", "cost_centers"} {
+	for _, tbl := range []string{"loads", "ledger", "ledger_month", "budget", "forecast", "account_map", "account_names", "cost_centers"} {
 		var n int
 		if err := s.DB().QueryRow("SELECT count(*) FROM " + tbl).Scan(&n); err != nil || n != 0 {
 			t.Errorf("%s has %d rows after a refused load (%v)", tbl, n, err)

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
@@ -35,6 +36,9 @@ type Store struct {
 	readOnly bool
 	// Trace, when set, collects every query RunQuery runs.
 	Trace *[]TracedQuery
+
+	monthMu      sync.Mutex // checkLedgerMonth
+	monthChecked bool
 }
 
 // checkCurrent requires the schema of a database opened read-only to be

@@ -13,7 +13,7 @@ WITH p AS (
 ),
 outcome AS (
     SELECT r.unit, r.category, r.subcategory, sum(r.report_amount) AS v
-    FROM ledger_report r, p
+    FROM ledger_month_report r, p
     WHERE r.kind = 'cost'
       AND r.period BETWEEN p.year_start AND p.period
       AND (p.unit IS NULL OR r.unit = p.unit)

@@ -14,7 +14,7 @@ WITH p AS (
 ),
 outcome AS (
     SELECT sum(r.report_amount) AS v
-    FROM ledger_report r, p
+    FROM ledger_month_report r, p
     WHERE r.kind <> 'balance'
       AND r.period BETWEEN p.year_start AND p.period
       AND (p.unit IS NULL OR r.unit = p.unit)

@@ -16,7 +16,7 @@ months AS (
 ),
 outcome AS (
     SELECT month(r.period) AS m, sum(r.report_amount) AS v
-    FROM ledger_report r, p
+    FROM ledger_month_report r, p
     WHERE r.kind <> 'balance'
       AND r.period BETWEEN p.year_start AND p.period
       AND (p.unit IS NULL OR r.unit = p.unit)
@@ -36,7 +36,7 @@ budget AS (
 ),
 last_year AS (
     SELECT month(r.period) AS m, sum(r.report_amount) AS v
-    FROM ledger_report r, p
+    FROM ledger_month_report r, p
     WHERE r.kind <> 'balance'
       AND year(r.period) = year(p.period) - 1
       AND (p.unit IS NULL OR r.unit = p.unit)

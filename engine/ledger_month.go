@@ -11,11 +11,43 @@ import (
 // ledger_month holds the ledger summed per month, account, cost center and
 // load (migration 0012); the report's economy figures read it instead of
 // every line. Loads keep it in step inside their transaction
-// (refreshLedgerMonth). A ledger changed outside tertial, in the DuckDB CLI
+// (followLedger). A ledger changed outside tertial, in the DuckDB CLI
 // say, does not: so before the first figure a store reads from it, the sums
 // are checked against the ledger month by month (lines and amount, one pass
 // over two columns), and the months that disagree are recomputed, or, in a
 // read-only store, refused.
+
+// followLedger changes ledger_month as a load changed the ledger: the
+// load replaced source's rows in lo..hi and inserted its own (loadID), all
+// with that source. Only the new rows are summed, not the months' other
+// sources: a year's load sums its 10 M lines, nothing more.
+func followLedger(ctx context.Context, tx execer, source string, loadID int64, lo, hi Month) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM ledger_month WHERE source = ? AND period BETWEEN ? AND ?", source, lo.Date(), hi.Date()); err != nil {
+		return fmt.Errorf("ledger_month: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO ledger_month
+		SELECT period, account, cost_center, ?, ?, sum(amount), count(*)
+		FROM ledger WHERE load_id = ? AND period BETWEEN ? AND ?
+		GROUP BY period, account, cost_center`, source, loadID, loadID, lo.Date(), hi.Date()); err != nil {
+		return fmt.Errorf("ledger_month: %w", err)
+	}
+	return nil
+}
+
+// refreshLedgerMonth recomputes ledger_month for the months lo..hi from the
+// whole ledger.
+func refreshLedgerMonth(ctx context.Context, tx execer, lo, hi Month) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM ledger_month WHERE period BETWEEN ? AND ?", lo.Date(), hi.Date()); err != nil {
+		return fmt.Errorf("ledger_month: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO ledger_month
+		SELECT period, account, cost_center, source, load_id, sum(amount), count(*)
+		FROM ledger WHERE period BETWEEN ? AND ?
+		GROUP BY period, account, cost_center, source, load_id`, lo.Date(), hi.Date()); err != nil {
+		return fmt.Errorf("ledger_month: %w", err)
+	}
+	return nil
+}
 
 // staleLedgerMonths lists the months where ledger_month and ledger disagree
 // on the number of lines or their sum.

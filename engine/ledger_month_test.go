@@ -48,9 +48,17 @@ func TestLedgerMonthFollowsLoads(t *testing.T) {
 		{"sie", func() (*LoadResult, error) { return s.LoadData(ctx, "bok.se", []byte(sie), LoadOptions{}) }},
 		{"xlsx", func() (*LoadResult, error) { return s.LoadFile(ctx, writeXLSX(t), LoadOptions{Kind: KindLedger}) }},
 		{"parquet", func() (*LoadResult, error) { return s.LoadFile(ctx, writeParquet(t), LoadOptions{Kind: KindLedger}) }},
-		// An empty re-export of March from the SIE source removes its rows.
 		{"sie again, changed", func() (*LoadResult, error) {
 			return s.LoadData(ctx, "bok2.se", []byte(strings.Replace(sie, "7.50", "8.50", 2)), LoadOptions{})
+		}},
+		// January again with a budget for the whole year: the load's months
+		// are January to December, its ledger rows replace January only,
+		// and March stays.
+		{"sie, one month and a year's budget", func() (*LoadResult, error) {
+			one := "#FLAGGA 0\n#SIETYP 4\n#ORGNR 555555-5555\n#RAR 0 20190101 20191231\n" +
+				"#PBUDGET 0 201901 4011 {} 10.00\n#PBUDGET 0 201912 4011 {} 10.00\n" +
+				"#VER A 1 20190105 \"x\"\n{\n#TRANS 1930 {} 90.00\n#TRANS 4011 {1 \"100\"} -90.00\n}\n"
+			return s.LoadData(ctx, "bok3.se", []byte(one), LoadOptions{})
 		}},
 	}
 	for _, st := range steps {

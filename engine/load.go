@@ -170,28 +170,7 @@ func (s *Store) recordLoad(ctx context.Context, tx *sql.Tx, res *LoadResult, kin
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		res.LoadID, string(kind), filepath.Base(name), hash, res.Rows, s.Now().UTC().Truncate(time.Second), res.Source,
 		nullIfEmpty(versionKey(kind, opt.Version)), first, last, res.Replaced)
-	if err != nil || first == nil || (kind != KindSIE && kind != KindLedger) {
-		return err
-	}
-	// The load replaced and inserted ledger rows only within its months.
-	return refreshLedgerMonth(ctx, tx, res.Periods[0], res.Periods[1])
-}
-
-// refreshLedgerMonth recomputes ledger_month for the months lo..hi from the
-// ledger. A load calls it in its own transaction, so the month sums never
-// disagree with the lines a committed load left.
-func refreshLedgerMonth(ctx context.Context, tx execer, lo, hi Month) error {
-	if _, err := tx.ExecContext(ctx, "DELETE FROM ledger_month WHERE period BETWEEN ? AND ?", lo.Date(), hi.Date()); err != nil {
-		return fmt.Errorf("ledger_month: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO ledger_month
-		SELECT period, account, cost_center, source, load_id, sum(amount), count(*)
-		FROM ledger WHERE period BETWEEN ? AND ?
-		GROUP BY period, account, cost_center, source, load_id
-		ORDER BY period`, lo.Date(), hi.Date()); err != nil {
-		return fmt.Errorf("ledger_month: %w", err)
-	}
-	return nil
+	return err
 }
 
 // afterLoad adds the warnings a committed load earns.
@@ -377,7 +356,7 @@ func insertLedger(ctx context.Context, tx *sql.Tx, st *stage, res *LoadResult) e
 		return fmt.Errorf("insert ledger: %w", err)
 	}
 	res.Rows += st.rows
-	return nil
+	return followLedger(ctx, tx, res.Source, res.LoadID, st.lo, st.hi)
 }
 
 // stage is ledger rows written as canonical CSV while the extract is parsed,

@@ -179,7 +179,10 @@ func insertParquet(ctx context.Context, tx *sql.Tx, path string, res *LoadResult
 		return &InputError{File: path, Msg: err.Error()}
 	}
 	res.Rows, _ = r.RowsAffected()
-	return nil
+	if isBudget {
+		return nil
+	}
+	return followLedger(ctx, tx, res.Source, res.LoadID, res.Periods[0], res.Periods[1])
 }
 
 func versionOr(res *LoadResult) string {

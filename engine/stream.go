@@ -275,6 +275,11 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 			}
 			res.Replaced, _ = r.RowsAffected()
 			res.Rows += staged
+			if target.table == "ledger" {
+				if err := followLedger(ctx, tx, res.Source, res.LoadID, st.lo, st.hi); err != nil {
+					return err
+				}
+			}
 		}
 		ex.ledger = nil // inserted above; the budget and names (SIE), the key check (HR) follow
 		if err := ex.insert(ctx, tx, res, opt); err != nil {

@@ -59,13 +59,13 @@ type LineageFilter struct {
 // ledger's rows are its month sums (ledger_month): the same loads, lines
 // and amounts, without line, voucher and text, and a fifth of the rows.
 func baseOf(figure string, monthly bool) (string, bool) {
-	ledger := `SELECT 'ledger' AS tbl, r.load_id, r.line, r.voucher, r.period, r.account, r.cost_center, r.amount, r.text, r.category, r.subcategory, 1 AS lines
-		FROM ledger_report r, p WHERE r.kind %s AND r.period BETWEEN %s AND p.period
-		AND (p.unit IS NULL OR r.unit = p.unit) AND (p.division IS NULL OR r.division = p.division)`
+	rowCols, ledgerView := "r.line, r.voucher, r.period, r.account, r.cost_center, r.amount, r.text, r.category, r.subcategory, 1 AS lines", "ledger_report"
 	if monthly {
-		ledger = strings.Replace(ledger, "r.line, r.voucher, r.period, r.account, r.cost_center, r.amount, r.text, r.category, r.subcategory, 1 AS lines\n\t\tFROM ledger_report",
-			"NULL AS line, NULL AS voucher, r.period, r.account, r.cost_center, r.amount, NULL AS text, r.category, r.subcategory, r.lines\n\t\tFROM ledger_month_report", 1)
+		rowCols, ledgerView = "NULL AS line, NULL AS voucher, r.period, r.account, r.cost_center, r.amount, NULL AS text, r.category, r.subcategory, r.lines", "ledger_month_report"
 	}
+	ledger := `SELECT 'ledger' AS tbl, r.load_id, ` + rowCols + `
+		FROM ` + ledgerView + ` r, p WHERE r.kind %s AND r.period BETWEEN %s AND p.period
+		AND (p.unit IS NULL OR r.unit = p.unit) AND (p.division IS NULL OR r.division = p.division)`
 	budget := `SELECT 'budget' AS tbl, r.load_id, r.line, r.decision AS voucher, r.period, r.account, r.cost_center, r.amount, NULL AS text, r.category, r.subcategory, 1 AS lines
 		FROM budget_report r, p WHERE r.version = p.version AND r.kind %s AND r.period BETWEEN p.year_start AND p.period
 		AND (p.unit IS NULL OR r.unit = p.unit) AND (p.division IS NULL OR r.division = p.division)`
@@ -135,10 +135,10 @@ func (s *Store) explain(ctx context.Context, figure string, p Params, f LineageF
 		return nil, err
 	}
 	base, ok := baseOf(figure, false)
-	monthly, _ := baseOf(figure, true)
 	if !ok {
 		return nil, fmt.Errorf("explain: no lineage for %s", figure)
 	}
+	monthly, _ := baseOf(figure, true)
 	// Before taking a connection: the check may need one of its own.
 	if err := s.checkLedgerMonth(ctx); err != nil {
 		return nil, err

@@ -105,7 +105,11 @@ func (s *Store) checkLedgerMonth(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		slog.Warn("ledger_month recomputed: it disagreed with the ledger (changed outside tertial?)", "months", strings.Join(names, ","))
+		log := s.Log
+		if log == nil {
+			log = slog.Default()
+		}
+		log.Warn("ledger_month recomputed: it disagreed with the ledger (changed outside tertial?)", "months", strings.Join(names, ","))
 	}
 	s.monthChecked = true
 	return nil

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path"
 	"path/filepath"
@@ -36,6 +37,8 @@ type Store struct {
 	readOnly bool
 	// Trace, when set, collects every query RunQuery runs.
 	Trace *[]TracedQuery
+	// Log takes the store's own warnings (nil: slog's default logger).
+	Log *slog.Logger
 
 	monthMu      sync.Mutex // checkLedgerMonth
 	monthChecked bool

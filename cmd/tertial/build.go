@@ -270,6 +270,7 @@ is being updated by another process, 1 anything else.`,
 				return err
 			}
 			defer s.Close()
+			s.Log = a.log
 			for _, src := range cfg.Sources {
 				files, _ := filepath.Glob(rel(src.Files))
 				sort.Strings(files)

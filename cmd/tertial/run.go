@@ -202,7 +202,12 @@ func (a *app) open() (*engine.Store, error) {
 	if path == "" {
 		path = engine.DefaultDB
 	}
-	return engine.Open(a.ctx, path)
+	s, err := engine.Open(a.ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	s.Log = a.log
+	return s, nil
 }
 
 // openShared is open for the report command: inside a build it reuses the

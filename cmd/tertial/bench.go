@@ -82,6 +82,7 @@ type bench struct {
 // step is one timed run of tertial as its own process.
 type step struct {
 	seconds float64
+	cpu     float64 // user + system seconds, on all cores
 	rssMB   float64
 	out     string
 }
@@ -97,6 +98,7 @@ func (b *bench) tertial(args ...string) (step, error) {
 	st := step{seconds: time.Since(t0).Seconds(), out: out.String()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		st.rssMB = float64(ru.Maxrss) / 1024
+		st.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 	}
 	if err != nil {
 		return st, fmt.Errorf("bench: tertial %s: %v\n%s", strings.Join(args, " "), err, errb.String())
@@ -173,7 +175,7 @@ func (b *bench) run() error {
 		return err
 	}
 
-	fmt.Fprintf(w, "%-26s %11s %9s %12s %12s %8s %9s\n", "load (each a process)", "rows", "seconds", "rows/s", "read_csv/s", "ratio", "peak RSS")
+	fmt.Fprintf(w, "%-26s %11s %9s %12s %12s %8s %7s %9s %9s\n", "load (each a process)", "rows", "seconds", "rows/s", "read_csv/s", "ratio", "CPU s", "read_csv", "peak RSS")
 	type load struct {
 		name, kind, db string
 		files, ref     []string
@@ -210,9 +212,10 @@ func (b *bench) run() error {
 			return err
 		}
 		worstRSS = max(worstRSS, st.rssMB)
-		fmt.Fprintf(w, "%-26s %11d %9.2f %12.0f %12.0f %7.2fx %6.0f MB\n", l.name, l.rows, st.seconds,
-			float64(l.rows)/st.seconds, float64(l.rows)/ref.seconds, ref.seconds/st.seconds, st.rssMB)
+		fmt.Fprintf(w, "%-26s %11d %9.2f %12.0f %12.0f %7.2fx %7.1f %9.1f %6.0f MB\n", l.name, l.rows, st.seconds,
+			float64(l.rows)/st.seconds, float64(l.rows)/ref.seconds, ref.seconds/st.seconds, st.cpu, ref.cpu, st.rssMB)
 	}
+	fmt.Fprintf(w, "(CPU s: user + system seconds of the process, all threads; with %d cores a step takes at least CPU s / %d)\n", runtime.NumCPU(), runtime.NumCPU())
 
 	// The full report, and the same queries alone.
 	period := f.LastMonth.String()
@@ -225,13 +228,12 @@ func (b *bench) run() error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\n%-44s %9s %9s\n", "report", "seconds", "peak RSS")
-	fmt.Fprintf(w, "%-44s %9.2f %6.0f MB\n", "full report "+period+" (process, no browser)", rep.seconds, rep.rssMB)
-	fmt.Fprintf(w, "%-44s %9.2f %9s   report/SQL %.2fx\n", fmt.Sprintf("its %d queries alone (in process)", n), alone, "", rep.seconds/alone)
+	fmt.Fprintf(w, "\n%-44s %9s %7s %9s\n", "report", "seconds", "CPU s", "peak RSS")
+	fmt.Fprintf(w, "%-44s %9.2f %7.1f %6.0f MB\n", "full report "+period+" (process, no browser)", rep.seconds, rep.cpu, rep.rssMB)
+	fmt.Fprintf(w, "%-44s %9.2f %7s %9s   report/SQL %.2fx\n", fmt.Sprintf("its %d queries alone (in process)", n), alone, "", "", rep.seconds/alone)
 
 	// The monthly rebuild: the new month's extracts, then its report.
-	var inc float64
-	var incRSS float64
+	var inc, incCPU, incRSS float64
 	for _, args := range [][]string{
 		{"--db", region, "load", "--kind", "ledger", f.NextLedgerCSV},
 		{"--db", region, "load", "--kind", "hours", f.NextHours},
@@ -242,10 +244,11 @@ func (b *bench) run() error {
 			return err
 		}
 		inc += st.seconds
+		incCPU += st.cpu
 		incRSS = max(incRSS, st.rssMB)
-		fmt.Fprintf(w, "%-44s %9.2f %6.0f MB\n", "  "+args[2]+" "+filepath.Base(args[len(args)-1]), st.seconds, st.rssMB)
+		fmt.Fprintf(w, "%-44s %9.2f %7.1f %6.0f MB\n", "  "+args[2]+" "+filepath.Base(args[len(args)-1]), st.seconds, st.cpu, st.rssMB)
 	}
-	fmt.Fprintf(w, "%-44s %9.2f %6.0f MB\n", "incremental monthly rebuild "+f.NextMonth.String(), inc, incRSS)
+	fmt.Fprintf(w, "%-44s %9.2f %7.1f %6.0f MB\n", "incremental monthly rebuild "+f.NextMonth.String(), inc, incCPU, incRSS)
 
 	var sel []float64
 	for i := 0; i < 5; i++ {

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestBenchSmoke runs `tertial bench` on a tiny region: the command the
+// README gives for the region-scale figures must keep working end to end,
+// and every line the closing note quotes must be there with real numbers.
+func TestBenchSmoke(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a dozen tertial processes")
+	}
+	bin := tertialBinary(t)
+	out, err := exec.Command(bin, "bench", "--rows-per-year", "20000", "--employees", "200", "--cost-centers", "40",
+		"--xlsx-rows", "2000", "--dir", t.TempDir()).CombinedOutput()
+	if err != nil {
+		t.Fatalf("bench: %v\n%s", err, out)
+	}
+	text := string(out)
+	num := `([0-9]+(?:\.[0-9]+)?)`
+	for _, load := range []string{"ledger, Swedish CSV", "ledger, SIE 4", "ledger, Parquet", "ledger, XLSX",
+		"budget, Swedish CSV", "HR hours, Swedish CSV", "absence spells, CSV"} {
+		// rows, seconds, rows/s, read_csv/s, ratio, CPU s, read_csv CPU s, peak RSS
+		re := regexp.MustCompile(regexp.QuoteMeta(load) + `\s+(\d+)\s+` + num + `\s+` + num + `\s+` + num + `\s+` + num + `x\s+` + num + `\s+` + num + `\s+` + num + ` MB`)
+		m := re.FindStringSubmatch(text)
+		if m == nil {
+			t.Errorf("no figures for %q in:\n%s", load, text)
+			continue
+		}
+		for i, v := range m[1:] {
+			if f, _ := strconv.ParseFloat(v, 64); f <= 0 && i != 5 && i != 6 {
+				t.Errorf("%s: column %d is %s", load, i+1, v)
+			}
+		}
+	}
+	for _, want := range []string{"full report 2019-11", "queries alone (in process)", "report/SQL",
+		"load huvudbok_2019-12.csv", "load hr_timmar_2019-12.csv", "incremental monthly rebuild 2019-12",
+		`'tertial sql "SELECT 1"' (median of 5):`, "peak RSS: loads", "database"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("bench output lacks %q:\n%s", want, text)
+		}
+	}
+}

@@ -55,3 +55,27 @@ func BenchmarkReadCSVReference(b *testing.B) {
 }
 
 func osWriteFile(p string, b []byte) error { return os.WriteFile(p, b, 0o644) }
+
+// BenchmarkParseSIE parses a generated region's SIE 4 ledger (CP437, one
+// year) without DuckDB: the Go side of a SIE load, which bounds it.
+func BenchmarkParseSIE(b *testing.B) {
+	f, err := GenerateRegion(b.TempDir(), RegionSpec{Seed: 42, FirstYear: 2018, RowsPerYear: 200_000, Employees: 10, CostCenters: 50})
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(f.LedgerSIE[0])
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	var lines int64
+	for i := 0; i < b.N; i++ {
+		lines = 0
+		if _, err := parseSIE("bench.se", data, func(*ledgerRow) error { lines++; return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(lines)*float64(b.N)/b.Elapsed().Seconds(), "lines/s")
+}

@@ -297,23 +297,25 @@ func readLedger(name string, t tableReader, opt LoadOptions, st *stage) error {
 	if err != nil {
 		return err
 	}
+	period, account, amount := c.index("period"), c.index("account"), c.index("amount")
+	costCenter, project, activity, text, voucher := c.index("cost_center"), c.index("project"), c.index("activity"), c.index("text"), c.index("voucher")
 	return eachRecord(name, t, func(rec []string, line int) error {
 		r := ledgerRow{Line: line}
 		var err error
-		if r.Period, err = periodCell(c.get(rec, "period")); err != nil {
+		if r.Period, err = periodCell(cell(rec, period)); err != nil {
 			return cellErr(name, line, c.colName("period"), err.Error())
 		}
-		if r.Account = c.get(rec, "account"); r.Account == "" {
+		if r.Account = cell(rec, account); r.Account == "" {
 			return cellErr(name, line, c.colName("account"), "empty account")
 		}
-		if r.Amount, err = amountCell(c.get(rec, "amount")); err != nil {
+		if r.Amount, err = amountCell(cell(rec, amount)); err != nil {
 			return cellErr(name, line, c.colName("amount"), err.Error()+" (expected an amount such as -1 234,50)")
 		}
-		r.CostCenter = c.get(rec, "cost_center")
-		r.Project = c.get(rec, "project")
-		r.Activity = c.get(rec, "activity")
-		r.Text = c.get(rec, "text")
-		r.Voucher = c.get(rec, "voucher")
+		r.CostCenter = cell(rec, costCenter)
+		r.Project = cell(rec, project)
+		r.Activity = cell(rec, activity)
+		r.Text = cell(rec, text)
+		r.Voucher = cell(rec, voucher)
 		return st.ledger(&r)
 	})
 }

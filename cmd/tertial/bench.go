@@ -39,6 +39,8 @@ prints, side by side:
   report    a full report (HTML, JSON, XLSX, CSVs; no browser) against the same queries run alone
   rebuild   the incremental monthly rebuild: load the new month's extracts and report on it
   sql       'tertial sql "SELECT 1"' on the region's database
+  CPU       each step's CPU seconds (user + system, all threads): on N cores a step takes at
+            least CPU s / N, which is what bounds a CPU-bound load
   memory    each step's peak RSS, and the database file's size
 
 The defaults are the performance targets' region: 10 M ledger lines a year, 25 000 employees

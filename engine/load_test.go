@@ -327,3 +327,38 @@ func TestBudgetSpread(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadRestoresInsertionOrder: loads switch DuckDB's
+// preserve_insertion_order off while they insert (a database-wide setting)
+// and must switch it back, after a load that succeeds and one that fails,
+// so that an analyst's SELECT without ORDER BY still reads rows in the
+// order they are stored.
+func TestLoadRestoresInsertionOrder(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	setting := func() string {
+		t.Helper()
+		var v string
+		if err := s.DB().QueryRowContext(ctx, "SELECT current_setting('preserve_insertion_order')::VARCHAR").Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if v := setting(); v != "true" {
+		t.Fatalf("before any load: %s", v)
+	}
+	good := "Period;Konto;Ansvar;Belopp\n2019-01;5010;100;1 234,50\n"
+	if _, err := s.LoadData(ctx, "huvudbok.csv", []byte(good), LoadOptions{Kind: KindLedger}); err != nil {
+		t.Fatal(err)
+	}
+	if v := setting(); v != "true" {
+		t.Errorf("after a load: preserve_insertion_order = %s", v)
+	}
+	bad := "Period;Konto;Ansvar;Belopp\n2019-01;5010;100;tolv\n"
+	if _, err := s.LoadData(ctx, "trasig.csv", []byte(bad), LoadOptions{Kind: KindLedger}); err == nil {
+		t.Fatal("a bad amount loaded")
+	}
+	if v := setting(); v != "true" {
+		t.Errorf("after a failed load: preserve_insertion_order = %s", v)
+	}
+}

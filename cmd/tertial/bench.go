@@ -222,17 +222,31 @@ func (b *bench) run() error {
 	// The full report, and the same queries alone.
 	period := f.LastMonth.String()
 	trace := filepath.Join(b.dir, "trace.json")
-	rep, err := b.tertial("--db", region, "report", "--period", period, "--out", "report-"+period, "--no-browser", "--trace-sql", trace)
-	if err != nil {
-		return err
+	// Three of each, alternating, and the medians: one run of either varies
+	// by ±20 % on a shared machine, enough to move the ratio past its target.
+	var reps []step
+	var alones []float64
+	var n int
+	for i := 0; i < 3; i++ {
+		st, err := b.tertial("--db", region, "report", "--period", period, "--out", "report-"+period, "--no-browser", "--trace-sql", trace)
+		if err != nil {
+			return err
+		}
+		reps = append(reps, st)
+		alone, k, err := b.queriesAlone(filepath.Join(b.dir, region), trace)
+		if err != nil {
+			return err
+		}
+		alones, n = append(alones, alone), k
 	}
-	alone, n, err := b.queriesAlone(filepath.Join(b.dir, region), trace)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\n%-44s %9s %7s %9s\n", "report", "seconds", "CPU s", "peak RSS")
-	fmt.Fprintf(w, "%-44s %9.2f %7.1f %6.0f MB\n", "full report "+period+" (process, no browser)", rep.seconds, rep.cpu, rep.rssMB)
-	fmt.Fprintf(w, "%-44s %9.2f %7s %9s   report/SQL %.2fx\n", fmt.Sprintf("its %d queries alone (in process)", n), alone, "", "", rep.seconds/alone)
+	sort.Slice(reps, func(i, j int) bool { return reps[i].seconds < reps[j].seconds })
+	sort.Float64s(alones)
+	rep, alone := reps[1], alones[1]
+	fmt.Fprintf(w, "\n%-44s %9s %7s %9s\n", "report (median of 3)", "seconds", "CPU s", "peak RSS")
+	fmt.Fprintf(w, "%-44s %9.2f %7.1f %6.0f MB   (runs %.2f, %.2f, %.2f)\n", "full report "+period+" (process, no browser)", rep.seconds, rep.cpu, rep.rssMB,
+		reps[0].seconds, reps[1].seconds, reps[2].seconds)
+	fmt.Fprintf(w, "%-44s %9.2f %7s %9s   (runs %.2f, %.2f, %.2f)   report/SQL %.2fx\n", fmt.Sprintf("its %d queries alone (in process)", n), alone, "", "",
+		alones[0], alones[1], alones[2], rep.seconds/alone)
 
 	// The monthly rebuild: the new month's extracts, then its report.
 	var inc, incCPU, incRSS float64

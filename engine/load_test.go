@@ -328,8 +328,8 @@ func TestBudgetSpread(t *testing.T) {
 	}
 }
 
-// TestLoadRestoresInsertionOrder: loads switch DuckDB's
-// preserve_insertion_order off while they insert (a database-wide setting)
+// TestLoadRestoresInsertionOrder: a Parquet load switches DuckDB's
+// preserve_insertion_order off while it inserts (a database-wide setting)
 // and must switch it back, after a load that succeeds and one that fails,
 // so that an analyst's SELECT without ORDER BY still reads rows in the
 // order they are stored.
@@ -344,19 +344,25 @@ func TestLoadRestoresInsertionOrder(t *testing.T) {
 		}
 		return v
 	}
+	parquet := func(name, account string) string {
+		t.Helper()
+		p := filepath.Join(t.TempDir(), name)
+		if _, err := s.DB().Exec(fmt.Sprintf("COPY (SELECT DATE '2019-01-01' AS period, %s AS account, 12.50::DECIMAL(18,2) AS amount FROM range(3)) TO %s (FORMAT parquet)", account, sqlString(p))); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
 	if v := setting(); v != "true" {
 		t.Fatalf("before any load: %s", v)
 	}
-	good := "Period;Konto;Ansvar;Belopp\n2019-01;5010;100;1 234,50\n"
-	if _, err := s.LoadData(ctx, "huvudbok.csv", []byte(good), LoadOptions{Kind: KindLedger}); err != nil {
+	if _, err := s.LoadFile(ctx, parquet("huvudbok.parquet", "'5010'"), LoadOptions{Kind: KindLedger}); err != nil {
 		t.Fatal(err)
 	}
 	if v := setting(); v != "true" {
 		t.Errorf("after a load: preserve_insertion_order = %s", v)
 	}
-	bad := "Period;Konto;Ansvar;Belopp\n2019-01;5010;100;tolv\n"
-	if _, err := s.LoadData(ctx, "trasig.csv", []byte(bad), LoadOptions{Kind: KindLedger}); err == nil {
-		t.Fatal("a bad amount loaded")
+	if _, err := s.LoadFile(ctx, parquet("trasig.parquet", "NULL::VARCHAR"), LoadOptions{Kind: KindLedger}); err == nil {
+		t.Fatal("a Parquet ledger without accounts loaded")
 	}
 	if v := setting(); v != "true" {
 		t.Errorf("after a failed load: preserve_insertion_order = %s", v)

@@ -30,10 +30,33 @@ func decodeReader(data []byte, sie bool) (io.Reader, Encoding) {
 	if bom || utf8.Valid(data) {
 		// A BOM says UTF-8; invalid bytes after it are reported by line
 		// (see checkUTF8), not silently read as another code page.
-		return bytes.NewReader(data), UTF8
+		return newBehindReader(data), UTF8
 	}
 	enc, name := singleByte(data, sie)
-	return enc.NewDecoder().Reader(bytes.NewReader(data)), name
+	return enc.NewDecoder().Reader(newBehindReader(data)), name
+}
+
+// behindReader reads data front to back and lets go of the mapped pages it
+// has passed (dropMapped), every 16 MB: the hash and the encoding scan have
+// made the whole extract resident, and DuckDB's share grows as the parse
+// goes on. Read copies, so nothing refers to the pages afterwards.
+type behindReader struct {
+	r       *bytes.Reader
+	data    []byte
+	dropped int
+}
+
+func newBehindReader(data []byte) *behindReader {
+	return &behindReader{r: bytes.NewReader(data), data: data}
+}
+
+func (b *behindReader) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	if done := len(b.data) - b.r.Len(); done-b.dropped >= 16<<20 {
+		dropMapped(b.data, b.dropped, done)
+		b.dropped = done
+	}
+	return n, err
 }
 
 func singleByte(data []byte, sie bool) (encoding.Encoding, Encoding) {

@@ -14,15 +14,7 @@ import (
 // touched, however the call is made.
 func TestDropMapped(t *testing.T) {
 	want := bytes.Repeat([]byte("2019-01;5010;100;;1 234,50;Resa\n"), 1<<16) // 2 MB, many pages
-	path := filepath.Join(t.TempDir(), "l.csv")
-	if err := os.WriteFile(path, want, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	data, unmap, err := mapFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer unmap()
+	data := mapTestFile(t, want)
 	if !bytes.Equal(data, want) {
 		t.Fatal("mapped bytes differ from the file")
 	}
@@ -46,15 +38,7 @@ func TestDropMapped(t *testing.T) {
 // a mapped file, in order, while it drops the pages behind it.
 func TestBehindReaderReadsAll(t *testing.T) {
 	want := bytes.Repeat([]byte("0123456789abcdef"), 3<<20) // 48 MB: three drops
-	path := filepath.Join(t.TempDir(), "big.csv")
-	if err := os.WriteFile(path, want, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	data, unmap, err := mapFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer unmap()
+	data := mapTestFile(t, want)
 	r := newBehindReader(data)
 	var got bytes.Buffer
 	if _, err := got.ReadFrom(r); err != nil {
@@ -69,4 +53,20 @@ func TestBehindReaderReadsAll(t *testing.T) {
 	if !bytes.Equal(data, want) {
 		t.Fatal("the mapping changed")
 	}
+}
+
+// mapTestFile writes content to a file and maps it as a load would, until the
+// test ends.
+func mapTestFile(t *testing.T, content []byte) []byte {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "extract.csv")
+	if err := os.WriteFile(path, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data, unmap, err := mapFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(unmap)
+	return data
 }

@@ -36,26 +36,36 @@ func decodeReader(data []byte, sie bool) (io.Reader, Encoding) {
 	return enc.NewDecoder().Reader(newBehindReader(data)), name
 }
 
-// behindReader reads data front to back and lets go of the mapped pages it
-// has passed (dropMapped), every 16 MB: the hash and the encoding scan have
-// made the whole extract resident, and DuckDB's share grows as the parse
-// goes on. Read copies, so nothing refers to the pages afterwards.
-type behindReader struct {
-	r       *bytes.Reader
+// dropBehind lets go of a mapped extract's pages as a parser passes them
+// (dropMapped), every 16 MB: the hash and the encoding scan have made the
+// whole extract resident, and DuckDB's share grows as the parse goes on.
+type dropBehind struct {
 	data    []byte
 	dropped int
 }
 
+// passed says the parser is done with data[:n].
+func (d *dropBehind) passed(n int) {
+	if n-d.dropped >= 16<<20 {
+		dropMapped(d.data, d.dropped, n)
+		d.dropped = n
+	}
+}
+
+// behindReader reads data front to back, dropping the pages behind it. Read
+// copies, so nothing refers to the pages afterwards.
+type behindReader struct {
+	r *bytes.Reader
+	dropBehind
+}
+
 func newBehindReader(data []byte) *behindReader {
-	return &behindReader{r: bytes.NewReader(data), data: data}
+	return &behindReader{r: bytes.NewReader(data), dropBehind: dropBehind{data: data}}
 }
 
 func (b *behindReader) Read(p []byte) (int, error) {
 	n, err := b.r.Read(p)
-	if done := len(b.data) - b.r.Len(); done-b.dropped >= 16<<20 {
-		dropMapped(b.data, b.dropped, done)
-		b.dropped = done
-	}
+	b.passed(len(b.data) - b.r.Len())
 	return n, err
 }
 

@@ -243,9 +243,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error) (*sieFile, e
 	// Decoded line by line: a copy of a whole year's file would double the
 	// memory a load needs.
 	data, dec, enc := textDecoder(raw, true)
-	// The hash and the encoding scan have made the whole file resident; the
-	// parser lets go of what it has passed, while DuckDB's share grows.
-	whole, dropped := data, 0
+	behind := dropBehind{data: data}
 	f := &sieFile{Encoding: enc, Years: map[int][2]time.Time{}, Names: map[string]string{}}
 	var rowsBuf []ledgerRow // reused from voucher to voucher: emit copies the rows
 	var errs InputErrors
@@ -271,10 +269,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error) (*sieFile, e
 	skippedBudget, firstSkipped := 0, 0
 	lineNo := 0
 	for len(data) > 0 && !errs.full() {
-		if done := len(whole) - len(data); done-dropped >= 16<<20 {
-			dropMapped(whole, dropped, done)
-			dropped = done
-		}
+		behind.passed(len(behind.data) - len(data))
 		lineNo++
 		var line []byte
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {

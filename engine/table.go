@@ -174,13 +174,7 @@ type columns struct {
 
 func (c columns) has(f string) bool { _, ok := c.idx[f]; return ok }
 
-func (c columns) get(rec []string, f string) string {
-	i, ok := c.idx[f]
-	if !ok {
-		return ""
-	}
-	return cell(rec, i)
-}
+func (c columns) get(rec []string, f string) string { return cell(rec, c.index(f)) }
 
 // index is the field's column, -1 if the file has none: for loops over
 // millions of rows, which look the column up once instead of once a row.

@@ -74,6 +74,17 @@ func staleLedgerMonths(ctx context.Context, db queryer) ([]Month, error) {
 	return out, rows.Err()
 }
 
+// checkBefore checks ledger_month (once per store) before SQL that may read
+// it: directly, or through the views built on it — accounts takes its list
+// of accounts from it, and every *_report view joins accounts.
+func (s *Store) checkBefore(ctx context.Context, sqlText string) error {
+	l := strings.ToLower(sqlText)
+	if strings.Contains(l, "ledger_month") || strings.Contains(l, "accounts") || strings.Contains(l, "_report") {
+		return s.checkLedgerMonth(ctx)
+	}
+	return nil
+}
+
 // checkLedgerMonth runs the check once per store.
 func (s *Store) checkLedgerMonth(ctx context.Context) error {
 	s.monthMu.Lock()

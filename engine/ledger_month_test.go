@@ -117,6 +117,16 @@ func TestLedgerMonthStale(t *testing.T) {
 	if _, err := ro.RunQuery(ctx, q, Params{Period: Month{2019, 3}}); err == nil || !strings.Contains(err.Error(), "ledger_month disagrees with ledger for 2019-01, 2019-03") {
 		t.Errorf("read-only store: err = %v", err)
 	}
+	// Through the views built on ledger_month too, ad hoc or as a query.
+	if _, err := ro.Query(ctx, "SELECT count(*) FROM accounts"); err == nil || !strings.Contains(err.Error(), "ledger_month disagrees") {
+		t.Errorf("read-only store, ad-hoc SQL on accounts: err = %v", err)
+	}
+	if _, err := ro.RunQuery(ctx, queries.Query{Name: "own", SQL: "SELECT category, sum(amount) FROM ledger_report GROUP BY ALL"}, Params{}); err == nil || !strings.Contains(err.Error(), "ledger_month disagrees") {
+		t.Errorf("read-only store, a query on ledger_report: err = %v", err)
+	}
+	if _, err := ro.Query(ctx, "SELECT count(*) FROM loads"); err != nil {
+		t.Errorf("read-only store, SQL that does not read ledger_month: %v", err)
+	}
 	ro.Close()
 
 	s, err = Open(ctx, path)

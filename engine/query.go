@@ -73,10 +73,8 @@ func (s *Store) Run(ctx context.Context, name string, p Params) (*Table, error) 
 
 // RunQuery runs q with p set as DuckDB variables.
 func (s *Store) RunQuery(ctx context.Context, q queries.Query, p Params) (*Table, error) {
-	if strings.Contains(q.SQL, "ledger_month") {
-		if err := s.checkLedgerMonth(ctx); err != nil {
-			return nil, err
-		}
+	if err := s.checkBefore(ctx, q.SQL); err != nil {
+		return nil, err
 	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -142,6 +140,9 @@ type execer interface {
 
 // Query runs ad-hoc SQL and returns its result as a Table.
 func (s *Store) Query(ctx context.Context, sqlText string, args ...any) (*Table, error) {
+	if err := s.checkBefore(ctx, sqlText); err != nil {
+		return nil, err
+	}
 	return queryTable(ctx, s.db, sqlText, args...)
 }
 

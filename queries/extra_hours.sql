@@ -13,7 +13,7 @@ WITH p AS (
 months AS (SELECT unnest(generate_series(1, 12)) AS m),
 sums AS (
     SELECT year(s.period) AS y, month(s.period) AS m, sum(s.extra_hours) AS extra, sum(s.overtime_hours) AS overtime
-    FROM staff s, p
+    FROM staff_base s, p
     WHERE (s.period BETWEEN p.year_start AND p.period
            OR year(s.period) = year(p.period) - 1)
       AND (p.unit IS NULL OR s.unit = p.unit)

@@ -18,7 +18,7 @@ monthly AS (
     SELECT d.period, coalesce(sum(s.worked_hours), 0) AS worked
     FROM data_months d
     CROSS JOIN p
-    LEFT JOIN staff s ON s.period = d.period
+    LEFT JOIN staff_base s ON s.period = d.period
         AND (p.unit IS NULL OR s.unit = p.unit)
         AND (p.division IS NULL OR s.division = p.division)
     GROUP BY ALL

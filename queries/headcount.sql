@@ -14,7 +14,7 @@ scoped AS (
     SELECT CASE WHEN s.period = p.period THEN 'current' ELSE 'previous' END AS yr, s.person, s.gender,
            -- a person with several employments counts once, by the most permanent form
            min(CASE s.employment_type WHEN 'tillsvidare' THEN 1 WHEN 'visstid' THEN 2 ELSE 3 END) AS form
-    FROM staff s, p
+    FROM staff_base s, p
     WHERE s.period IN (p.period, (p.period - INTERVAL 1 YEAR)::DATE)
       AND (p.unit IS NULL OR s.unit = p.unit)
       AND (p.division IS NULL OR s.division = p.division)

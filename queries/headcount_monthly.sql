@@ -12,7 +12,7 @@ WITH p AS (
 months AS (SELECT unnest(generate_series(1, 12)) AS m),
 counts AS (
     SELECT year(s.period) AS y, month(s.period) AS m, count(DISTINCT s.person) AS n
-    FROM staff s, p
+    FROM staff_base s, p
     WHERE year(s.period) IN (year(p.period), year(p.period) - 1)
       AND s.period <= p.period
       AND s.employment_type <> 'timavlönad'

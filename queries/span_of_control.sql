@@ -12,7 +12,7 @@ WITH p AS (
 ),
 reports AS (
     SELECT s.period, s.manager, count(DISTINCT s.person) AS n
-    FROM staff s, p
+    FROM staff_base s, p
     WHERE s.period IN (p.period, (p.period - INTERVAL 1 YEAR)::DATE)
       AND s.manager IS NOT NULL
       AND (p.unit IS NULL OR s.unit = p.unit)

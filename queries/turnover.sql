@@ -11,13 +11,7 @@ WITH p AS (
            getvariable('division')::VARCHAR AS division,
            coalesce(getvariable('mask_threshold')::INTEGER, 10) AS mask
 ),
-pm AS (
-    -- staff's organisation columns, without its sick hours, which turnover
-    -- does not need and which cost a join per query.
-    SELECT pm.period, pm.person, coalesce(c.unit, 'Ej mappat') AS unit, coalesce(c.division, 'Ej mappat') AS division,
-           pm.employment_type
-    FROM person_months pm LEFT JOIN cost_centers c USING (cost_center)
-),
+pm AS (SELECT period, person, unit, division, employment_type FROM staff_base),
 next_month AS (
     SELECT person, (period - INTERVAL 1 MONTH)::DATE AS period, list(DISTINCT unit) AS units
     FROM pm GROUP BY ALL

@@ -1,10 +1,15 @@
 package engine
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func FuzzParseSIE(f *testing.F) {
@@ -64,6 +69,107 @@ func FuzzCSVTable(f *testing.F) {
 				}
 				return
 			}
+		}
+	})
+}
+
+// xlsxBytes makes a one-sheet workbook with the given cells: cells[i] is
+// sheet row i+1 (nil = no row), written as shared strings.
+func xlsxBytes(t testing.TB, cells [][]string) []byte {
+	t.Helper()
+	x := excelize.NewFile()
+	defer x.Close()
+	for i, row := range cells {
+		for j, v := range row {
+			ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			if err := x.SetCellStr("Sheet1", ref, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := x.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// FuzzXLSXTable reads arbitrary bytes as a workbook (never a panic, only
+// input errors) and, from the same fuzzed strings, a real workbook whose
+// streamed rows must be what excelize's whole-sheet GetRows holds, blank
+// rows skipped and every row numbered as the sheet numbers it.
+func FuzzXLSXTable(f *testing.F) {
+	f.Add([]byte("PK\x03\x04junk"), "Period", "2019-04", "", uint8(0))
+	f.Add(xlsxBytes(f, [][]string{{"Konto", "Belopp"}, {"4011", "1 234,50"}}), "Konto", "4011", " ", uint8(3))
+	f.Add([]byte{}, "a", "b\nc", "  ", uint8(7))
+	f.Fuzz(func(t *testing.T, raw []byte, head, cell, blank string, gap uint8) {
+		if tb, err := newXLSXTable("fuzz.xlsx", raw, ""); err != nil {
+			if !IsInputError(err) {
+				t.Fatalf("not an input error: %v", err)
+			}
+		} else {
+			for i := 0; i < 10000; i++ {
+				if _, _, err := tb.Next(); err != nil {
+					break
+				}
+			}
+			tb.Close()
+		}
+
+		if !utf8.ValidString(head + cell + blank) {
+			return
+		}
+		// Excel keeps no control characters but tab and newlines.
+		for _, r := range head + cell + blank {
+			if r < ' ' && r != '\t' && r != '\n' && r != '\r' {
+				return
+			}
+		}
+		cells := make([][]string, 3+int(gap%8))
+		cells[1] = []string{head, cell}
+		cells[2] = []string{blank}
+		cells[len(cells)-1] = []string{cell, "", head}
+		raw = xlsxBytes(t, cells)
+		x, err := excelize.OpenReader(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := x.GetRows("Sheet1", excelize.Options{RawCellValue: true})
+		x.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tb, err := newXLSXTable("fuzz.xlsx", raw, "")
+		if err != nil {
+			if strings.TrimSpace(head+cell+blank) == "" {
+				return // an empty sheet is refused
+			}
+			t.Fatal(err)
+		}
+		defer tb.Close()
+		first := 0
+		for first < len(want) && strings.TrimSpace(strings.Join(want[first], "")) == "" {
+			first++
+		}
+		for j, h := range tb.Header() {
+			if h != strings.TrimSpace(want[first][j]) {
+				t.Fatalf("header %q, want %q", tb.Header(), want[first])
+			}
+		}
+		for i := first + 1; i < len(want); i++ {
+			if strings.TrimSpace(strings.Join(want[i], "")) == "" {
+				continue
+			}
+			rec, line, err := tb.Next()
+			if err != nil {
+				t.Fatalf("row %d: %v", i+1, err)
+			}
+			if line != i+1 || strings.Join(rec, "\x00") != strings.Join(want[i], "\x00") {
+				t.Fatalf("got row %d %q, want row %d %q", line, rec, i+1, want[i])
+			}
+		}
+		if rec, line, err := tb.Next(); err != io.EOF {
+			t.Fatalf("after the last row: %d %q %v", line, rec, err)
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 
@@ -96,6 +97,9 @@ func ParseManualValues(name string, data []byte) (ManualValues, error) {
 	t, err := openTable(name, data, "")
 	if err != nil {
 		return nil, err
+	}
+	if c, ok := t.(io.Closer); ok {
+		defer c.Close()
 	}
 	c, err := matchColumns(name, t.Header(), manualFields, nil)
 	if err != nil {

@@ -12,13 +12,18 @@ import (
 // xlsxTable reads the first (or a named) sheet of a workbook with the same
 // header rules as CSV. Cells are read raw: numbers as the workbook stores
 // them (never as formatted and possibly rounded for display), formulas as
-// their cached values, dates as serial numbers (see excelSerial).
+// their cached values, dates as serial numbers (see excelSerial). The sheet
+// is streamed row by row, so a full sheet (1 048 576 rows) is never held in
+// memory as strings, and the rows reach DuckDB while the XML is still being
+// read. Close releases the workbook (and any temporary file excelize
+// extracted a large sheet to).
 type xlsxTable struct {
+	name   string
+	f      *excelize.File
+	rows   *excelize.Rows
 	sheet  string
-	rows   [][]string
 	header []string
-	next   int
-	hdrRow int
+	row    int // the sheet row read last
 }
 
 func newXLSXTable(name string, raw []byte, sheet string) (*xlsxTable, error) {
@@ -26,47 +31,66 @@ func newXLSXTable(name string, raw []byte, sheet string) (*xlsxTable, error) {
 	if err != nil {
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("not a readable XLSX workbook: %v", err), Hint: "save it as .xlsx (Excel 2007 or later)"}
 	}
-	defer f.Close()
 	sheets := f.GetSheetList()
 	if sheet == "" {
 		if len(sheets) == 0 {
+			f.Close()
 			return nil, &InputError{File: name, Msg: "the workbook has no sheets"}
 		}
 		sheet = sheets[0]
 	} else if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
+		f.Close()
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("no sheet named %q; the workbook has %s", sheet, strings.Join(sheets, ", "))}
 	}
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	rows, err := f.Rows(sheet)
 	if err != nil {
+		f.Close()
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("sheet %s: %v", sheet, err)}
 	}
-	t := &xlsxTable{sheet: sheet, rows: rows}
-	for i, r := range rows {
-		if strings.TrimSpace(strings.Join(r, "")) == "" {
-			continue
+	t := &xlsxTable{name: name, f: f, rows: rows, sheet: sheet}
+	h, _, err := t.Next()
+	if err != nil {
+		t.Close()
+		if err == io.EOF {
+			return nil, &InputError{File: name, Msg: fmt.Sprintf("sheet %s is empty", sheet)}
 		}
-		t.header = make([]string, len(r))
-		for j, h := range r {
-			t.header[j] = strings.TrimSpace(h)
-		}
-		t.hdrRow, t.next = i+1, i+1
-		return t, nil
+		return nil, err
 	}
-	return nil, &InputError{File: name, Msg: fmt.Sprintf("sheet %s is empty", sheet)}
+	t.header = make([]string, len(h))
+	for j, v := range h {
+		t.header[j] = strings.TrimSpace(v)
+	}
+	return t, nil
 }
 
 func (t *xlsxTable) Header() []string { return t.header }
 
+// Next returns the next row that is not blank and its sheet row number.
 func (t *xlsxTable) Next() ([]string, int, error) {
-	for t.next < len(t.rows) {
-		r := t.rows[t.next]
-		t.next++
+	for t.rows.Next() {
+		t.row++
+		r, err := t.rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, 0, &InputError{File: t.name, Line: t.row, Msg: fmt.Sprintf("sheet %s: %v", t.sheet, err)}
+		}
 		if strings.TrimSpace(strings.Join(r, "")) == "" {
 			continue
 		}
-		return r, t.next, nil
+		return r, t.row, nil
+	}
+	if err := t.rows.Error(); err != nil {
+		return nil, 0, &InputError{File: t.name, Line: t.row + 1, Msg: fmt.Sprintf("sheet %s: %v", t.sheet, err)}
 	}
 	return nil, 0, io.EOF
+}
+
+// Close releases the workbook.
+func (t *xlsxTable) Close() error {
+	err := t.rows.Close()
+	if e := t.f.Close(); err == nil {
+		err = e
+	}
+	return err
 }
 
 func (t *xlsxTable) Describe() string { return fmt.Sprintf("XLSX, sheet %q", t.sheet) }

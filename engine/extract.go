@@ -124,9 +124,7 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 	if err != nil {
 		return nil, err
 	}
-	if c, ok := t.(io.Closer); ok {
-		defer c.Close()
-	}
+	defer t.Close()
 	ex := &extract{format: t.Describe()}
 	if kind != KindLedger && !(kind == KindHours && streaming) {
 		ex.rowsHint = rowsHint(data) // only kinds that collect their rows

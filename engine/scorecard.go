@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"regexp"
 	"strings"
 
@@ -98,9 +97,7 @@ func ParseManualValues(name string, data []byte) (ManualValues, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c, ok := t.(io.Closer); ok {
-		defer c.Close()
-	}
+	defer t.Close()
 	c, err := matchColumns(name, t.Header(), manualFields, nil)
 	if err != nil {
 		return nil, err

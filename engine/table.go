@@ -22,6 +22,9 @@ type tableReader interface {
 	Next() ([]string, int, error)
 	// Describe says how the file was read, e.g. "CSV, ';', decimal comma, windows-1252".
 	Describe() string
+	// Close releases what the reader holds (an XLSX workbook and its
+	// temporary files); the caller closes it when the records are read.
+	Close() error
 }
 
 // csvTable reads Swedish-style CSV: delimiter ';', ',' or tab detected from
@@ -140,6 +143,8 @@ func (t *csvTable) Next() ([]string, int, error) {
 		return rec, line, nil
 	}
 }
+
+func (t *csvTable) Close() error { return nil }
 
 func (t *csvTable) Describe() string {
 	d := map[rune]string{';': "';'", ',': "','", '\t': "tab"}[t.delim]

@@ -26,31 +26,33 @@ type xlsxTable struct {
 	row    int // the sheet row read last
 }
 
-func newXLSXTable(name string, raw []byte, sheet string) (*xlsxTable, error) {
+func newXLSXTable(name string, raw []byte, sheet string) (_ *xlsxTable, err error) {
 	f, err := excelize.OpenReader(bytes.NewReader(raw))
 	if err != nil {
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("not a readable XLSX workbook: %v", err), Hint: "save it as .xlsx (Excel 2007 or later)"}
 	}
+	defer func() {
+		if err != nil {
+			f.Close()
+		}
+	}()
 	sheets := f.GetSheetList()
 	if sheet == "" {
 		if len(sheets) == 0 {
-			f.Close()
 			return nil, &InputError{File: name, Msg: "the workbook has no sheets"}
 		}
 		sheet = sheets[0]
 	} else if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
-		f.Close()
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("no sheet named %q; the workbook has %s", sheet, strings.Join(sheets, ", "))}
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		f.Close()
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("sheet %s: %v", sheet, err)}
 	}
 	t := &xlsxTable{name: name, f: f, rows: rows, sheet: sheet}
 	h, _, err := t.Next()
 	if err != nil {
-		t.Close()
+		rows.Close()
 		if err == io.EOF {
 			return nil, &InputError{File: name, Msg: fmt.Sprintf("sheet %s is empty", sheet)}
 		}
@@ -73,7 +75,7 @@ func (t *xlsxTable) Next() ([]string, int, error) {
 		if err != nil {
 			return nil, 0, &InputError{File: t.name, Line: t.row, Msg: fmt.Sprintf("sheet %s: %v", t.sheet, err)}
 		}
-		if strings.TrimSpace(strings.Join(r, "")) == "" {
+		if blankRow(r) {
 			continue
 		}
 		return r, t.row, nil
@@ -82,6 +84,16 @@ func (t *xlsxTable) Next() ([]string, int, error) {
 		return nil, 0, &InputError{File: t.name, Line: t.row + 1, Msg: fmt.Sprintf("sheet %s: %v", t.sheet, err)}
 	}
 	return nil, 0, io.EOF
+}
+
+// blankRow: every cell empty or white space.
+func blankRow(r []string) bool {
+	for _, v := range r {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // Close releases the workbook.

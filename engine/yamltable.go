@@ -76,6 +76,8 @@ func (t *yamlTable) Next() ([]string, int, error) {
 	return t.rows[t.next-1], t.lines[t.next-1], nil
 }
 
+func (t *yamlTable) Close() error { return nil }
+
 func (t *yamlTable) Describe() string { return fmt.Sprintf("YAML, %d records", len(t.rows)) }
 
 // ReadColumnMap reads a small mapping file for extract layouts the built-in

@@ -6,7 +6,6 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
-	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -35,8 +34,6 @@ var ledgerArrowSchema = arrow.NewSchema([]arrow.Field{
 }, nil)
 
 const arrowBatch = 65536
-
-var errStopped = errors.New("stage: DuckDB stopped reading")
 
 type arrowTransport struct {
 	view          string
@@ -149,7 +146,7 @@ func (k *arrowSink) send() error {
 		return nil
 	case <-k.stop:
 		rec.Release()
-		return errStopped
+		return errStageStopped
 	}
 }
 

@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -229,6 +230,9 @@ func eachRecord(name string, t tableReader, fn func(rec []string, line int) erro
 			break
 		}
 		if err := fn(rec, line); err != nil {
+			if errors.Is(err, errStageStopped) {
+				return err // DuckDB stopped taking rows: not the file's fault
+			}
 			errs.add(asInputError(name, err))
 		}
 	}

@@ -123,18 +123,18 @@ func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt Load
 		return nil, fmt.Errorf("load %s: %w", name, err)
 	}
 
-	if isParquet(name, data) {
-		// DuckDB need not keep a Parquet file's rows in the order it reads
-		// them: every row carries its row number, and every query and the
-		// export order what they show. Without that order it inserts its
-		// parallel scan as it comes and does not rewrite the rows at the
-		// checkpoint: a year's ledger (9.2 M rows) loads in 8.9 s and 15 CPU
-		// s instead of 12.9 s and 22, into 163 MB of file instead of 257,
-		// and the next load's checkpoint no longer pays for it (a budget
-		// after it: 7.3 s -> 1.0 s). Only Parquet: the other loads arrive in
-		// one stream or are small, and 117 000 spells loaded slower without
-		// the order. The setting is the database's: it is restored when the
-		// load ends, whether it succeeded or not.
+	if unordered(kind, name, data) {
+		// DuckDB need not keep these rows in the order it reads them (see
+		// unordered). Without that order it inserts its parallel scan, or
+		// the chunks its threads take, as they come and does not rewrite
+		// the rows at the checkpoint: a year's Parquet ledger (9.2 M rows)
+		// loads in 8.9 s and 15 CPU s instead of 12.9 s and 22, into 163
+		// MB of file instead of 257, and the next load's checkpoint no
+		// longer pays for it (a budget after it: 7.3 s -> 1.0 s); a parsed
+		// ledger's chunks are inserted by two threads instead of one. Not
+		// the small loads: 117 000 spells loaded slower without the order.
+		// The setting is the database's: it is restored when the load
+		// ends, whether it succeeded or not.
 		if _, err := s.db.ExecContext(ctx, "SET preserve_insertion_order = false"); err != nil {
 			return nil, err
 		}
@@ -385,8 +385,8 @@ type stage struct {
 	w      *csvWriter
 	rows   int64
 	lo, hi Month
-	// sink, when set, takes ledger rows instead of the CSV writer: Arrow
-	// record batches in a duckdb_arrow build.
+	// sink, when set, takes ledger rows instead of the CSV writer: data
+	// chunks, or Arrow record batches in a duckdb_arrow build.
 	sink rowSink
 }
 

@@ -328,7 +328,7 @@ func TestBudgetSpread(t *testing.T) {
 	}
 }
 
-// TestLoadRestoresInsertionOrder: a Parquet load switches DuckDB's
+// TestLoadRestoresInsertionOrder: a Parquet or parsed ledger load switches DuckDB's
 // preserve_insertion_order off while it inserts (a database-wide setting)
 // and must switch it back, after a load that succeeds and one that fails,
 // so that an analyst's SELECT without ORDER BY still reads rows in the
@@ -366,5 +366,15 @@ func TestLoadRestoresInsertionOrder(t *testing.T) {
 	}
 	if v := setting(); v != "true" {
 		t.Errorf("after a failed load: preserve_insertion_order = %s", v)
+	}
+	// A parsed ledger's chunks are inserted without the order too.
+	if _, err := s.LoadData(ctx, "huvudbok.csv", []byte("Period;Konto;Ansvar;Belopp\n2019-05;4011;100;5\n"), LoadOptions{Kind: KindLedger}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LoadData(ctx, "trasig.csv", []byte("Period;Konto;Ansvar;Belopp\n2019-06;4011;100;x\n"), LoadOptions{Kind: KindLedger}); err == nil {
+		t.Fatal("a ledger with a bad amount loaded")
+	}
+	if v := setting(); v != "true" {
+		t.Errorf("after CSV ledger loads: preserve_insertion_order = %s", v)
 	}
 }

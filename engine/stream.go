@@ -14,27 +14,38 @@ import (
 )
 
 // Streaming loads (ledgers and HR hours): the extract is parsed while DuckDB
-// inserts it.
+// inserts it, inside the load's one transaction.
 //
-// The staged canonical CSV goes through a named pipe instead of a file, so
-// Go's parsing (one core) and DuckDB's read_csv and insert (the other) run
-// at the same time, inside the load's one transaction. Measured at 2 M
-// lines: read_csv from a pipe is 1.3× its speed from a file, and parsing
-// no longer adds to it. Where named pipes do not exist, or something fails
-// before DuckDB reads, the load stages a file as before.
+// Ledger rows (CSV, XLSX, SIE) go to DuckDB as data chunks through a table
+// function (chunk_load.go): the parser fills column batches on one
+// goroutine while DuckDB's threads copy them into chunks and insert them,
+// so no text is written or parsed a second time. HR hours go as canonical
+// CSV through a named pipe read by read_csv: Go's parsing (one core) and
+// DuckDB's reading and insert (the other) run at the same time. Measured at
+// 2 M lines: read_csv from a pipe is 1.3× its speed from a file. Where named
+// pipes do not exist, or something fails before DuckDB reads, an hours load
+// stages a file as before.
 
 // streamable reports whether a load can take the streaming path.
 func streamable(kind Kind, name string, data []byte) bool {
-	if !fifoSupported {
-		return false
-	}
 	switch kind {
 	case KindSIE:
 		return true
-	case KindLedger, KindHours:
+	case KindLedger:
 		return !isParquet(name, data)
+	case KindHours:
+		return fifoSupported && !isParquet(name, data)
 	}
 	return false
+}
+
+// unordered reports whether DuckDB may insert a load's rows in any order:
+// a Parquet file, read by DuckDB's parallel scan, and the ledger rows a
+// parser hands over in chunks, which DuckDB's threads insert as they take
+// them. Every row carries its line (or row number), and every query and
+// the export order what they show.
+func unordered(kind Kind, name string, data []byte) bool {
+	return isParquet(name, data) || (kind != KindHours && streamable(kind, name, data))
 }
 
 // streamTarget is where a streamed kind's rows go.
@@ -88,8 +99,9 @@ func sieHeaderSource(name string, data []byte) string {
 }
 
 // transport carries staged rows from the parser to DuckDB during a
-// streaming load: a named pipe read by read_csv, or (duckdb_arrow builds)
-// Arrow record batches read through a view.
+// streaming load: data chunks from a table function, Arrow record batches
+// read through a view (duckdb_arrow builds), or a named pipe read by
+// read_csv.
 type transport interface {
 	// stage makes the parser's stage; stop is closed when DuckDB has
 	// stopped reading.
@@ -106,6 +118,10 @@ type transport interface {
 	abort(stop <-chan struct{})
 	close()
 }
+
+// errStageStopped is what a parser's sink returns when DuckDB stopped
+// taking rows: the load's error is then DuckDB's.
+var errStageStopped = errors.New("stage: DuckDB stopped reading")
 
 // pipeTransport is the named pipe.
 type pipeTransport struct {
@@ -169,6 +185,9 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 	var tr transport
 	if kind != KindHours {
 		tr = newArrowTransport(kind) // nil without the duckdb_arrow build tag
+		if tr == nil {
+			tr = newChunkTransport()
+		}
 	}
 	if tr == nil {
 		p, err := newPipeTransport()
@@ -231,6 +250,10 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 		r, execErr := tx.ExecContext(ctx, fmt.Sprintf(target.insert, sqlString(presumed), res.LoadID, tr.source(target)))
 		close(execDone)
 		p := <-done
+		if p.err != nil && execErr != nil && errors.Is(p.err, errStageStopped) {
+			// DuckDB failed first; the parser only saw it stop reading.
+			return fmt.Errorf("insert %s: %w", target.table, execErr)
+		}
 		if p.err != nil {
 			parseErr = p.err
 			return p.err

@@ -3,8 +3,10 @@ package engine
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -107,6 +109,75 @@ func TestChunkLoadLeavesNoFunction(t *testing.T) {
 	if n := functions(s); n != 0 || rows != 2 {
 		t.Errorf("after reopening: %d table functions, %d ledger rows (want 0, 2)", n, rows)
 	}
+}
+
+// Every row a chunk load hands over arrives once, whole, whichever of
+// DuckDB's threads inserts its chunk: several chunks and a partial one,
+// empty fields as NULL, text with any character the extracts may hold.
+func TestChunkLoadKeepsEveryRow(t *testing.T) {
+	texts := []string{"Hyra lokal", "Ränta på lån – §4", "€ 0x80–0x9F: ‚ƒ„…†‡", "tab\there", "emoji 🙂 och kombinerat å", ""}
+	var b strings.Builder
+	b.WriteString("Period;Konto;Ansvar;Projekt;Belopp;Text\n")
+	const n = 3*chunkRows + 77
+	want := make([]string, 0, n)
+	for i := 0; i < n; i++ {
+		project := ""
+		if i%3 == 0 {
+			project = fmt.Sprintf("P%d", i%7)
+		}
+		text := texts[i%len(texts)]
+		fmt.Fprintf(&b, "2019-%02d;%d;%d;%s;%d,%02d;\"%s\"\n", 1+i%12, 4000+i%50, 100+i%9, project, i-n/2, i%100, text)
+		want = append(want, fmt.Sprintf("%d|2019-%02d-01|%d|%d|%s|%.2f|%s", i+2, 1+i%12, 4000+i%50, 100+i%9, nullOr(project), float64(i-n/2)+float64(i%100)/100*sign(i-n/2), nullOr(text)))
+	}
+	s := openTest(t)
+	res, err := s.LoadData(context.Background(), "huvudbok.csv", []byte(b.String()), LoadOptions{Kind: KindLedger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rows != n {
+		t.Fatalf("loaded %d rows, want %d", res.Rows, n)
+	}
+	rows, err := s.DB().Query(`SELECT line, period, account, cost_center, coalesce(project, 'NULL'), amount::DOUBLE, coalesce(text, 'NULL') FROM ledger ORDER BY line`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var line int
+		var period time.Time
+		var account, cc, project, text string
+		var amount float64
+		if err := rows.Scan(&line, &period, &account, &cc, &project, &amount, &text); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%d|%s|%s|%s|%s|%.2f|%s", line, period.Format("2006-01-02"), account, cc, project, amount, text))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d rows in the ledger, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("row %d:\n got %s\nwant %s", i, got[i], want[i])
+		}
+	}
+}
+
+func nullOr(s string) string {
+	if s == "" {
+		return "NULL"
+	}
+	return s
+}
+
+func sign(i int) float64 {
+	if i < 0 {
+		return -1
+	}
+	return 1
 }
 
 func lineDiffEngine(a, b string) string { return "before:\n" + a + "\nafter:\n" + b }

@@ -137,7 +137,7 @@ func (b *bench) run() error {
 		return err
 	}
 	b.exe = exe
-	transport := "canonical CSV through a named pipe"
+	transport := "data chunks through a table function"
 	if engine.NativeArrow {
 		transport = "Arrow record batches (duckdb_arrow build)"
 	}

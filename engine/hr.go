@@ -239,7 +239,22 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		return err
 	}
 	ids := idColumns(c, "person", "manager")
-	seen := map[string]int{}
+	// Columns looked up once, not once a row (a region has 600 000
+	// person-months a year).
+	period, person, gender, birth := c.index("period"), c.index("person"), c.index("gender"), c.index("birth")
+	empType, costCenter, manager, rate := c.index("employment_type"), c.index("cost_center"), c.index("manager"), c.index("employment_rate")
+	hourCols := []struct {
+		f   string
+		i   int
+		req bool
+	}{{"scheduled_hours", c.index("scheduled_hours"), true}, {"worked_hours", c.index("worked_hours"), true},
+		{"extra_hours", c.index("extra_hours"), false}, {"overtime_hours", c.index("overtime_hours"), false}}
+	genders, types := codeCache(genderCodes), codeCache(employmentTypes)
+	type monthKey struct {
+		period       Month
+		person, cost string
+	}
+	seen := make(map[monthKey]int, ex.rowsHint)
 	if st == nil {
 		ex.hours = make([]personMonth, 0, ex.rowsHint)
 	}
@@ -249,50 +264,55 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		}
 		r := personMonth{Line: line}
 		var err error
-		if r.Period, err = periodCell(c.get(rec, "period")); err != nil {
+		if r.Period, err = periodCell(cell(rec, period)); err != nil {
 			return cellErr(name, line, c.colName("period"), err.Error())
 		}
-		if r.Person = p.hash(c.get(rec, "person")); r.Person == "" {
+		if r.Person = p.hash(cell(rec, person)); r.Person == "" {
 			return cellErr(name, line, c.colName("person"), "empty person id")
 		}
-		g, ok := genderCodes[normHeader(c.get(rec, "gender"))]
+		g, ok := genders(cell(rec, gender))
 		if !ok {
-			return cellErr(name, line, c.colName("gender"), fmt.Sprintf("unknown gender code %q (expected K or M, kvinna or man)", c.get(rec, "gender")))
+			return cellErr(name, line, c.colName("gender"), fmt.Sprintf("unknown gender code %q (expected K or M, kvinna or man)", cell(rec, gender)))
 		}
 		r.Gender = g
-		b := c.get(rec, "birth")
+		b := cell(rec, birth)
 		if len(b) >= 4 && allDigits(b[:4]) {
 			r.BirthYear, _ = strconv.Atoi(b[:4])
 		}
 		if r.BirthYear < 1900 || r.BirthYear > r.Period.Year {
 			return cellErr(name, line, c.colName("birth"), fmt.Sprintf("%q is not a birth year or date (expected YYYY or YYYY-MM-DD)", b))
 		}
-		ty, ok := employmentTypes[normHeader(c.get(rec, "employment_type"))]
+		ty, ok := types(cell(rec, empType))
 		if !ok {
-			return cellErr(name, line, c.colName("employment_type"), fmt.Sprintf("unknown employment type %q (expected tillsvidare, visstid or timavlönad)", c.get(rec, "employment_type")))
+			return cellErr(name, line, c.colName("employment_type"), fmt.Sprintf("unknown employment type %q (expected tillsvidare, visstid or timavlönad)", cell(rec, empType)))
 		}
 		r.Type = ty
-		r.CostCenter = c.get(rec, "cost_center")
-		r.Manager = p.hash(c.get(rec, "manager"))
-		if v := c.get(rec, "employment_rate"); v != "" {
+		r.CostCenter = cell(rec, costCenter)
+		r.Manager = p.hash(cell(rec, manager))
+		if v := cell(rec, rate); v != "" {
 			rate, err := hoursCell(strings.TrimSuffix(strings.TrimSpace(v), "%"), true)
 			if err != nil {
 				return cellErr(name, line, c.colName("employment_rate"), err.Error())
 			}
 			r.Rate = rate
 		}
-		for _, h := range []struct {
-			f   string
-			dst *string
-			req bool
-		}{{"scheduled_hours", &r.Scheduled, true}, {"worked_hours", &r.Worked, true}, {"extra_hours", &r.Extra, false}, {"overtime_hours", &r.Overtime, false}} {
-			v, err := hoursCell(c.get(rec, h.f), h.req)
+		for _, h := range hourCols {
+			v, err := hoursCell(cell(rec, h.i), h.req)
 			if err != nil {
 				return cellErr(name, line, c.colName(h.f), err.Error()+" (expected hours such as 165,5)")
 			}
-			*h.dst = v
+			switch h.f {
+			case "scheduled_hours":
+				r.Scheduled = v
+			case "worked_hours":
+				r.Worked = v
+			case "extra_hours":
+				r.Extra = v
+			default:
+				r.Overtime = v
+			}
 		}
-		key := r.Period.String() + "|" + r.Person + "|" + r.CostCenter
+		key := monthKey{r.Period, r.Person, r.CostCenter}
 		if prev, dup := seen[key]; dup {
 			return cellErr(name, line, c.colName("person"), fmt.Sprintf("the same person, month and cost center again (also line %d)", prev))
 		}
@@ -303,6 +323,23 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		ex.hours = append(ex.hours, r)
 		return nil
 	})
+}
+
+// codeCache looks a cell up in codes by its normalised form (normHeader),
+// remembering each spelling met: an extract spells its few codes the same
+// way on every row.
+func codeCache(codes map[string]string) func(string) (string, bool) {
+	known := map[string]string{}
+	return func(v string) (string, bool) {
+		if c, ok := known[v]; ok {
+			return c, true
+		}
+		c, ok := codes[normHeader(v)]
+		if ok && len(known) < 64 {
+			known[strings.Clone(v)] = c
+		}
+		return c, ok
+	}
 }
 
 // sickCauses are the absence causes that count as sick leave.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -25,7 +26,7 @@ func (a *app) benchCmd() *cobra.Command {
 	spec := engine.DefaultRegion
 	var dir string
 	var keep bool
-	var xlsxRows int
+	var xlsxRows, loadRuns int
 	cmd := &cobra.Command{
 		Use:   "bench [--rows-per-year N] [--employees N]",
 		Short: "Generate a region and time loads, a full report and a monthly rebuild against DuckDB alone",
@@ -59,7 +60,10 @@ The defaults are the performance targets' region: 10 M ledger lines a year, 25 0
 					defer os.RemoveAll(d)
 				}
 			}
-			b := &bench{a: a, dir: dir, spec: spec, xlsxRows: xlsxRows}
+			if loadRuns < 1 {
+				return usageError{errors.New("--load-runs must be 1 or more")}
+			}
+			b := &bench{a: a, dir: dir, spec: spec, xlsxRows: xlsxRows, loadRuns: loadRuns}
 			return b.run()
 		},
 	}
@@ -68,6 +72,7 @@ The defaults are the performance targets' region: 10 M ledger lines a year, 25 0
 	cmd.Flags().IntVar(&spec.CostCenters, "cost-centers", spec.CostCenters, "cost centers")
 	cmd.Flags().Uint64Var(&spec.Seed, "seed", spec.Seed, "the generator's seed")
 	cmd.Flags().IntVar(&xlsxRows, "xlsx-rows", 200_000, "ledger lines in the XLSX extract (a sheet holds at most 1 048 575)")
+	cmd.Flags().IntVar(&loadRuns, "load-runs", 1, "run each load and its read_csv this many times, alternating, and print the medians")
 	cmd.Flags().StringVar(&dir, "dir", "", "working folder (default a temporary one, removed afterwards)")
 	cmd.Flags().BoolVar(&keep, "keep", false, "keep the temporary folder")
 	return cmd
@@ -78,7 +83,58 @@ type bench struct {
 	dir      string
 	spec     engine.RegionSpec
 	xlsxRows int
+	loadRuns int // each load and its read_csv, alternating; medians
 	exe      string
+}
+
+// snapshot keeps a copy of the region's database before a load's first run
+// (first) and puts it back before every other run, so that each run of a
+// load into the region starts from the same database.
+func (b *bench) snapshot(db string, first bool) error {
+	for _, name := range []string{db, db + ".wal"} {
+		live, saved := filepath.Join(b.dir, name), filepath.Join(b.dir, name+".before")
+		from, to := live, saved
+		if !first {
+			from, to = saved, live
+		}
+		os.Remove(to)
+		data, err := os.ReadFile(from)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(to, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// medianStep is the median of each measure on its own.
+func medianStep(sts []step) step {
+	pick := func(f func(step) float64) float64 {
+		v := make([]float64, len(sts))
+		for i, st := range sts {
+			v[i] = f(st)
+		}
+		sort.Float64s(v)
+		return v[len(v)/2]
+	}
+	return step{
+		seconds: pick(func(s step) float64 { return s.seconds }),
+		cpu:     pick(func(s step) float64 { return s.cpu }),
+		rssMB:   pick(func(s step) float64 { return s.rssMB }),
+	}
+}
+
+func runList(sts []step) string {
+	parts := make([]string, len(sts))
+	for i, st := range sts {
+		parts[i] = fmt.Sprintf("%.2f", st.seconds)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // step is one timed run of tertial as its own process.
@@ -195,27 +251,47 @@ func (b *bench) run() error {
 	}
 	var worstRSS float64
 	for _, l := range loads {
-		if l.db != region {
-			os.Remove(filepath.Join(b.dir, l.db))
+		var sts, refs []step
+		for run := 0; run < b.loadRuns; run++ {
+			if l.db != region {
+				os.Remove(filepath.Join(b.dir, l.db))
+			} else if err := b.snapshot(region, run == 0); err != nil {
+				return err
+			}
+			args := []string{"--db", l.db, "load"}
+			if l.kind != "" {
+				args = append(args, "--kind", l.kind)
+			}
+			st, err := b.tertial(append(args, l.files...)...)
+			if err != nil {
+				return err
+			}
+			if strings.Contains(st.out, "unchanged ") {
+				return fmt.Errorf("bench: %s, run %d, loaded nothing (the database was not put back):\n%s", l.name, run+1, st.out)
+			}
+			if l.db != region {
+				os.Remove(filepath.Join(b.dir, l.db))
+			}
+			ref, err := b.readCSV("readcsv.duckdb", l.ref, l.cols)
+			if err != nil {
+				return err
+			}
+			sts, refs = append(sts, st), append(refs, ref)
 		}
-		args := []string{"--db", l.db, "load"}
-		if l.kind != "" {
-			args = append(args, "--kind", l.kind)
+		for _, name := range []string{region, region + ".wal"} {
+			os.Remove(filepath.Join(b.dir, name+".before"))
 		}
-		st, err := b.tertial(append(args, l.files...)...)
-		if err != nil {
-			return err
-		}
-		if l.db != region {
-			os.Remove(filepath.Join(b.dir, l.db))
-		}
-		ref, err := b.readCSV("readcsv.duckdb", l.ref, l.cols)
-		if err != nil {
-			return err
-		}
+		st, ref := medianStep(sts), medianStep(refs)
 		worstRSS = max(worstRSS, st.rssMB)
-		fmt.Fprintf(w, "%-26s %11d %9.2f %12.0f %12.0f %7.2fx %7.1f %9.1f %6.0f MB\n", l.name, l.rows, st.seconds,
+		fmt.Fprintf(w, "%-26s %11d %9.2f %12.0f %12.0f %7.2fx %7.1f %9.1f %6.0f MB", l.name, l.rows, st.seconds,
 			float64(l.rows)/st.seconds, float64(l.rows)/ref.seconds, ref.seconds/st.seconds, st.cpu, ref.cpu, st.rssMB)
+		if len(sts) > 1 {
+			fmt.Fprintf(w, "   (runs %s; read_csv %s)", runList(sts), runList(refs))
+		}
+		fmt.Fprintln(w)
+	}
+	if b.loadRuns > 1 {
+		fmt.Fprintf(w, "(medians of %d runs of each, alternating: seconds, CPU s and peak RSS each their own median)\n", b.loadRuns)
 	}
 	fmt.Fprintf(w, "(CPU s: user + system seconds of the process, all threads; with %d cores a step takes at least CPU s / %d)\n", runtime.NumCPU(), runtime.NumCPU())
 

@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -98,18 +100,29 @@ func (b *bench) snapshot(db string, first bool) error {
 			from, to = saved, live
 		}
 		os.Remove(to)
-		data, err := os.ReadFile(from)
-		if errors.Is(err, os.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(to, data, 0o644); err != nil {
+		if err := copyFile(from, to); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
 	}
 	return nil
+}
+
+// copyFile copies without reading the file into the bench's memory.
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // medianStep is the median of each measure on its own.
@@ -148,20 +161,35 @@ type step struct {
 func (b *bench) tertial(args ...string) (step, error) {
 	cmd := exec.CommandContext(b.a.ctx, b.exe, args...)
 	cmd.Dir = b.dir
-	cmd.Env = append(os.Environ(), "TERTIAL_HR_KEY=tertial-bench-key-0123456789", "TERTIAL_CHROMIUM=none")
+	cmd.Env = append(os.Environ(), "TERTIAL_HR_KEY=tertial-bench-key-0123456789", "TERTIAL_CHROMIUM=none", peakRSSEnv+"=1")
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	t0 := time.Now()
 	err := cmd.Run()
 	st := step{seconds: time.Since(t0).Seconds(), out: out.String()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		st.rssMB = float64(ru.Maxrss) / 1024
+		st.rssMB = float64(ru.Maxrss) / 1024 // an upper bound: see peakRSSEnv
 		st.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+	}
+	if kb, ok := childPeakRSS(errb.String()); ok {
+		st.rssMB = kb / 1024
 	}
 	if err != nil {
 		return st, fmt.Errorf("bench: tertial %s: %v\n%s", strings.Join(args, " "), err, errb.String())
 	}
 	return st, nil
+}
+
+// childPeakRSS is the peak resident set a tertial process printed for
+// itself (peakRSSEnv), in kB.
+func childPeakRSS(stderr string) (float64, bool) {
+	i := strings.LastIndex(stderr, peakRSSPrefix)
+	if i < 0 {
+		return 0, false
+	}
+	v, _, _ := strings.Cut(stderr[i+len(peakRSSPrefix):], "\n")
+	kb, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	return kb, err == nil && kb > 0
 }
 
 // readCSV is DuckDB's own reader, in its own process like the load it is

@@ -7,7 +7,6 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
-	"sync"
 	"sync/atomic"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -37,18 +36,15 @@ const arrowBatch = 65536
 
 type arrowTransport struct {
 	view          string
-	batches       chan arrow.RecordBatch
-	mu            sync.Mutex
-	err           error // the parser's error, before batches is closed
+	batches       *batchQueue[arrow.RecordBatch]
 	releaseStream func()
-	closed        bool
 }
 
 func newArrowTransport(kind Kind) transport {
 	if kind != KindSIE && kind != KindLedger {
 		return nil
 	}
-	return &arrowTransport{batches: make(chan arrow.RecordBatch, 2)}
+	return &arrowTransport{batches: newBatchQueue[arrow.RecordBatch](2)}
 }
 
 func (t *arrowTransport) stage(stop <-chan struct{}) (*stage, error) {
@@ -90,20 +86,9 @@ func (t *arrowTransport) release() {
 	}
 }
 
-func (t *arrowTransport) abort(<-chan struct{}) { t.end(nil) }
+func (t *arrowTransport) abort(<-chan struct{}) { t.batches.end(nil) }
 
 func (t *arrowTransport) close() {}
-
-// end closes the batches once, with the parser's error (nil: all rows sent).
-func (t *arrowTransport) end(err error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.closed {
-		return
-	}
-	t.err, t.closed = err, true
-	close(t.batches)
-}
 
 type arrowSink struct {
 	t    *arrowTransport
@@ -142,7 +127,7 @@ func (k *arrowSink) send() error {
 	rec := k.b.NewRecordBatch()
 	k.n = 0
 	select {
-	case k.t.batches <- rec:
+	case k.t.batches.c <- rec:
 		return nil
 	case <-k.stop:
 		rec.Release()
@@ -156,13 +141,13 @@ func (k *arrowSink) flush() error {
 		err = k.send()
 	}
 	k.b.Release()
-	k.t.end(err)
+	k.t.batches.end(err)
 	return err
 }
 
 func (k *arrowSink) fail(err error) {
 	k.b.Release()
-	k.t.end(err)
+	k.t.batches.end(err)
 }
 
 // chanReader is the record reader DuckDB pulls the batches from.
@@ -185,7 +170,7 @@ func (r *chanReader) Next() bool {
 		r.cur.Release()
 		r.cur = nil
 	}
-	rec, ok := <-r.t.batches
+	rec, ok := <-r.t.batches.c
 	if !ok {
 		return false
 	}
@@ -195,7 +180,5 @@ func (r *chanReader) Next() bool {
 func (r *chanReader) RecordBatch() arrow.RecordBatch { return r.cur }
 func (r *chanReader) Record() arrow.RecordBatch      { return r.cur }
 func (r *chanReader) Err() error {
-	r.t.mu.Lock()
-	defer r.t.mu.Unlock()
-	return r.t.err
+	return r.t.batches.parseErr()
 }

@@ -31,13 +31,7 @@ func TestArrowLoadLeavesNoView(t *testing.T) {
 	if _, err := s.LoadData(ctx, "huvudbok.csv", []byte("Period;Konto;Ansvar;Belopp\n2019-01;4011;100;5\n2019-02;4011;100;7\n"), LoadOptions{Kind: KindLedger}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	s, err = Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s = reopen(t, s, path)
 	defer s.Close()
 	var views, rows int
 	if err := s.DB().QueryRow("SELECT (SELECT count(*) FROM duckdb_views() WHERE view_name LIKE 'tertial_stage_%'), (SELECT count(*) FROM ledger)").Scan(&views, &rows); err != nil {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"runtime"
-	"sync"
 	"sync/atomic"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
@@ -41,11 +40,8 @@ type ledgerBatch struct {
 // the table function (DuckDB's threads).
 type chunkTransport struct {
 	name    string
-	batches chan *ledgerBatch // full, in the parser's order
-	free    chan *ledgerBatch // used, for the parser to fill again
-	mu      sync.Mutex
-	err     error // the parser's error, before batches is closed
-	closed  bool
+	batches *batchQueue[*ledgerBatch] // full, in the parser's order
+	free    chan *ledgerBatch         // used, for the parser to fill again
 }
 
 // chunkQueue is how many batches may wait for DuckDB (about 15 MB).
@@ -55,7 +51,7 @@ var chunkSeq atomic.Uint64
 
 func newChunkTransport() *chunkTransport {
 	return &chunkTransport{
-		batches: make(chan *ledgerBatch, chunkQueue),
+		batches: newBatchQueue[*ledgerBatch](chunkQueue),
 		free:    make(chan *ledgerBatch, chunkQueue+runtime.GOMAXPROCS(0)+1),
 	}
 }
@@ -129,34 +125,17 @@ func (t *chunkTransport) release() {
 	for {
 		select {
 		case <-t.free:
-		case _, ok := <-t.batches:
+		case _, ok := <-t.batches.c:
 			if !ok {
-				t.batches = nil // drained and closed
+				t.batches.c = nil // drained and closed
 			}
 		default:
 			return
 		}
 	}
 }
-func (t *chunkTransport) abort(<-chan struct{}) { t.end(nil) }
+func (t *chunkTransport) abort(<-chan struct{}) { t.batches.end(nil) }
 func (t *chunkTransport) close()                {}
-
-// end closes the batches once, with the parser's error (nil: all rows sent).
-func (t *chunkTransport) end(err error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.closed {
-		return
-	}
-	t.err, t.closed = err, true
-	close(t.batches)
-}
-
-func (t *chunkTransport) parseErr() error {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.err
-}
 
 // chunkSink is the parser's end: it fills a batch and sends it when full.
 type chunkSink struct {
@@ -189,7 +168,7 @@ func (k *chunkSink) ledger(r *ledgerRow) error {
 
 func (k *chunkSink) send() error {
 	select {
-	case k.t.batches <- k.b:
+	case k.t.batches.c <- k.b:
 		k.b = k.t.batch()
 		return nil
 	case <-k.stop:
@@ -203,11 +182,11 @@ func (k *chunkSink) flush() error {
 	if k.b.n > 0 {
 		err = k.send()
 	}
-	k.t.end(err)
+	k.t.batches.end(err)
 	return err
 }
 
-func (k *chunkSink) fail(err error) { k.t.end(err) }
+func (k *chunkSink) fail(err error) { k.t.batches.end(err) }
 
 // chunkSource is the table function: each call moves one batch into
 // DuckDB's chunk, on whichever of DuckDB's threads calls it.
@@ -224,9 +203,9 @@ func (chunkSource) Init() duckdb.ParallelTableSourceInfo {
 }
 
 func (s chunkSource) FillChunk(_ any, c duckdb.DataChunk) error {
-	b, ok := <-s.t.batches
+	b, ok := <-s.t.batches.c
 	if !ok {
-		if err := s.t.parseErr(); err != nil {
+		if err := s.t.batches.parseErr(); err != nil {
 			return err // DuckDB ends the INSERT with it
 		}
 		return c.SetSize(0)

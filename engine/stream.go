@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -122,6 +123,35 @@ type transport interface {
 // errStageStopped is what a parser's sink returns when DuckDB stopped
 // taking rows: the load's error is then DuckDB's.
 var errStageStopped = errors.New("stage: DuckDB stopped reading")
+
+// batchQueue carries a parser's batches to DuckDB's reader, and ends with
+// the parser's error (nil: every row was sent).
+type batchQueue[B any] struct {
+	c      chan B
+	mu     sync.Mutex
+	err    error // the parser's error, set before c is closed
+	closed bool
+}
+
+func newBatchQueue[B any](n int) *batchQueue[B] { return &batchQueue[B]{c: make(chan B, n)} }
+
+// end closes the queue once, with the parser's error.
+func (q *batchQueue[B]) end(err error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.closed {
+		return
+	}
+	q.err, q.closed = err, true
+	close(q.c)
+}
+
+// parseErr is the error the queue ended with.
+func (q *batchQueue[B]) parseErr() error {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.err
+}
 
 // pipeTransport is the named pipe.
 type pipeTransport struct {

@@ -94,13 +94,7 @@ func TestChunkLoadLeavesNoFunction(t *testing.T) {
 	if n := functions(s); n != kept {
 		t.Errorf("a refused load left its table function: %d registered, %d before", n, kept)
 	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	s, err = Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s = reopen(t, s, path)
 	defer s.Close()
 	var rows int
 	if err := s.DB().QueryRow("SELECT count(*) FROM ledger").Scan(&rows); err != nil {
@@ -178,6 +172,19 @@ func sign(i int) float64 {
 		return -1
 	}
 	return 1
+}
+
+// reopen closes the store and opens its file again, as the next process would.
+func reopen(t *testing.T, s *Store, path string) *Store {
+	t.Helper()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 func lineDiffEngine(a, b string) string { return "before:\n" + a + "\nafter:\n" + b }

@@ -15,8 +15,9 @@ import (
 // load's connection hands them to DuckDB as data chunks. The INSERT selects
 // from the function as from a table, on as many DuckDB threads as there are
 // cores, while the parser goes on: no canonical CSV is written, and DuckDB
-// parses no text. A year's ledger (9.2 M lines, Swedish CSV) loaded in
-// 15.9 s and 27.8 CPU s this way against 20.1 s and 33.7 through the pipe.
+// parses no text. A year's ledger (9.2 M lines, Swedish CSV, 2 cores) loads
+// in 14.7 s and 25.6 CPU s this way against 20.1 s and 33.0 through the
+// pipe (docs/scaling.md).
 
 // chunkRows is DuckDB's vector size, the rows of one data chunk.
 const chunkRows = 2048

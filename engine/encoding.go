@@ -6,7 +6,6 @@ import (
 	"io"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -69,7 +68,7 @@ func (b *behindReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func singleByte(data []byte, sie bool) (encoding.Encoding, Encoding) {
+func singleByte(data []byte, sie bool) (*charmap.Charmap, Encoding) {
 	if sie && !looksLatin1(data) {
 		return charmap.CodePage437, CP437
 	}
@@ -99,13 +98,43 @@ func decodeText(data []byte, sie bool) ([]byte, Encoding) {
 
 // textDecoder is decodeText without the copy: data without its BOM, and the
 // decoder each line with bytes from 0x80 needs (nil for UTF-8).
-func textDecoder(data []byte, sie bool) ([]byte, *encoding.Decoder, Encoding) {
+func textDecoder(data []byte, sie bool) ([]byte, *lineDecoder, Encoding) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	if utf8.Valid(data) {
 		return data, nil, UTF8
 	}
 	enc, name := singleByte(data, sie)
-	return data, enc.NewDecoder(), name
+	return data, newLineDecoder(enc), name
+}
+
+// lineDecoder decodes a single-byte code page a line at a time into one
+// reused buffer, from the code page's own table in x/text (DecodeByte): on
+// a SIE file's short lines the transform machinery (and a new slice a line)
+// cost more than the table lookups.
+type lineDecoder struct {
+	utf8 [256][]byte // each byte as UTF-8
+	buf  []byte
+}
+
+func newLineDecoder(cm *charmap.Charmap) *lineDecoder {
+	d := &lineDecoder{}
+	for b := range 256 {
+		d.utf8[b] = utf8.AppendRune(nil, cm.DecodeByte(byte(b)))
+	}
+	return d
+}
+
+// decode returns line as UTF-8, in a buffer the next call reuses.
+func (d *lineDecoder) decode(line []byte) []byte {
+	d.buf = d.buf[:0]
+	for _, c := range line {
+		if c < utf8.RuneSelf {
+			d.buf = append(d.buf, c)
+		} else {
+			d.buf = append(d.buf, d.utf8[c]...)
+		}
+	}
+	return d.buf
 }
 
 func hasHighByte(b []byte) bool {

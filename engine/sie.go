@@ -278,7 +278,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error) (*sieFile, e
 			line, data = data, nil
 		}
 		if dec != nil && hasHighByte(line) {
-			line, _ = dec.Bytes(line)
+			line = dec.decode(line) // reused: copied by string(line) below
 		}
 		text := strings.TrimSpace(string(line))
 		if text == "" {

@@ -144,6 +144,10 @@ type chunkSink struct {
 	stop    <-chan struct{}
 	b       *ledgerBatch
 	stopped bool // DuckDB stopped taking batches
+	// The last period's day number: a ledger's lines come a month at a
+	// time, and time.Date a line is measurable at 10 M lines.
+	month Month
+	days  int32
 }
 
 func (k *chunkSink) ledger(r *ledgerRow) error {
@@ -151,7 +155,10 @@ func (k *chunkSink) ledger(r *ledgerRow) error {
 		return errStageStopped
 	}
 	b, i := k.b, k.b.n
-	b.days[i] = int32(r.Period.Date().Unix() / 86400)
+	if r.Period != k.month || k.month.Year == 0 {
+		k.month, k.days = r.Period, int32(r.Period.Date().Unix()/86400)
+	}
+	b.days[i] = k.days
 	b.amount[i] = r.Amount
 	b.line[i] = int32(r.Line)
 	b.account[i] = r.Account
@@ -235,11 +242,14 @@ func fillLedgerChunk(c duckdb.DataChunk, b *ledgerBatch) error {
 			return err
 		}
 	}
-	// The text columns; an empty field is NULL, as in the CSV stage.
-	for col, vals := range [...]*[chunkRows]string{1: &b.account, 2: &b.cc, 3: &b.project, 4: &b.activity, 6: &b.text, 8: &b.voucher} {
-		if vals == nil {
-			continue
-		}
+	// The text columns (ledgerChunkColumns' positions); an empty field is
+	// NULL, as in the CSV stage.
+	texts := [...]struct {
+		col  int
+		vals *[chunkRows]string
+	}{{1, &b.account}, {2, &b.cc}, {3, &b.project}, {4, &b.activity}, {6, &b.text}, {8, &b.voucher}}
+	for _, t := range texts {
+		col, vals := t.col, t.vals
 		for i := 0; i < b.n; i++ {
 			var err error
 			if v := vals[i]; v == "" {

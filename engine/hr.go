@@ -243,7 +243,8 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 	// person-months a year).
 	period, person, gender, birth := c.index("period"), c.index("person"), c.index("gender"), c.index("birth")
 	empType, costCenter, manager, rate := c.index("employment_type"), c.index("cost_center"), c.index("manager"), c.index("employment_rate")
-	hourCols := []struct {
+	// The hours columns, in the order of hoursOf's fields.
+	hourCols := [4]struct {
 		f   string
 		i   int
 		req bool
@@ -296,21 +297,13 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 			}
 			r.Rate = rate
 		}
-		for _, h := range hourCols {
+		for k, dst := range hoursOf(&r) {
+			h := hourCols[k]
 			v, err := hoursCell(cell(rec, h.i), h.req)
 			if err != nil {
 				return cellErr(name, line, c.colName(h.f), err.Error()+" (expected hours such as 165,5)")
 			}
-			switch h.f {
-			case "scheduled_hours":
-				r.Scheduled = v
-			case "worked_hours":
-				r.Worked = v
-			case "extra_hours":
-				r.Extra = v
-			default:
-				r.Overtime = v
-			}
+			*dst = v
 		}
 		key := monthKey{r.Period, r.Person, r.CostCenter}
 		if prev, dup := seen[key]; dup {
@@ -323,6 +316,11 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		ex.hours = append(ex.hours, r)
 		return nil
 	})
+}
+
+// hoursOf is a person-month's hours fields, in the order readHours reads them.
+func hoursOf(r *personMonth) [4]*string {
+	return [4]*string{&r.Scheduled, &r.Worked, &r.Extra, &r.Overtime}
 }
 
 // codeCache looks a cell up in codes by its normalised form (normHeader),

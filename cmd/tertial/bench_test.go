@@ -1,11 +1,15 @@
 package main
 
 import (
+	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tertial/tertial/charts"
 )
 
 // TestBenchSmoke runs `tertial bench` on a tiny region: the command the
@@ -16,8 +20,10 @@ func TestBenchSmoke(t *testing.T) {
 		t.Skip("runs a dozen tertial processes")
 	}
 	bin := tertialBinary(t)
+	t.Setenv("TERTIAL_CHROMIUM", "") // the report with Chromium is timed too, where there is one
+	dir := t.TempDir()
 	out, err := exec.Command(bin, "bench", "--rows-per-year", "20000", "--employees", "200", "--cost-centers", "40",
-		"--xlsx-rows", "2000", "--load-runs", "2", "--dir", t.TempDir()).CombinedOutput()
+		"--xlsx-rows", "2000", "--load-runs", "2", "--dir", dir).CombinedOutput()
 	if err != nil {
 		t.Fatalf("bench: %v\n%s", err, out)
 	}
@@ -43,6 +49,22 @@ func TestBenchSmoke(t *testing.T) {
 		`'tertial sql "SELECT 1"' (median of 5):`, "peak RSS: loads", "database"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("bench output lacks %q:\n%s", want, text)
+		}
+	}
+	// The report as economists get it, with Chromium's PNGs and PDF, when
+	// this machine has a Chromium (CI installs one).
+	if _, err := charts.FindBrowser(); err != nil {
+		if !regexp.MustCompile(`the same report with PNGs and PDF\s+not timed: no Chromium`).MatchString(text) {
+			t.Errorf("no Chromium, and the bench does not say so:\n%s", text)
+		}
+	} else {
+		re := regexp.MustCompile(`the same report with PNGs and PDF \(Chromium\)\s+` + num + `\s+` + num + `\s+` + num + ` MB`)
+		if re.FindStringSubmatch(text) == nil {
+			t.Errorf("no time for the report with Chromium in:\n%s", text)
+		}
+		pngs, _ := filepath.Glob(filepath.Join(dir, "report-2019-11-browser", "figures", "*.png"))
+		if _, err := os.Stat(filepath.Join(dir, "report-2019-11-browser", "report.pdf")); err != nil || len(pngs) < 5 {
+			t.Errorf("the report with Chromium wrote %d PNGs and the PDF: %v", len(pngs), err)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,5 +53,43 @@ func TestOutputFormats(t *testing.T) {
 	v, _ := f.GetCellValue("Resultat", "B2", excelize.Options{RawCellValue: true})
 	if typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber || v != "-32533999.5" {
 		t.Errorf("xlsx B2 = %q (type %v), want the number -32533999.5", v, typ)
+	}
+}
+
+// TestStatementWithLeadingComment: a query file starts with "-- @title: …",
+// which the command line would take for a flag; pasted as the statement it
+// must run, with flags before or after it.
+func TestStatementWithLeadingComment(t *testing.T) {
+	netCost := mustRead(t, filepath.Join("..", "..", "queries", "net_cost_change.sql"))
+	for _, args := range [][]string{
+		{"--sample", "sql", "--format", "csv", "-- a comment\nSELECT 42 AS answer"},
+		{"--sample", "sql", "-- a comment\nSELECT 42 AS answer", "--format", "csv"},
+		{"--sample", "sql", "--format=csv", "--", "-- a comment\nSELECT 42 AS answer"},
+	} {
+		out, errs, code := runCLI(t, args...)
+		if code != 0 || out != "answer\n42\n" {
+			t.Errorf("%q: exit %d, %q %s", args, code, out, errs)
+		}
+	}
+	if out, errs, code := runCLI(t, "--sample", "sql", "--format", "csv", netCost); code != 0 || !strings.HasPrefix(out, "category,subcategory,current,previous,change,change_pct\nPersonal,") {
+		t.Errorf("queries/net_cost_change.sql as the statement: exit %d, %q %s", code, out, errs)
+	}
+	// A real unknown flag is still refused.
+	if _, errs, code := runCLI(t, "--sample", "sql", "--formt", "csv", "SELECT 1"); code == 0 || !strings.Contains(errs, "unknown flag: --formt") {
+		t.Errorf("--formt: exit %d, %s", code, errs)
+	}
+}
+
+func TestStatementsLast(t *testing.T) {
+	for _, c := range []struct{ in, want []string }{
+		{[]string{"sql", "SELECT 1"}, []string{"sql", "SELECT 1"}},
+		{[]string{"sql", "-- x\nSELECT 1", "--format", "csv"}, []string{"sql", "--format", "csv", "--", "-- x\nSELECT 1"}},
+		{[]string{"--db=/a b/c.duckdb", "sql", "SELECT 1"}, []string{"--db=/a b/c.duckdb", "sql", "SELECT 1"}},
+		{[]string{"sql", "--", "-- x\nSELECT 1"}, []string{"sql", "--", "-- x\nSELECT 1"}},
+		{[]string{"sql", "--  x"}, []string{"sql", "--", "--  x"}},
+	} {
+		if got := statementsLast(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("statementsLast(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

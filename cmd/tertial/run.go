@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -54,7 +55,7 @@ type app struct {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
 	root := a.rootCmd()
-	root.SetArgs(args)
+	root.SetArgs(statementsLast(args))
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -291,4 +292,30 @@ func parseMonth(s string) (engine.Month, error) {
 		return m, usageError{fmt.Errorf("--period: %v", err)}
 	}
 	return m, nil
+}
+
+// statementsLast lets a statement start with a SQL comment, as every file in
+// queries/ does: tertial sql "$(cat queries/forecast.sql)". The command line
+// would take "-- @title: …" for a flag and refuse it. An argument that starts
+// with "--" and has a space or line break before any "=" cannot be a flag, so
+// it goes after a "--" that ends the flags. Arguments after a "--" of the
+// user's own are left alone.
+func statementsLast(args []string) []string {
+	var flags, statements []string
+	for i, arg := range args {
+		if arg == "--" {
+			flags = append(flags, args[i:]...)
+			break
+		}
+		name, _, _ := strings.Cut(strings.TrimPrefix(arg, "--"), "=")
+		if strings.HasPrefix(arg, "--") && strings.ContainsAny(name, " \t\r\n") {
+			statements = append(statements, arg)
+			continue
+		}
+		flags = append(flags, arg)
+	}
+	if len(statements) == 0 || slices.Contains(flags, "--") {
+		return args
+	}
+	return append(append(flags, "--"), statements...)
 }

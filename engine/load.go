@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -449,6 +450,11 @@ func (st *stage) close() error {
 		return st.sink.flush()
 	}
 	if err := st.w.w.Flush(); err != nil {
+		if errors.Is(err, syscall.EPIPE) {
+			// The pipe's reader, DuckDB, has gone (an interrupt, or an
+			// error of its own): the load's error is DuckDB's.
+			return fmt.Errorf("%w: %v", errStageStopped, err)
+		}
 		return fmt.Errorf("stage: %w", err)
 	}
 	return st.f.Close()

@@ -7,8 +7,12 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/tertial/tertial/engine"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -514,5 +518,50 @@ func TestLoadThenQueryFileDatabase(t *testing.T) {
 	out, errs, code = runCLI(t, "sql", "--format", "csv", "SELECT sum(amount) AS s, count(*) AS n FROM ledger")
 	if code != 0 || out != "s,n\n-999.50,2\n" {
 		t.Errorf("sql: exit %d: %q %s", code, out, errs)
+	}
+}
+
+// TestInterruptedLoad: Ctrl-C (or a scheduler's SIGTERM) during a load ends
+// it with status 130 and says so — not as bad input, not as a broken pipe —
+// and leaves nothing of it in the database. Both transports: a ledger's data
+// chunks and HR hours' pipe.
+func TestInterruptedLoad(t *testing.T) {
+	t.Setenv("TERTIAL_HR_KEY", "tertial-test-key-0123456789")
+	dir := t.TempDir()
+	f, err := engine.GenerateRegion(dir, engine.RegionSpec{Seed: 1, FirstYear: 2018, RowsPerYear: 1_500_000, Employees: 20_000, CostCenters: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ kind, file, table string }{
+		{"ledger", f.LedgerCSV[0], "ledger"},
+		{"hours", f.Hours[0], "person_months"},
+	} {
+		t.Run(c.kind, func(t *testing.T) {
+			for _, after := range []time.Duration{800 * time.Millisecond, 400 * time.Millisecond, 200 * time.Millisecond} {
+				db := filepath.Join(t.TempDir(), "t.duckdb")
+				if _, errs, code := runCLI(t, "--db", db, "load", "--kind", "org", f.Org); code != 0 {
+					t.Fatal(errs)
+				}
+				// As main's signal.NotifyContext does on SIGINT or SIGTERM.
+				ctx, cancel := context.WithCancel(context.Background())
+				time.AfterFunc(after, cancel)
+				var out, errb bytes.Buffer
+				code := run(ctx, []string{"--db", db, "load", "--kind", c.kind, c.file}, strings.NewReader(""), &out, &errb)
+				cancel()
+				if code == exitOK {
+					continue // it finished first: interrupt sooner
+				}
+				errs := errb.String()
+				if code != exitInterrupted || !strings.Contains(errs, "tertial: interrupted") || strings.Contains(errs, "broken pipe") || regexp.MustCompile(`\.csv:\d`).MatchString(errs) {
+					t.Errorf("interrupted after %v: exit %d, want %d:\n%s", after, code, exitInterrupted, errs)
+				}
+				out2, errs2, code2 := runCLI(t, "--db", db, "sql", "--format", "csv", "SELECT count(*) FROM "+c.table+" UNION ALL SELECT count(*) FROM loads WHERE kind = '"+c.kind+"'")
+				if code2 != 0 || out2 != "count_star()\n0\n0\n" {
+					t.Errorf("after the interrupted load: %q %s", out2, errs2)
+				}
+				return
+			}
+			t.Skip("every load finished before it was interrupted")
+		})
 	}
 }

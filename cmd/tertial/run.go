@@ -25,6 +25,9 @@ const (
 	exitUsage    = 2 // wrong command line
 	exitInput    = 3 // an extract or a query was refused
 	exitBusy     = 6 // another process is updating the database
+	// exitInterrupted is the shell's 128 + SIGINT: Ctrl-C, or a scheduler's
+	// SIGTERM, stopped the command.
+	exitInterrupted = 130
 )
 
 type usageError struct{ error }
@@ -80,8 +83,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitInput
 	case errors.As(err, new(*engine.BusyError)):
 		return exitBusy
-	case errors.Is(err, context.Canceled):
-		return exitInternal
+	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
+		fmt.Fprintln(stderr, "tertial: interrupted: the extract being loaded was rolled back, those loaded before it stay; run the same command again")
+		return exitInterrupted
 	}
 	return exitInternal
 }

@@ -127,8 +127,11 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 	}
 	defer t.Close()
 	ex := &extract{format: t.Describe()}
-	if kind != KindLedger && !(kind == KindHours && streaming) {
-		ex.rowsHint = rowsHint(data) // only kinds that collect their rows
+	if kind != KindLedger {
+		// Kinds that collect their rows, and hours, whose duplicate check
+		// keeps a key a row also when the rows stream to DuckDB (regrowing
+		// that map was half of a year's hours parse).
+		ex.rowsHint = rowsHint(data)
 	}
 	switch kind {
 	case KindLedger:

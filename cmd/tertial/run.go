@@ -84,7 +84,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case errors.As(err, new(*engine.BusyError)):
 		return exitBusy
 	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
-		fmt.Fprintln(stderr, "tertial: interrupted: the extract being loaded was rolled back, those loaded before it stay; run the same command again")
+		fmt.Fprintln(stderr, "tertial: interrupted (a load in progress is rolled back whole; extracts loaded before it stay): run the same command again")
 		return exitInterrupted
 	}
 	return exitInternal

@@ -139,7 +139,17 @@ var funcs = template.FuncMap{
 		}
 		return Float(*f, 0) + nbsp + "%"
 	},
-	"int":       func(n int64) string { return Float(float64(n), 0) },
+	"int": func(n any) string {
+		switch x := n.(type) {
+		case int64:
+			return Float(float64(x), 0)
+		case int:
+			return Float(float64(x), 0)
+		case float64:
+			return Float(x, 0)
+		}
+		return fmt.Sprint(n)
+	},
 	"sick":      func(st *engine.Staff, key string) engine.Figure2 { return st.SickLeave[key] },
 	"sickLabel": func(key string) string { return sickLabels[key] },
 	"measures":  func() []string { return engine.SickLeaveMeasures },

@@ -76,6 +76,23 @@ func (l *InputErrors) Error() string {
 	return b.String()
 }
 
+// ScopeError is a report or query asked for something the data does not
+// have: a unit or division the organisation lacks, or a month the ledger has
+// no rows for. The question is wrong, not the data nor tertial.
+type ScopeError struct{ Msg string }
+
+func (e *ScopeError) Error() string { return e.Msg }
+
+func scopeErrorf(format string, args ...any) error {
+	return &ScopeError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// IsScopeError reports whether err is a ScopeError.
+func IsScopeError(err error) bool {
+	var e *ScopeError
+	return errors.As(err, &e)
+}
+
 // IsInputError reports whether err is about the input rather than tertial or
 // the database, so that the CLI can choose its exit status.
 func IsInputError(err error) bool {

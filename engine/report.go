@@ -138,11 +138,11 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 			return nil, err
 		}
 		if !latest.Valid {
-			return nil, fmt.Errorf("the ledger is empty: load extracts first (tertial load)")
+			return nil, scopeErrorf("the ledger is empty: load extracts first (tertial load)")
 		}
 		o.Period = Month{latest.Time.Year(), latest.Time.Month()}
 	}
-	if err := s.checkScope(ctx, o); err != nil {
+	if err := s.CheckScope(ctx, o.Unit, o.Division); err != nil {
 		return nil, err
 	}
 	// A programme report needs the month in the ledger at all; any other
@@ -294,9 +294,9 @@ func (s *Store) addSources(ctx context.Context, r *Report) error {
 	return nil
 }
 
-// checkScope refuses a unit or division that the organisation does not have,
-// rather than printing a report of zeros.
-func (s *Store) checkScope(ctx context.Context, o ReportOptions) error {
+// CheckScope refuses a unit or division that the organisation does not have,
+// rather than printing a report (or a query's answer) of zeros.
+func (s *Store) CheckScope(ctx context.Context, unit, division string) error {
 	check := func(col, val string) error {
 		if val == "" {
 			return nil
@@ -317,14 +317,14 @@ func (s *Store) checkScope(ctx context.Context, o ReportOptions) error {
 			known = append(known, str(row[0]))
 		}
 		if len(known) == 0 {
-			return fmt.Errorf("no %s %q: no organisation is loaded (tertial load --kind org FILE)", col, val)
+			return scopeErrorf("no %s %q: no organisation is loaded (tertial load --kind org FILE)", col, val)
 		}
-		return fmt.Errorf("no %s %q in the organisation; known: %s", col, val, strings.Join(known, ", "))
+		return scopeErrorf("no %s %q in the organisation; known: %s", col, val, strings.Join(known, ", "))
 	}
-	if err := check("unit", o.Unit); err != nil {
+	if err := check("unit", unit); err != nil {
 		return err
 	}
-	return check("division", o.Division)
+	return check("division", division)
 }
 
 // checkPeriod refuses a report month the scope's ledger has no rows for: a
@@ -356,11 +356,11 @@ func (s *Store) checkPeriod(ctx context.Context, o ReportOptions) error {
 	}
 	if !lo.Valid {
 		if scope == "" {
-			return fmt.Errorf("the ledger is empty: load extracts first (tertial load)")
+			return scopeErrorf("the ledger is empty: load extracts first (tertial load)")
 		}
-		return fmt.Errorf("the ledger has no rows%s", scope)
+		return scopeErrorf("the ledger has no rows%s", scope)
 	}
-	return fmt.Errorf("the ledger has no rows for %s%s (it covers %s to %s): load that month's extract, or choose a month it covers",
+	return scopeErrorf("the ledger has no rows for %s%s (it covers %s to %s): load that month's extract, or choose a month it covers",
 		o.Period, scope, Month{lo.Time.Year(), lo.Time.Month()}, Month{hi.Time.Year(), hi.Time.Month()})
 }
 

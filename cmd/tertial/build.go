@@ -7,10 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -337,27 +339,33 @@ func (e dataTestError) Error() string { return e.msg }
 // buildReports builds each configured report whose inputs changed.
 func (a *app) buildReports(s *engine.Store, cfg *Config, rel func(string) string) error {
 	// "latest" and T1–T3 are the scope's own: the latest month its ledger has.
-	latestOf := func(unit, division string) (engine.Month, error) {
+	type scope struct{ name, unit, division, key string }
+	latestOf := func(sc scope) (engine.Month, error) {
+		if err := s.CheckScope(a.ctx, sc.unit, sc.division); err != nil {
+			return engine.Month{}, configError{fmt.Sprintf("%s: %v", sc.key, err)}
+		}
 		t, err := s.Query(a.ctx, `SELECT strftime(max(period), '%Y-%m') FROM ledger_report
-			WHERE (? = '' OR unit = ?) AND (? = '' OR division = ?)`, unit, unit, division, division)
+			WHERE (? = '' OR unit = ?) AND (? = '' OR division = ?)`, sc.unit, sc.unit, sc.division, sc.division)
 		if err != nil {
 			return engine.Month{}, err
 		}
 		if len(t.Rows) == 0 || t.Rows[0][0] == nil {
-			return engine.Month{}, fmt.Errorf("build: the ledger has no rows for %s", strings.TrimSpace(unit+" "+division))
+			if sc.key == "" {
+				return engine.Month{}, configError{"sources: the ledger is empty after loading them: name a ledger or SIE extract"}
+			}
+			return engine.Month{}, configError{fmt.Sprintf("%s: the ledger has no rows for %q", sc.key, sc.name)}
 		}
 		return engine.ParsePeriod(t.Rows[0][0].(string))
 	}
-	type scope struct{ name, unit, division string }
 	var scopes []scope
-	for _, d := range cfg.Reports.Divisions {
-		scopes = append(scopes, scope{d, "", d})
+	for i, d := range cfg.Reports.Divisions {
+		scopes = append(scopes, scope{d, "", d, fmt.Sprintf("reports.divisions[%d]", i)})
 	}
-	for _, u := range cfg.Reports.Units {
-		scopes = append(scopes, scope{u, u, ""})
+	for i, u := range cfg.Reports.Units {
+		scopes = append(scopes, scope{u, u, "", fmt.Sprintf("reports.units[%d]", i)})
 	}
 	if len(scopes) == 0 {
-		scopes = []scope{{"alla", "", ""}}
+		scopes = []scope{{"alla", "", "", ""}}
 	}
 	inputs, err := a.buildFingerprint(s, cfg, rel)
 	if err != nil {
@@ -380,7 +388,7 @@ func (a *app) buildReports(s *engine.Store, cfg *Config, rel func(string) string
 	}
 	for _, p := range cfg.Reports.Periods {
 		for _, sc := range scopes {
-			latest, err := latestOf(sc.unit, sc.division)
+			latest, err := latestOf(sc)
 			if err != nil {
 				return err
 			}
@@ -428,7 +436,7 @@ func (a *app) buildReports(s *engine.Store, cfg *Config, rel func(string) string
 				return fmt.Errorf("report %s: %w", out, err)
 			}
 			m, _ := json.MarshalIndent(map[string]any{"inputs": inputs, "period": period.String(), "scope": sc.name,
-				"loads": manifestLoads, "queries": manifestQueries}, "", "  ")
+				"tertial": programVersion(), "loads": manifestLoads, "queries": manifestQueries}, "", "  ")
 			if err := writeFileAtomic(manifestPath, append(m, '\n')); err != nil {
 				return err
 			}
@@ -470,8 +478,31 @@ func (a *app) buildFingerprint(s *engine.Store, cfg *Config, rel func(string) st
 		})
 	}
 	fmt.Fprintln(h, cfg.Settings.FTEHours, cfg.Settings.MaskThreshold, cfg.Settings.SickLeave.ShortDays, cfg.Settings.SickLeave.LongSpellDays)
+	// A new tertial (another template, chart or number format) makes new
+	// outputs from the same data.
+	fmt.Fprintln(h, programVersion())
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
+
+// programVersion is the SHA-256 of the running executable, so that a build
+// made by another tertial is never taken for up to date. Builds are
+// reproducible: the same source gives the same executable.
+var programVersion = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "unknown"
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+})
 
 // reportInProcess runs the report command on the open store.
 func (a *app) reportInProcess(s *engine.Store, args []string) error {

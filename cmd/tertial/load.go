@@ -24,15 +24,28 @@ source replaces every row of the months it covers (first to last period), so mon
 re-exports never double count. The source is --source, or for SIE the organisation number,
 or else the kind and the file name without digits ("huvudbok_2019-04.csv" → ledger:huvudbok).
 
-Kinds: sie (told from the file), ledger, budget, forecast, accounts (account ranges →
-category), org (cost center → unit → division). Formats: SIE 4 (.se/.si), Swedish CSV
-(';' ',' or tab, decimal comma or point, UTF-8/Windows-1252/Latin-1), XLSX and Parquet.`,
+Kinds:
+  sie          SIE 4: vouchers or period balances, period budget, account names (told from the file)
+  ledger       ledger rows, one per posting or account-month
+  budget       monthly or annual budget rows (--version, --spread)
+  forecast     forecast deviation per category against the annual budget
+  accounts     account ranges → kind, category, subcategory (replaces the mapping)
+  org          cost center → unit → division (replaces the organisation)
+  hours        HR person-month hours (person ids hashed with $TERTIAL_HR_KEY)
+  absence      HR absence spells (sick leave and other causes)
+  sick_hours   HR sick hours per person-month, already split short/long
+  decisions    budget reallocation decisions between units
+  investments  investment frames, outcome and forecasts
+  programme    a multi-year programme definition (YAML)
+Formats: SIE 4 (.se/.si), Swedish CSV (';' ',' or tab, decimal comma or point,
+UTF-8/Windows-1252/Latin-1), XLSX and Parquet. README.md lists each kind's columns.`,
 		Example: `  tertial load --kind accounts kontoplan.csv
   tertial load huvudbok_2018.se
   tertial load --kind ledger --source huvudbok huvudbok_2019-04.csv
   tertial load --kind budget --version budget --spread lastyear budget_2019.csv
   tertial load --kind ledger --column amount="Belopp SEK" export.csv
-  tertial load --kind ledger --columns raindance.yaml export.csv`,
+  tertial load --kind ledger --columns raindance.yaml export.csv
+  TERTIAL_HR_KEY=… tertial load --kind hours hr_timmar.csv`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, files []string) error {
 			opt.Kind = engine.Kind(kind)
@@ -85,7 +98,7 @@ category), org (cost center → unit → division). Formats: SIE 4 (.se/.si), Sw
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&kind, "kind", "", "what the files hold: sie|ledger|budget|forecast|accounts|org (SIE is told from the file)")
+	fl.StringVar(&kind, "kind", "", "what the files hold: sie|ledger|budget|forecast|accounts|org|hours|absence|sick_hours|decisions|investments|programme (SIE is told from the file)")
 	fl.StringVar(&opt.Source, "source", "", "replacement group (default: derived from the file)")
 	fl.StringVar(&opt.Version, "version", "", "budget version (default "+engine.DefaultVersion+")")
 	fl.StringVar(&opt.Sheet, "sheet", "", "XLSX sheet (default the first)")

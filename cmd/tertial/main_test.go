@@ -469,7 +469,7 @@ func TestOtherMonthsBuild(t *testing.T) {
 
 func TestReportRefusesMonthWithoutData(t *testing.T) {
 	_, errs, code := runCLI(t, "report", "--sample", "--period", "2020-04", "--out", t.TempDir(), "-q")
-	if code == 0 || !strings.Contains(errs, "the ledger has no rows for 2020-04 for division Länsteknik (it covers 2018-01 to 2019-12)") {
+	if code != exitUsage || !strings.Contains(errs, "the ledger has no rows for 2020-04 for division Länsteknik (it covers 2018-01 to 2019-12)") {
 		t.Errorf("exit %d: %s", code, errs)
 	}
 }
@@ -481,8 +481,31 @@ func TestUnitReport(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	_, errs, code = runCLI(t, "report", "--sample", "--period", "2019-04", "--unit", "Nope", "--out", dir, "-q")
-	if code == 0 || !strings.Contains(errs, `no unit "Nope" in the organisation; known: FVIS, IT, MT, Regionala utvecklingsnämnden, Regionstyrelsen IT, Stab, Sterilteknik, Strategiska medel`) {
+	const unknown = `no unit "Nope" in the organisation; known: FVIS, IT, MT, Regionala utvecklingsnämnden, Regionstyrelsen IT, Stab, Sterilteknik, Strategiska medel`
+	if code != exitUsage || !strings.Contains(errs, unknown) {
 		t.Errorf("unknown unit: exit %d, %s", code, errs)
+	}
+	// A query answers with zero rows for a unit that does not exist, which
+	// an economist would read as zero: it is refused like the report.
+	out, errs, code := runCLI(t, "--sample", "query", "net_cost_change", "--period", "2019-04", "--unit", "Nope")
+	if code != exitUsage || !strings.Contains(errs, unknown) || out != "" {
+		t.Errorf("query for an unknown unit: exit %d, %q, %s", code, out, errs)
+	}
+	_, errs, code = runCLI(t, "--sample", "query", "net_cost_change", "--period", "2019-04", "--division", "Nope")
+	if code != exitUsage || !strings.Contains(errs, `no division "Nope" in the organisation`) {
+		t.Errorf("query for an unknown division: exit %d, %s", code, errs)
+	}
+}
+
+func TestLoadHelpNamesEveryKind(t *testing.T) {
+	out, _, code := runCLI(t, "load", "--help")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, k := range engine.Kinds {
+		if !strings.Contains(out, "  "+string(k)+" ") {
+			t.Errorf("load --help does not describe the kind %s:\n%s", k, out)
+		}
 	}
 }
 

@@ -162,6 +162,9 @@ func (a *app) queryCmd() *cobra.Command {
 				return err
 			}
 			defer done()
+			if err := s.CheckScope(a.ctx, f.unit, f.division); err != nil {
+				return err
+			}
 			t, err := s.RunQuery(a.ctx, q, engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours, OriginalBudget: f.original, Programme: f.programme, ShortDays: f.shortDays, LongSpellDays: f.longSpellDays})
 			if err != nil {
 				return err

@@ -75,6 +75,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case errors.As(err, &ue) || isCobraUsage(err):
 		fmt.Fprintln(stderr, "Run 'tertial --help' for usage.")
 		return exitUsage
+	case engine.IsScopeError(err):
+		return exitUsage
 	case errors.As(err, new(configError)):
 		return exitConfig
 	case errors.As(err, new(dataTestError)):

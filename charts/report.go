@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -19,8 +20,6 @@ var echartsJS string
 
 //go:embed report.html.tmpl
 var reportTmpl string
-
-var monthLong = []string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"}
 
 // Page is what the report template shows.
 type Page struct {
@@ -179,7 +178,7 @@ func wholeOrganisation(r *engine.Report) bool {
 func NewPage(r *engine.Report) *Page {
 	var y, m int
 	fmt.Sscanf(r.Period, "%d-%d", &y, &m)
-	p := &Page{R: r, Year: y, PrevYear: y - 1, MonthTxt: fmt.Sprintf("%s %d", monthLong[m-1], y), ECharts: template.JS(echartsJS)}
+	p := &Page{R: r, Year: y, PrevYear: y - 1, MonthTxt: engine.Month{Year: y, Mon: time.Month(m)}.Swedish(), ECharts: template.JS(echartsJS)}
 	p.Subject = r.Unit
 	if wholeOrganisation(r) {
 		p.Subject = "hela organisationen"

@@ -93,6 +93,19 @@ func IsScopeError(err error) bool {
 	return errors.As(err, &e)
 }
 
+// SettingError is a setting the run needs that is missing or wrong, such as
+// the HR key: neither the data nor tertial is at fault, and the same command
+// works once the setting is right.
+type SettingError struct{ Msg string }
+
+func (e *SettingError) Error() string { return e.Msg }
+
+// IsSettingError reports whether err is a SettingError.
+func IsSettingError(err error) bool {
+	var e *SettingError
+	return errors.As(err, &e)
+}
+
 // IsInputError reports whether err is about the input rather than tertial or
 // the database, so that the CLI can choose its exit status.
 func IsInputError(err error) bool {

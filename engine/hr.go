@@ -96,8 +96,8 @@ func newPseudonymiser(key string) (*pseudonymiser, error) {
 		key = os.Getenv(HRKeyEnv)
 	}
 	if len(key) < 16 {
-		return nil, errors.New("HR extracts need a key of at least 16 characters to pseudonymise person ids: set " + HRKeyEnv +
-			" (keep it outside the database, and use the same key for every load)")
+		return nil, &SettingError{"HR extracts need a key of at least 16 characters to pseudonymise person ids: set " + HRKeyEnv +
+			" (keep it outside the database, and use the same key for every load)"}
 	}
 	return &pseudonymiser{key: []byte(key), memo: map[string]string{}}, nil
 }
@@ -485,7 +485,7 @@ func checkHRKey(ctx context.Context, tx *sql.Tx, p *pseudonymiser) error {
 	case err != nil:
 		return err
 	case fp.String != p.fingerprint():
-		return errors.New("the HR key (" + HRKeyEnv + ") differs from the one earlier HR extracts were loaded with: the same people would get other ids")
+		return &SettingError{"the HR key (" + HRKeyEnv + ") differs from the one earlier HR extracts were loaded with: the same people would get other ids"}
 	}
 	return nil
 }

@@ -118,8 +118,13 @@ func TestSickLeaveMasking(t *testing.T) {
 	if g := got["women"]; g[0] != "3.03" || g[4] != "NULL" && g[4] != "" {
 		t.Errorf("women (11) = %v, want 3.03 shown", g)
 	}
-	if g := got["men"]; g[0] != "NULL" || g[1] != "NULL" || !strings.Contains(g[4], "högst 10 anställda") {
+	if g := got["men"]; g[0] != "NULL" || g[1] != "NULL" || g[4] != "i år 10 anställda: grupp med högst 10 anställda visas inte; förra året 10 anställda: grupp med högst 10 anställda visas inte" {
 		t.Errorf("men (10) = %v, want masked with a reason", g)
+	}
+	// The reason names the year that is missing, and says so when a group
+	// has nobody rather than calling it masked.
+	if g := got["age_29"]; g[0] != "NULL" || g[4] != "inga anställda i gruppen i år; inga anställda i gruppen förra året" {
+		t.Errorf("age_29 (nobody) = %v", g)
 	}
 	// A threshold of 11 masks the women too.
 	got = queryRows(t, s, "sick_leave", Params{Period: Month{2019, 2}, MaskThreshold: 11})

@@ -192,6 +192,12 @@ func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year, int(m.M
 // Index is year*12+month, for comparing and ranging over months.
 func (m Month) Index() int { return m.Year*12 + int(m.Mon) - 1 }
 
+// SwedishMonths are the month names as a Swedish report writes them.
+var SwedishMonths = [12]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"}
+
+// Swedish is the month as a report's text names it: "april 2019".
+func (m Month) Swedish() string { return fmt.Sprintf("%s %d", SwedishMonths[m.Mon-1], m.Year) }
+
 // MonthFromIndex inverts Index.
 func MonthFromIndex(i int) Month { return Month{Year: i / 12, Mon: time.Month(i%12 + 1)} }
 

@@ -372,7 +372,7 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, version str
 		return nil, err
 	}
 	if budgetRows == 0 {
-		w = append(w, fmt.Sprintf("Ingen budget (version %s) finns för januari–%s %d: periodbudget och avvikelser visas som 0.", version, o.Period.Date().Format("01"), o.Period.Year))
+		w = append(w, fmt.Sprintf("Ingen budget (version %s) finns för januari–%s: periodbudget och avvikelser visas som 0.", version, o.Period.Swedish()))
 	}
 	// As ledger_report's 'Ej mappat', on the year's distinct accounts and
 	// cost centers rather than on every line.

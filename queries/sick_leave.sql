@@ -51,9 +51,14 @@ SELECT names.measure,
        CASE WHEN pr.n > p.mask THEN round(pr.pct, 2) END AS previous,
        coalesce(c.n, 0)  AS current_employees,
        coalesce(pr.n, 0) AS previous_employees,
-       CASE WHEN coalesce(c.n, 0) <= p.mask OR coalesce(pr.n, 0) <= p.mask
-            THEN 'grupp med högst ' || p.mask || ' anställda visas inte (' || coalesce(c.n, 0) || ' i år, ' || coalesce(pr.n, 0) || ' förra året)'
-       END AS masked
+       -- why a value is missing, for the year it is missing in: a group of at
+       -- most mask employees is not shown (the law), a year without hours has none
+       nullif(concat_ws('; ',
+           CASE WHEN coalesce(c.n, 0) = 0 THEN 'inga anställda i gruppen i år'
+                WHEN c.n <= p.mask THEN 'i år ' || c.n || ' anställda: grupp med högst ' || p.mask || ' anställda visas inte' END,
+           CASE WHEN coalesce(pr.n, 0) = 0 THEN 'inga anställda i gruppen förra året'
+                WHEN pr.n <= p.mask THEN 'förra året ' || pr.n || ' anställda: grupp med högst ' || p.mask || ' anställda visas inte' END
+       ), '') AS masked
 FROM names
 CROSS JOIN p
 LEFT JOIN measures c  ON c.measure = names.measure AND c.yr = 'current'

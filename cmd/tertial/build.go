@@ -249,7 +249,7 @@ func (a *app) buildCmd() *cobra.Command {
 runs the data tests, and builds every configured report whose inputs changed since the last build
 (a manifest.json in each output folder records the loads and query versions that made it).
 
-Exit status: 0 done, 3 an extract was refused, 4 bad config, 5 a data test failed, 6 the database
+Exit status: 0 done, 3 an extract was refused, 4 bad config (or TERTIAL_HR_KEY), 5 a data test failed, 6 the database
 is being updated by another process, 130 interrupted (Ctrl-C or SIGTERM), 1 anything else.`,
 		Example: `  tertial init && tertial build --config tertial.yaml
   tertial build --config /etc/tertial/region.yaml --log-format json`,

@@ -497,6 +497,27 @@ func TestUnitReport(t *testing.T) {
 	}
 }
 
+// TestHRKeyIsASetting: an HR load without the key, or with another key than
+// the earlier loads', is a setting to fix (exit 4), not tertial failing.
+func TestHRKeyIsASetting(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.duckdb")
+	f := filepath.Join(t.TempDir(), "hours.csv")
+	os.WriteFile(f, []byte("Month,Person id,Gender,Birth year,Employment type,Scheduled hours,Worked hours\n2019-05,P1,F,1980,tillsvidare,160,160\n"), 0o644)
+	t.Setenv("TERTIAL_HR_KEY", "")
+	if _, errs, code := runCLI(t, "--db", db, "load", "--kind", "hours", f); code != exitConfig || !strings.Contains(errs, "set TERTIAL_HR_KEY") {
+		t.Errorf("no key: exit %d, want %d: %s", code, exitConfig, errs)
+	}
+	t.Setenv("TERTIAL_HR_KEY", "tertial-test-key-0123456789")
+	if _, errs, code := runCLI(t, "--db", db, "load", "--kind", "hours", f); code != 0 {
+		t.Fatalf("with the key: exit %d: %s", code, errs)
+	}
+	os.WriteFile(f, []byte("Month,Person id,Gender,Birth year,Employment type,Scheduled hours,Worked hours\n2019-06,P1,F,1980,tillsvidare,160,160\n"), 0o644)
+	t.Setenv("TERTIAL_HR_KEY", "another-key-0123456789")
+	if _, errs, code := runCLI(t, "--db", db, "load", "--kind", "hours", f); code != exitConfig || !strings.Contains(errs, "differs from the one earlier HR extracts") {
+		t.Errorf("another key: exit %d, want %d: %s", code, exitConfig, errs)
+	}
+}
+
 func TestLoadHelpNamesEveryKind(t *testing.T) {
 	out, _, code := runCLI(t, "load", "--help")
 	if code != 0 {

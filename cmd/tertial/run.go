@@ -77,7 +77,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitUsage
 	case engine.IsScopeError(err):
 		return exitUsage
-	case errors.As(err, new(configError)):
+	case errors.As(err, new(configError)) || engine.IsSettingError(err):
 		return exitConfig
 	case errors.As(err, new(dataTestError)):
 		return exitDataTest

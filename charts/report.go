@@ -131,7 +131,12 @@ var funcs = template.FuncMap{
 		}
 		return Float(*f, 1)
 	},
-	"hours": func(f float64) string { return Float(f, 0) + "\u00a0h" },
+	"hours": func(f *float64) string {
+		if f == nil {
+			return "–"
+		}
+		return Float(*f, 0) + "\u00a0h"
+	},
 	"pct0": func(f *float64) string {
 		if f == nil {
 			return "–"
@@ -251,12 +256,18 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 		name, mid = "Hela organisationen", "hela organisationen"
 	}
 	dev := e.Result.Deviation.Decimal
-	surplus := "ett överskott"
+	// "ett överskott på 0,8 mnkr"; a deviation that rounds to 0,0 mnkr is
+	// said to be in line with the budget, as the cost lines below are.
+	versus := fmt.Sprintf("ett överskott på %s mnkr", Mnkr(dev.Abs()))
 	if dev.IsNegative() {
-		surplus = "ett underskott"
+		versus = fmt.Sprintf("ett underskott på %s mnkr", Mnkr(dev.Abs()))
+	}
+	mot, gentemot := versus+" mot", versus+" gentemot"
+	if dev.Abs().LessThan(decimal.New(50_000, 0)) {
+		mot, gentemot = "ett resultat i nivå med", "ett resultat i nivå med"
 	}
 	year := r.Period[:4]
-	sum := fmt.Sprintf("%s redovisar %s på %s mnkr mot periodbudget per %s", name, surplus, Mnkr(dev.Abs()), monthTxt)
+	sum := fmt.Sprintf("%s redovisar %s periodbudget per %s", name, mot, monthTxt)
 	if e.Forecast.Deviation != nil {
 		sum += fmt.Sprintf(" och lämnar en årsprognos på %s mnkr för helår %s.", MnkrSigned(e.Forecast.Deviation.Decimal), year)
 	} else {
@@ -264,8 +275,8 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 	}
 	t["sammanfattning"] = []string{sum}
 	t["resultat"] = []string{
-		fmt.Sprintf("%s genererar ett utfall på %s mnkr per %s. Enligt periodbudgeten borde utfallet ha landat på %s mnkr, vilket gör att %s redovisar %s på %s mnkr gentemot budget.",
-			name, Mnkr(e.Result.Outcome.Decimal), monthTxt, Mnkr(e.Result.Budget.Decimal), mid, surplus, Mnkr(dev.Abs())),
+		fmt.Sprintf("%s genererar ett utfall på %s mnkr per %s. Enligt periodbudgeten borde utfallet ha landat på %s mnkr, vilket gör att %s redovisar %s budget.",
+			name, Mnkr(e.Result.Outcome.Decimal), monthTxt, Mnkr(e.Result.Budget.Decimal), mid, gentemot),
 	}
 	if e.Forecast.Deviation != nil {
 		f := fmt.Sprintf("Årsprognosen är %s mnkr mot årsbudget för %s", MnkrSigned(e.Forecast.Deviation.Decimal), year)
@@ -342,15 +353,19 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 			t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("%s har högre sjukfrånvaro än %s (%s mot %s).", hi, lo,
 				Pct(maxf(*w.Current, *m.Current)), Pct(minf(*w.Current, *m.Current))))
 		}
-		dir := "ökat"
-		if st.ExtraHours.Current < st.ExtraHours.Previous {
-			dir = "minskat"
-		}
-		if st.ExtraHours.Current == st.ExtraHours.Previous {
-			t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("Extratiden är oförändrad jämfört med samma period %d (%s h).", yr-1, Float(st.ExtraHours.Current, 0)))
-		} else {
+		switch cur, prev := st.ExtraHours.Current, st.ExtraHours.Previous; {
+		case cur == nil:
+		case prev == nil:
+			t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("Extratiden uppgår till %s h; samma period %d saknar uppgifter.", Float(*cur, 0), yr-1))
+		case Float(*cur, 0) == Float(*prev, 0):
+			t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("Extratiden är oförändrad jämfört med samma period %d (%s h).", yr-1, Float(*cur, 0)))
+		default:
+			dir := "ökat"
+			if *cur < *prev {
+				dir = "minskat"
+			}
 			t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("Extratiden har %s jämfört med samma period %d, från %s h till %s h.", dir, yr-1,
-				Float(st.ExtraHours.Previous, 0), Float(st.ExtraHours.Current, 0)))
+				Float(*prev, 0), Float(*cur, 0)))
 		}
 		if sp, ok := st.SpanOfControl["current"]; ok && sp.SharePct != nil {
 			if sp.Over25 == 0 {
@@ -364,12 +379,23 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 		if n.ChangePct == nil {
 			continue
 		}
+		if n.Change.IsZero() {
+			t["nettokostnad"] = append(t["nettokostnad"], fmt.Sprintf("Nettokostnaden för %s är oförändrad jämfört med samma period %d.",
+				strings.ToLower(n.Category), mustAtoi(year)-1))
+			continue
+		}
 		dir := "ökat"
 		if n.Change.IsPositive() { // report sign: a positive change is a lower cost
 			dir = "minskat"
 		}
-		t["nettokostnad"] = append(t["nettokostnad"], fmt.Sprintf("Nettokostnaden för %s har %s med %s mnkr (%s) jämfört med samma period %d.",
-			strings.ToLower(n.Category), dir, Mnkr(n.Change.Abs()), Pct(abs(*n.ChangePct)), mustAtoi(year)-1))
+		// In mnkr as the seed writes it; a change that would round to 0,0
+		// mnkr in kronor.
+		amount := Mnkr(n.Change.Abs()) + " mnkr"
+		if n.Change.Abs().LessThan(decimal.New(50_000, 0)) {
+			amount = Kr(n.Change.Abs()) + " kr"
+		}
+		t["nettokostnad"] = append(t["nettokostnad"], fmt.Sprintf("Nettokostnaden för %s har %s med %s (%s) jämfört med samma period %d.",
+			strings.ToLower(n.Category), dir, amount, Pct(abs(*n.ChangePct)), mustAtoi(year)-1))
 	}
 	return t
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tertial/tertial/engine"
@@ -67,6 +68,47 @@ func TestCommentaryGolden(t *testing.T) {
 		}
 	}
 	golden(t, "commentary_2019-04.txt", b.Bytes())
+}
+
+// TestCommentaryFollowsTheData: direction words come from the figures, a
+// deviation that rounds to 0,0 mnkr is in line with the budget rather than
+// "ett underskott på 0,0 mnkr", and a year without hours is not compared
+// with as if it had 0.
+func TestCommentaryFollowsTheData(t *testing.T) {
+	r := sampleReport(t)
+	cur := 602.0
+	for _, c := range []struct {
+		deviation string
+		prev      *float64
+		want      []string
+	}{
+		{"-30000", nil, []string{
+			"Länsteknik redovisar ett resultat i nivå med periodbudget per april 2019",
+			"vilket gör att Länsteknik redovisar ett resultat i nivå med budget.",
+			"Extratiden uppgår till 602 h; samma period 2018 saknar uppgifter.",
+			"Nettokostnaden för personal har ökat med 30\u00a0000 kr (0,21\u00a0%) jämfört med samma period 2018.",
+		}},
+		{"-1250000", &cur, []string{
+			"Länsteknik redovisar ett underskott på 1,3 mnkr mot periodbudget per april 2019",
+			"vilket gör att Länsteknik redovisar ett underskott på 1,3 mnkr gentemot budget.",
+			"Extratiden är oförändrad jämfört med samma period 2018 (602 h).",
+			"Nettokostnaden för personal har ökat med 1,3 mnkr (0,21\u00a0%) jämfört med samma period 2018.",
+		}},
+	} {
+		r.Economy.Result.Deviation = engine.M(decimal.RequireFromString(c.deviation))
+		r.Economy.NetCostChange[0].Change = engine.M(decimal.RequireFromString(c.deviation)) // negative: a higher cost
+		r.Staff.ExtraHours.Previous = c.prev
+		var all []string
+		for _, ss := range Commentary(r, "april 2019") {
+			all = append(all, ss...)
+		}
+		text := strings.Join(all, "\n")
+		for _, w := range c.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("deviation %s: no %q in\n%s", c.deviation, w, text)
+			}
+		}
+	}
 }
 
 // TestXLSXGolden dumps tables.xlsx: sheets, cell values and number formats.

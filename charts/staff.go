@@ -36,20 +36,36 @@ func pairValues(ps []engine.MonthPair, current bool) []any {
 	return out
 }
 
+func allNil(vs []any) bool {
+	for _, v := range vs {
+		if v != nil {
+			return false
+		}
+	}
+	return true
+}
+
 // monthlyChart draws this year against last year, month by month, as lines
 // or bars; last year is dashed or patterned so that it reads in black and
 // white.
 func monthlyChart(id, title, caption, axis string, decimals int, percent bool, ps []engine.MonthPair, year int, bars bool) Figure {
 	fmtJS := opts.FuncOpts(numberJS(decimals, percent))
+	cur, prev := pairValues(ps, true), pairValues(ps, false)
+	yAxis := opts.YAxis{Name: axis, AxisLabel: &opts.AxisLabel{Formatter: fmtJS}}
+	if allNil(cur) && allNil(prev) {
+		// Without values ECharts draws no axis labels, and the axis name
+		// slips out of the figure: give the axis a scale, and say why it is empty.
+		yAxis.Min, yAxis.Max = 0, 1
+		caption += " Inga värden för perioden."
+	}
 	global := []charts.GlobalOpts{
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Width: "100%", Height: "300px", Renderer: "svg"}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", ValueFormatter: fmtJS}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		charts.WithYAxisOpts(opts.YAxis{Name: axis, AxisLabel: &opts.AxisLabel{Formatter: fmtJS}}),
+		charts.WithYAxisOpts(yAxis),
 		charts.WithGridOpts(opts.Grid{Left: "12", Right: "20", Top: "30", Bottom: "60", ContainLabel: opts.Bool(true)}),
 	}
-	cur, prev := pairValues(ps, true), pairValues(ps, false)
 	if bars {
 		b := charts.NewBar()
 		global = append(global, charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(false)}, Decal: &opts.AriaDecal{Show: opts.Bool(true)}}))
@@ -92,7 +108,7 @@ func StaffFigures(st *engine.Staff, year int) map[string]Figure {
 	fte := fmt.Sprintf("%s h", Float(st.Settings.FTEHours, 0))
 	return map[string]Figure{
 		"fig_arsarbetare_rullande": monthlyChart("fig_arsarbetare_rullande", "Arbetad tid omvandlat till årsarbetare, rullande 12",
-			"Arbetade timmar de senaste tolv månaderna / "+fte+", per månad.", "årsarbetare", 1, false, st.FTE.Rolling, year, false),
+			"Arbetade timmar de senaste tolv månaderna / "+fte+", per månad; visas där tolv månaders uppgifter finns.", "årsarbetare", 1, false, st.FTE.Rolling, year, false),
 		"fig_arsarbetare": monthlyChart("fig_arsarbetare", "Arbetad tid omvandlat till årsarbetare",
 			"Månadens arbetade timmar / ("+fte+" / 12).", "årsarbetare", 1, false, st.FTE.Monthly, year, true),
 		"fig_antal_anstallda": monthlyChart("fig_antal_anstallda", "Antal anställda",

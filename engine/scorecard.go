@@ -179,7 +179,7 @@ func figureValue(r *Report, name string) (cur, prev *float64, ok bool) {
 		s, ok := r.Staff.SickLeave[strings.TrimPrefix(name, "sick_leave.")]
 		return s.Current, s.Previous, ok
 	case name == "extra_hours" && r.Staff != nil:
-		return f(r.Staff.ExtraHours.Current), f(r.Staff.ExtraHours.Previous), true
+		return r.Staff.ExtraHours.Current, r.Staff.ExtraHours.Previous, true
 	case name == "span_of_control" && r.Staff != nil:
 		return r.Staff.SpanOfControl["current"].SharePct, r.Staff.SpanOfControl["previous"].SharePct, true
 	case name == "turnover.external" && r.Staff != nil:

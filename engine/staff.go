@@ -40,8 +40,10 @@ type MonthPair struct {
 }
 
 type ExtraHours struct {
-	Current  float64     `json:"current"`
-	Previous float64     `json:"previous"`
+	// Current and Previous are the hours January through the report month,
+	// nil for a year without person-months.
+	Current  *float64    `json:"current"`
+	Previous *float64    `json:"previous"`
 	Monthly  []MonthPair `json:"monthly"`
 }
 
@@ -164,12 +166,7 @@ func (s *Store) buildStaff(ctx context.Context, p Params) (*Staff, error) {
 	for _, r := range t.Rows {
 		st.ExtraHours.Monthly = append(st.ExtraHours.Monthly, MonthPair{Month: int(count(r[0])), Current: num(r[1]), Previous: num(r[2])})
 		if int(count(r[0])) == m {
-			if v := num(r[5]); v != nil {
-				st.ExtraHours.Current = *v
-			}
-			if v := num(r[6]); v != nil {
-				st.ExtraHours.Previous = *v
-			}
+			st.ExtraHours.Current, st.ExtraHours.Previous = num(r[5]), num(r[6])
 		}
 	}
 

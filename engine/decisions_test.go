@@ -128,7 +128,7 @@ func TestProgrammeByHand(t *testing.T) {
 		t.Errorf("forecast change = %v, want 10 0 10", change)
 	}
 	_, err = s.LoadData(ctx, "bad.yaml", []byte("name: X\nyears: [2021, 2022]\nbudget_per_year: 1\noutcome: {project: X}\nforcasts: []\n"), LoadOptions{Kind: KindProgramme})
-	if err == nil || !strings.Contains(err.Error(), "field forcasts not found") {
+	if err == nil || !strings.Contains(err.Error(), "bad.yaml: programme definition: forcasts (line 5): unknown key (known here: budget, budget_per_year, forecasts, name, outcome, owner, title, years)") {
 		t.Errorf("unknown field: %v", err)
 	}
 }

@@ -1,14 +1,11 @@
 package engine
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
 
 // A multi-year programme (such as FVIS): its years, a yearly budget, how its
@@ -58,10 +55,8 @@ type programmeFcRow struct {
 }
 
 func parseProgramme(name string, data []byte) (*programmeDef, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
 	var p programmeDef
-	if err := dec.Decode(&p); err != nil {
+	if err := DecodeYAMLStrict(data, &p); err != nil {
 		return nil, &InputError{File: name, Msg: "programme definition: " + err.Error(),
 			Hint: "fields: name, title, owner, years, budget_per_year or budget, outcome, forecasts"}
 	}

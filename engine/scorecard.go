@@ -1,13 +1,10 @@
 package engine
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"regexp"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
 
 // A scorecard (styrkort) is a file of rows: perspective, goal, measure,
@@ -65,10 +62,8 @@ type ScorecardRow struct {
 
 // ParseScorecard reads a scorecard definition strictly.
 func ParseScorecard(name string, data []byte) (*ScorecardDef, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
 	var d ScorecardDef
-	if err := dec.Decode(&d); err != nil {
+	if err := DecodeYAMLStrict(data, &d); err != nil {
 		return nil, &InputError{File: name, Msg: "scorecard: " + err.Error(), Hint: "rows of perspective, goal, measure, baseline, target, source"}
 	}
 	for i, r := range d.Rows {

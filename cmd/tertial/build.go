@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -16,7 +15,6 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"gopkg.in/yaml.v3"
 
 	"github.com/tertial/tertial/engine"
 	"github.com/tertial/tertial/queries"
@@ -77,10 +75,8 @@ func loadConfig(path string) (*Config, error) {
 	if err != nil {
 		return nil, configError{fmt.Sprintf("config: %v", err)}
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
 	var c Config
-	if err := dec.Decode(&c); err != nil {
+	if err := engine.DecodeYAMLStrict(b, &c); err != nil {
 		return nil, configError{fmt.Sprintf("%s: %v", path, err)}
 	}
 	if err := c.validate(); err != nil {

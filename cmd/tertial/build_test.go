@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -74,8 +75,26 @@ func TestBuildFromConfig(t *testing.T) {
 
 func TestBuildExitStatuses(t *testing.T) {
 	_, cfg := writeSampleProject(t, "colour: blue\n")
-	if _, errs, code := runCLI(t, "build", "--config", cfg); code != exitConfig || !strings.Contains(errs, "field colour not found") {
+	if _, errs, code := runCLI(t, "build", "--config", cfg); code != exitConfig || !regexp.MustCompile(`colour \(line \d+\): unknown key \(known here: data_tests, database, `).MatchString(errs) {
 		t.Errorf("unknown key: exit %d: %s", code, errs)
+	}
+	// Unknown keys and wrong values deeper in are named by their path.
+	for _, c := range []struct{ from, to, want string }{
+		{"browser: false", "browser: false\n  unit: [MT]", "reports.unit (line 20): unknown key (known here: browser, divisions, periods, units)"},
+		{"browser: false", "browser: nej", `reports.browser (line 19): "nej" is not true or false`},
+		{"kind: org,", "kind: org, sheeet: Blad1,", "sources[1].sheeet (line 4): unknown key"},
+		{"divisions: [Länsteknik]", "divisions: Länsteknik", "reports.divisions (line 17): expected a list here"},
+		{"data_tests:", "settings: {fte_hours: 1 720}\ndata_tests:", `settings.fte_hours (line 13): "1 720" is not a whole number`},
+	} {
+		_, cfg = writeSampleProject(t, "")
+		conf := mustRead(t, cfg)
+		if !strings.Contains(conf, c.from) {
+			t.Fatalf("the sample project's config has no %q", c.from)
+		}
+		os.WriteFile(cfg, []byte(strings.Replace(conf, c.from, c.to, 1)), 0o644)
+		if _, errs, code := runCLI(t, "build", "--config", cfg); code != exitConfig || !strings.Contains(errs, c.want) {
+			t.Errorf("%s: exit %d: %s", c.to, code, errs)
+		}
 	}
 	_, cfg = writeSampleProject(t, "")
 	os.WriteFile(cfg, []byte(strings.Replace(mustRead(t, cfg), "kind: accounts", "kind: acounts", 1)), 0o644)

@@ -73,7 +73,7 @@ func BenchmarkParseSIE(b *testing.B) {
 	var lines int64
 	for i := 0; i < b.N; i++ {
 		lines = 0
-		if _, err := parseSIE("bench.se", data, func(*ledgerRow) error { lines++; return nil }); err != nil {
+		if _, err := parseSIE("bench.se", data, func(*ledgerRow) error { lines++; return nil }, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -23,24 +23,27 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // decodeReader is decodeText as a stream: the bytes are decoded as they are
 // read, so a large single-byte file is never held twice in memory.
-func decodeReader(data []byte, sie bool) (io.Reader, Encoding) {
+func decodeReader(data []byte, sie bool, progress Progress) (io.Reader, Encoding) {
 	bom := bytes.HasPrefix(data, utf8BOM)
 	data = bytes.TrimPrefix(data, utf8BOM)
 	if bom || utf8.Valid(data) {
 		// A BOM says UTF-8; invalid bytes after it are reported by line
 		// (see checkUTF8), not silently read as another code page.
-		return newBehindReader(data), UTF8
+		return newBehindReader(data, progress), UTF8
 	}
 	enc, name := singleByte(data, sie)
-	return enc.NewDecoder().Reader(newBehindReader(data)), name
+	return enc.NewDecoder().Reader(newBehindReader(data, progress)), name
 }
 
 // dropBehind lets go of a mapped extract's pages as a parser passes them
 // (dropMapped), every 16 MB: the hash and the encoding scan have made the
 // whole extract resident, and DuckDB's share grows as the parse goes on.
+// It also tells progress, if any, how far the parser is, every megabyte.
 type dropBehind struct {
-	data    []byte
-	dropped int
+	data     []byte
+	dropped  int
+	progress Progress
+	told     int
 }
 
 // passed says the parser is done with data[:n].
@@ -48,6 +51,10 @@ func (d *dropBehind) passed(n int) {
 	if n-d.dropped >= 16<<20 {
 		dropMapped(d.data, d.dropped, n)
 		d.dropped = n
+	}
+	if d.progress != nil && (n-d.told >= 1<<20 || n == len(d.data) && n > d.told) {
+		d.progress(int64(n), int64(len(d.data)))
+		d.told = n
 	}
 }
 
@@ -58,8 +65,8 @@ type behindReader struct {
 	dropBehind
 }
 
-func newBehindReader(data []byte) *behindReader {
-	return &behindReader{r: bytes.NewReader(data), dropBehind: dropBehind{data: data}}
+func newBehindReader(data []byte, progress Progress) *behindReader {
+	return &behindReader{r: bytes.NewReader(data), dropBehind: dropBehind{data: data, progress: progress}}
 }
 
 func (b *behindReader) Read(p []byte) (int, error) {

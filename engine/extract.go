@@ -90,7 +90,7 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 		if err != nil {
 			return nil, err
 		}
-		f, err := parseSIE(name, data, st.ledger)
+		f, err := parseSIE(name, data, st.ledger, opt.Progress)
 		if err == nil {
 			err = st.close()
 		}
@@ -121,7 +121,7 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 		}
 		return &extract{format: "Parquet", parquet: name}, nil
 	}
-	t, err := openTable(name, data, opt.Sheet)
+	t, err := openTable(name, data, opt.Sheet, opt.Progress)
 	if err != nil {
 		return nil, err
 	}
@@ -201,7 +201,7 @@ func isParquet(name string, data []byte) bool {
 	return strings.EqualFold(filepath.Ext(name), ".parquet") || bytes.HasPrefix(data, []byte("PAR1"))
 }
 
-func openTable(name string, data []byte, sheet string) (tableReader, error) {
+func openTable(name string, data []byte, sheet string, progress Progress) (tableReader, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	if ext == ".xlsx" || ext == ".xlsm" || bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		return newXLSXTable(name, data, sheet)
@@ -212,7 +212,7 @@ func openTable(name string, data []byte, sheet string) (tableReader, error) {
 	if ext == ".xls" {
 		return nil, &InputError{File: name, Msg: "old Excel (.xls) workbooks are not read", Hint: "save the sheet as .xlsx or CSV"}
 	}
-	return newCSVTable(name, data)
+	return newCSVTable(name, data, progress)
 }
 
 // eachRecord calls fn for every record, collecting input errors (capped).

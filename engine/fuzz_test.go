@@ -25,7 +25,7 @@ func FuzzParseSIE(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var rows []ledgerRow
-		sf, err := parseSIE("fuzz.se", data, func(r *ledgerRow) error { rows = append(rows, *r); return nil })
+		sf, err := parseSIE("fuzz.se", data, func(r *ledgerRow) error { rows = append(rows, *r); return nil }, nil)
 		if err != nil {
 			if !IsInputError(err) {
 				t.Fatalf("error is not an input error: %v", err)
@@ -51,7 +51,7 @@ func FuzzCSVTable(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbfa,b\r\n\"x,y\",\"q\"\"\"\r\n"))
 	f.Add([]byte("M\xe5nad\tKonto\n201901\t1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tb, err := newCSVTable("fuzz.csv", data)
+		tb, err := newCSVTable("fuzz.csv", data, nil)
 		if err != nil {
 			if !IsInputError(err) {
 				t.Fatalf("not an input error: %v", err)

@@ -53,7 +53,13 @@ type LoadOptions struct {
 	Columns map[string]string
 	// HRKey pseudonymises person ids in HR extracts; "" = $TERTIAL_HR_KEY.
 	HRKey string
+	// Progress, when set, is told how far the parser has read a text
+	// extract (CSV, SIE), about every megabyte, from the parser's goroutine.
+	Progress Progress
 }
+
+// Progress is told that done of total bytes of an extract have been read.
+type Progress func(done, total int64)
 
 // LoadResult says what a load did.
 type LoadResult struct {

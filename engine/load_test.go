@@ -378,3 +378,41 @@ func TestLoadRestoresInsertionOrder(t *testing.T) {
 		t.Errorf("after CSV ledger loads: preserve_insertion_order = %s", v)
 	}
 }
+
+// TestLoadReportsProgress: a text extract's parser tells Progress how far it
+// has read, in order and about every megabyte, ending at the whole file.
+func TestLoadReportsProgress(t *testing.T) {
+	var csv strings.Builder
+	csv.WriteString("Period;Konto;Ansvar;Belopp;Text\n")
+	for i := 0; csv.Len() < 3<<20; i++ {
+		fmt.Fprintf(&csv, "2019-%02d;4011;100;%d,50;lön %d\n", i%12+1, i, i)
+	}
+	var sie strings.Builder
+	sie.WriteString("#FLAGGA 0\n#SIETYP 4\n#RAR 0 20190101 20191231\n")
+	for i := 0; sie.Len() < 3<<20; i++ {
+		fmt.Fprintf(&sie, "#VER A %d 20190315 \"v\"\n{\n#TRANS 4011 {} %d.00\n#TRANS 1930 {} -%d.00\n}\n", i+1, i, i)
+	}
+	for _, c := range []struct{ name, data string }{{"huvudbok.csv", csv.String()}, {"huvudbok.se", sie.String()}} {
+		t.Run(c.name, func(t *testing.T) {
+			var calls [][2]int64
+			opt := LoadOptions{Progress: func(done, total int64) { calls = append(calls, [2]int64{done, total}) }}
+			if !strings.HasSuffix(c.name, ".se") {
+				opt.Kind = KindLedger
+			}
+			if _, err := openTest(t).LoadData(context.Background(), c.name, []byte(c.data), opt); err != nil {
+				t.Fatal(err)
+			}
+			if len(calls) < 3 {
+				t.Fatalf("%d progress calls for %d bytes: %v", len(calls), len(c.data), calls)
+			}
+			for i, cl := range calls {
+				if cl[1] != int64(len(c.data)) || cl[0] > cl[1] || i > 0 && cl[0] <= calls[i-1][0] {
+					t.Fatalf("call %d: %v (file %d bytes; all %v)", i, cl, len(c.data), calls)
+				}
+			}
+			if last := calls[len(calls)-1]; last[0] != last[1] {
+				t.Errorf("the last call %v is not the whole file", last)
+			}
+		})
+	}
+}

@@ -39,7 +39,7 @@ func TestDropMapped(t *testing.T) {
 func TestBehindReaderReadsAll(t *testing.T) {
 	want := bytes.Repeat([]byte("0123456789abcdef"), 3<<20) // 48 MB: three drops
 	data := mapTestFile(t, want)
-	r := newBehindReader(data)
+	r := newBehindReader(data, nil)
 	var got bytes.Buffer
 	if _, err := got.ReadFrom(r); err != nil {
 		t.Fatal(err)

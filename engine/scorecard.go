@@ -88,7 +88,7 @@ var manualFields = []field{
 
 // ParseManualValues reads a CSV/XLSX of Period; Nyckel; Värde.
 func ParseManualValues(name string, data []byte) (ManualValues, error) {
-	t, err := openTable(name, data, "")
+	t, err := openTable(name, data, "", nil)
 	if err != nil {
 		return nil, err
 	}

@@ -239,11 +239,11 @@ func (b *sieBalances) rows() []budgetRow {
 // parseSIE reads a whole SIE file (any type 1-4E/4I). Ledger rows go to
 // emit as they are read (a balanced voucher at a time), so a large file is
 // never held as rows in memory; the caller discards them if parseSIE fails.
-func parseSIE(name string, raw []byte, emit func(*ledgerRow) error) (*sieFile, error) {
+func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Progress) (*sieFile, error) {
 	// Decoded line by line: a copy of a whole year's file would double the
 	// memory a load needs.
 	data, dec, enc := textDecoder(raw, true)
-	behind := dropBehind{data: data}
+	behind := dropBehind{data: data, progress: progress}
 	f := &sieFile{Encoding: enc, Years: map[int][2]time.Time{}, Names: map[string]string{}}
 	var rowsBuf []ledgerRow // reused from voucher to voucher: emit copies the rows
 	var errs InputErrors
@@ -467,6 +467,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error) (*sieFile, e
 			target.add(lineNo, per, arg(2), nobj, amt)
 		}
 	}
+	behind.passed(len(behind.data) - len(data))
 	if ver != nil && !errs.full() {
 		bad(ver.line, "voucher %s is not closed with '}' (truncated file?)", ver.id)
 	}

@@ -37,7 +37,7 @@ type csvTable struct {
 	delim  rune
 }
 
-func newCSVTable(name string, raw []byte) (*csvTable, error) {
+func newCSVTable(name string, raw []byte, progress Progress) (*csvTable, error) {
 	if len(bytes.TrimSpace(bytes.TrimPrefix(raw, utf8BOM))) == 0 {
 		return nil, &InputError{File: name, Line: 1, Msg: "the file is empty", Hint: "export the extract again"}
 	}
@@ -47,7 +47,7 @@ func newCSVTable(name string, raw []byte) (*csvTable, error) {
 	if err := checkUTF8(name, raw); err != nil {
 		return nil, err
 	}
-	src, enc := decodeReader(raw, false)
+	src, enc := decodeReader(raw, false, progress)
 	head, _ := decodeText(raw[:min(len(raw), 64<<10)], false)
 	delim := detectDelimiter(head)
 	r := csv.NewReader(src)

@@ -276,8 +276,10 @@ is being updated by another process, 130 interrupted (Ctrl-C or SIGTERM), 1 anyt
 					a.log.Warn("no files match", "kind", src.Kind, "files", src.Files)
 				}
 				for _, f := range files {
+					progress, done := a.loadProgress(f)
 					res, err := s.LoadFile(a.ctx, f, engine.LoadOptions{Kind: engine.Kind(src.Kind), Source: src.Source, Version: src.Version,
-						Sheet: src.Sheet, Spread: src.Spread, Columns: src.Columns})
+						Sheet: src.Sheet, Spread: src.Spread, Columns: src.Columns, Progress: progress})
+					done()
 					if err != nil {
 						return err
 					}

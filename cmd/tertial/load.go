@@ -76,7 +76,10 @@ UTF-8/Windows-1252/Latin-1), XLSX and Parquet. README.md lists each kind's colum
 			}
 			defer s.Close()
 			for _, f := range files {
+				var done func()
+				opt.Progress, done = a.loadProgress(f)
 				res, err := s.LoadFile(a.ctx, f, opt)
+				done()
 				if err != nil {
 					return err
 				}

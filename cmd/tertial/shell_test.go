@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -117,5 +118,52 @@ func TestShellInPseudoTerminal(t *testing.T) {
 	hist, err := os.ReadFile(filepath.Join(home, ".tertial_history"))
 	if err != nil || !bytes.Contains(hist, []byte("SELECT 40 + 2 AS answer;")) {
 		t.Errorf("history: %q, %v", hist, err)
+	}
+}
+
+// TestLoadProgressOnlyOnATerminal: a large load shows a progress bar when
+// standard error is a terminal, and writes none into a pipe (a scheduler's
+// log) or with --log-format json.
+func TestLoadProgressOnlyOnATerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := tertialBinary(t)
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("Period;Konto;Ansvar;Belopp\n")
+	for i := 0; b.Len() < 6<<20; i++ {
+		fmt.Fprintf(&b, "2019-%02d;4011;100;%d,50\n", i%12+1, i)
+	}
+	extract := filepath.Join(dir, "huvudbok.csv")
+	os.WriteFile(extract, []byte(b.String()), 0o644)
+	load := func(db string, extra ...string) *exec.Cmd {
+		return exec.Command(bin, append([]string{"--db", filepath.Join(dir, db), "load", "--kind", "ledger", extract}, extra...)...)
+	}
+
+	cmd := load("tty.duckdb")
+	term, tty, err := pty.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer term.Close()
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	tty.Close()
+	out := &ptyOutput{}
+	go io.Copy(out, term)
+	out.waitFor(t, 0, "rows (CSV")
+	cmd.Wait()
+	if s := out.String(); !strings.Contains(s, "läser huvudbok.csv") || !strings.Contains(s, "%") {
+		t.Errorf("no progress bar on a terminal:\n%q", s)
+	}
+
+	for _, extra := range [][]string{nil, {"--log-format", "json"}} {
+		piped, err := load(fmt.Sprintf("pipe%d.duckdb", len(extra)), extra...).CombinedOutput()
+		if err != nil || strings.Contains(string(piped), "läser") || strings.Contains(string(piped), "\r") {
+			t.Errorf("into a pipe %v: %v\n%q", extra, err, piped)
+		}
 	}
 }

@@ -99,19 +99,13 @@ func Tables(r *engine.Report) []Table {
 		ts = append(ts, inv)
 	}
 	if st := r.Staff; st != nil {
-		sl := Table{Name: "sick_leave", Sheet: "Sjukfrånvaro", Columns: []string{"Mått", "I år %", "Förra året %", "Anställda i år", "Anställda förra året", "Maskerad"},
+		sl := Table{Name: "sick_leave", Sheet: "Sjukfrånvaro", Columns: []string{"Mått", "I år %", "Förra året %", "Anställda i år", "Anställda förra året", "Anmärkning"},
 			Formats: []string{"", "pct", "pct", "int", "int", ""}}
 		for _, k := range engine.SickLeaveMeasures {
 			f := st.SickLeave[k]
+			// A value that is not shown is an empty cell, never text in a
+			// number column; Anmärkning says why (masked, or nobody).
 			cur, prev := optNum(f.Current), optNum(f.Previous)
-			if f.Reason != "" {
-				if cur == nil {
-					cur = "maskerad"
-				}
-				if prev == nil {
-					prev = "maskerad"
-				}
-			}
 			sl.Rows = append(sl.Rows, []any{sickLabels[k], cur, prev, f.CurrentEmployees, f.PreviousEmployees, f.Reason})
 		}
 		ts = append(ts, sl)

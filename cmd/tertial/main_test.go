@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/tertial/tertial/engine"
 )
 
@@ -234,6 +236,23 @@ func TestSampleReportStaffFigures(t *testing.T) {
 	html, _ := os.ReadFile(filepath.Join(dir, "index.html"))
 	if !bytes.Contains(html, []byte("högst 10 anställda visas inte")) {
 		t.Errorf("the HTML does not show why Stab's sick leave is hidden")
+	}
+	// The workbook and the CSV: an empty cell, and the reason beside it.
+	wb, err := excelize.OpenFile(filepath.Join(dir, "tables.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	rows, err := wb.GetRows("Sjukfrånvaro")
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("sheet Sjukfrånvaro: %v %v", rows, err)
+	}
+	if total := rows[1]; total[0] != "Total sjukfrånvaro" || total[1] != "" || !strings.Contains(total[len(total)-1], "högst 10 anställda visas inte") {
+		t.Errorf("tables.xlsx shows Stab's total sick leave as %q", total)
+	}
+	csv, _ := os.ReadFile(filepath.Join(dir, "tables", "sick_leave.csv"))
+	if !regexp.MustCompile(`(?m)^Total sjukfrånvaro,,,\d+,\d+,i år \d+ anställda: grupp med högst 10 anställda visas inte`).Match(csv) {
+		t.Errorf("sick_leave.csv for Stab:\n%s", csv)
 	}
 }
 

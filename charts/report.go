@@ -282,6 +282,9 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 		f := fmt.Sprintf("Årsprognosen är %s mnkr mot årsbudget för %s", MnkrSigned(e.Forecast.Deviation.Decimal), year)
 		var parts []string
 		for _, c := range e.Forecast.ByCategory {
+			if c.Deviation.IsZero() {
+				continue // as budgeted: nothing to say
+			}
 			word := "ett överskott"
 			if c.Deviation.IsNegative() {
 				word = "ett underskott"

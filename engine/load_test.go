@@ -416,3 +416,51 @@ func TestLoadReportsProgress(t *testing.T) {
 		})
 	}
 }
+
+// TestForecastVersion: a full-year forecast loaded as a budget version gives
+// the årsprognos as that version's full year against the annual budget's, per
+// category, in report sign; without it the forecast extract's deviations
+// count; an absent version gives no forecast and a warning.
+func TestForecastVersion(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	for _, l := range []struct {
+		name, data string
+		opt        LoadOptions
+	}{
+		{"k.csv", "Konto;Typ;Kategori\n3000-3999;intäkt;Intäkter\n4000-4999;kostnad;Personal\n5000-5999;kostnad;Övriga kostnader\n", LoadOptions{Kind: KindAccounts}},
+		{"o.csv", "Ansvar;Enhet;Division\n100;A;D\n200;B;D\n", LoadOptions{Kind: KindOrg}},
+		{"l.csv", "Period;Konto;Ansvar;Belopp\n2024-02;4010;100;1000\n", LoadOptions{Kind: KindLedger}},
+		{"b.csv", "År;Konto;Ansvar;Belopp\n2024;4010;100;12 000\n2024;3010;100;-60 000\n2024;5410;200;2 400\n", LoadOptions{Kind: KindBudget}},
+		{"p.csv", "År;Konto;Ansvar;Belopp\n2024;4010;100;14 000\n2024;3010;100;-65 000\n2024;5410;200;2 400\n", LoadOptions{Kind: KindBudget, Version: "prognos"}},
+		{"f.csv", "Period;Kategori;Division;Avvikelse\n2024-01;Personal;D;-7 000\n", LoadOptions{Kind: KindForecast}},
+	} {
+		if _, err := s.LoadData(ctx, l.name, []byte(l.data), l.opt); err != nil {
+			t.Fatalf("%s: %v", l.name, err)
+		}
+	}
+	forecast := func(o ReportOptions) (Forecast, []string) {
+		t.Helper()
+		o.Period, o.Division = Month{2024, 2}, "D"
+		r, err := s.BuildReport(ctx, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Economy.Forecast, r.Warnings
+	}
+	f, _ := forecast(ReportOptions{ForecastVersion: "prognos"})
+	var got []string
+	for _, c := range f.ByCategory {
+		got = append(got, c.Category+" "+c.Deviation.StringFixed(0))
+	}
+	// Revenue 5 000 more (+), personnel 2 000 more (−), other costs as budgeted.
+	if f.Version != "prognos" || f.Deviation == nil || f.Deviation.StringFixed(0) != "3000" || strings.Join(got, ", ") != "Intäkter 5000, Personal -2000, Övriga kostnader 0" {
+		t.Errorf("forecast version: %+v %v", f, got)
+	}
+	if f, _ := forecast(ReportOptions{}); f.Version != "" || f.Made != "2024-01" || f.Deviation == nil || f.Deviation.StringFixed(0) != "-7000" {
+		t.Errorf("forecast extract: %+v", f)
+	}
+	if f, w := forecast(ReportOptions{ForecastVersion: "prognos2"}); f.Deviation != nil || !strings.Contains(strings.Join(w, "\n"), "Prognosversionen prognos2 finns inte för 2024") {
+		t.Errorf("absent version: %+v %v", f, w)
+	}
+}

@@ -33,6 +33,10 @@ type Params struct {
 	// ShortDays ends the short part of a sick spell (0 = 14); LongSpellDays
 	// is the length from which a spell counts as long (0 = 60).
 	ShortDays, LongSpellDays int
+	// ForecastVersion names a budget version that holds a full-year forecast
+	// (amounts per account, as a budget): the årsprognos is then that version
+	// against the annual budget, instead of the forecast extract's deviations.
+	ForecastVersion string
 }
 
 // Table is a query result: plain Go values. DECIMAL becomes decimal.Decimal,
@@ -122,7 +126,7 @@ func setParams(ctx context.Context, conn *sql.Conn, p Params) error {
 	}
 	for _, kv := range [][2]string{{"period", period}, {"unit", str(p.Unit)}, {"division", str(p.Division)}, {"budget_version", str(p.BudgetVersion)},
 		{"mask_threshold", num(p.MaskThreshold)}, {"fte_hours", num(p.FTEHours)}, {"budget_basis", basis}, {"programme", str(p.Programme)},
-		{"short_days", num(p.ShortDays)}, {"long_spell_days", num(p.LongSpellDays)}} {
+		{"short_days", num(p.ShortDays)}, {"long_spell_days", num(p.LongSpellDays)}, {"forecast_version", str(p.ForecastVersion)}} {
 		if err := set(kv[0], kv[1]); err != nil {
 			return err
 		}

@@ -10,20 +10,9 @@ import (
 
 // ReportOptions chooses the report: the month and the part of the
 // organisation (empty unit and division = everything loaded).
-type ReportOptions struct {
-	Period        Month
-	Unit          string
-	Division      string
-	BudgetVersion string
-	MaskThreshold int // staff groups of this many or fewer are masked (0 = 10)
-	FTEHours      int // annual full-time hours (0 = 1720)
-	// OriginalBudget compares with the budget as loaded, not the revised one.
-	OriginalBudget bool
-	// Programme makes a programme report: only that programme's follow-up.
-	Programme string
-	// ShortDays and LongSpellDays are the sick-leave thresholds (0 = 14, 60).
-	ShortDays, LongSpellDays int
-}
+// ReportOptions are the report's parameters: those of its queries. With
+// Programme set, the report is that programme's follow-up only.
+type ReportOptions = Params
 
 // Report holds every figure of the report as plain values. It is also
 // report.json: money as exact decimal strings, percentages as numbers.
@@ -70,8 +59,9 @@ type Result struct {
 }
 
 type Forecast struct {
-	Made       string             `json:"made,omitempty"` // the month the forecast was made
-	Deviation  *Money             `json:"deviation"`      // nil: no forecast this year
+	Made       string             `json:"made,omitempty"`    // the month the forecast was made
+	Version    string             `json:"version,omitempty"` // the budget version it is, when it is one
+	Deviation  *Money             `json:"deviation"`         // nil: no forecast this year
 	ByCategory []ForecastCategory `json:"by_category"`
 }
 
@@ -179,8 +169,7 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 			r.Unit = strings.Join(divs, ", ")
 		}
 	}
-	p := Params{Period: o.Period, Unit: o.Unit, Division: o.Division, BudgetVersion: o.BudgetVersion, MaskThreshold: o.MaskThreshold,
-		FTEHours: o.FTEHours, OriginalBudget: o.OriginalBudget, Programme: o.Programme, ShortDays: o.ShortDays, LongSpellDays: o.LongSpellDays}
+	p := o
 	run := func(name string) (*Table, error) { return s.Run(ctx, name, p) }
 	if o.Programme != "" {
 		r.Scope, r.Unit, r.Division = "programme", o.Programme, ""
@@ -207,7 +196,7 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 	}
 	r.Economy.Forecast.ByCategory = []ForecastCategory{}
 	for _, row := range t.Rows {
-		r.Economy.Forecast.Made = str(row[0])
+		r.Economy.Forecast.Made, r.Economy.Forecast.Version = str(row[0]), str(row[3])
 		if row[1] == nil {
 			r.Economy.Forecast.Deviation = optMoney(row[2])
 			continue
@@ -373,6 +362,15 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, version str
 	}
 	if budgetRows == 0 {
 		w = append(w, fmt.Sprintf("Ingen budget (version %s) finns för januari–%s: periodbudget och avvikelser visas som 0.", version, o.Period.Swedish()))
+	}
+	if fv := o.ForecastVersion; fv != "" {
+		var n int
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM budget WHERE version = ? AND year(period) = ?", fv, o.Period.Year).Scan(&n); err != nil {
+			return nil, err
+		}
+		if n == 0 {
+			w = append(w, fmt.Sprintf("Prognosversionen %s finns inte för %d: ingen årsprognos visas.", fv, o.Period.Year))
+		}
 	}
 	// As ledger_report's 'Ej mappat', on the year's distinct accounts and
 	// cost centers rather than on every line.

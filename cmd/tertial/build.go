@@ -49,6 +49,8 @@ type Config struct {
 		Divisions []string `yaml:"divisions"`
 		Units     []string `yaml:"units"`
 		Browser   *bool    `yaml:"browser"`
+		// ForecastVersion is a budget version holding the full-year forecast.
+		ForecastVersion string `yaml:"forecast_version"`
 	} `yaml:"reports"`
 	Output string `yaml:"output"`
 }
@@ -208,6 +210,7 @@ reports:
   divisions: [Länsteknik]
   units: [IT, MT]
   browser: true             # figures/*.png and report.pdf where Chromium is installed
+  # forecast_version: prognos  # årsprognos from a budget version with the full-year forecast
 
 output: rapporter/{period}/{scope}
 `
@@ -422,6 +425,9 @@ func (a *app) buildReports(s *engine.Store, cfg *Config, rel func(string) string
 			if d := cfg.Settings.SickLeave.LongSpellDays; d > 0 {
 				args = append(args, "--long-spell-days", fmt.Sprint(d))
 			}
+			if v := cfg.Reports.ForecastVersion; v != "" {
+				args = append(args, "--forecast-version", v)
+			}
 			for flag, v := range map[string]string{"--scorecard": cfg.Inputs.Scorecard, "--manual": cfg.Inputs.Manual, "--texts": cfg.Inputs.Texts} {
 				if v != "" {
 					args = append(args, flag, rel(v))
@@ -475,7 +481,7 @@ func (a *app) buildFingerprint(s *engine.Store, cfg *Config, rel func(string) st
 			return nil
 		})
 	}
-	fmt.Fprintln(h, cfg.Settings.FTEHours, cfg.Settings.MaskThreshold, cfg.Settings.SickLeave.ShortDays, cfg.Settings.SickLeave.LongSpellDays)
+	fmt.Fprintln(h, cfg.Settings.FTEHours, cfg.Settings.MaskThreshold, cfg.Settings.SickLeave.ShortDays, cfg.Settings.SickLeave.LongSpellDays, cfg.Reports.ForecastVersion)
 	// A new tertial (another template, chart or number format) makes new
 	// outputs from the same data.
 	fmt.Fprintln(h, programVersion())

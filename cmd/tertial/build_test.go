@@ -80,7 +80,7 @@ func TestBuildExitStatuses(t *testing.T) {
 	}
 	// Unknown keys and wrong values deeper in are named by their path.
 	for _, c := range []struct{ from, to, want string }{
-		{"browser: false", "browser: false\n  unit: [MT]", "reports.unit (line 20): unknown key (known here: browser, divisions, periods, units)"},
+		{"browser: false", "browser: false\n  unit: [MT]", "reports.unit (line 20): unknown key (known here: browser, divisions, forecast_version, periods, units)"},
 		{"browser: false", "browser: nej", `reports.browser (line 19): "nej" is not true or false`},
 		{"kind: org,", "kind: org, sheeet: Blad1,", "sources[1].sheeet (line 4): unknown key"},
 		{"divisions: [Länsteknik]", "divisions: Länsteknik", "reports.divisions (line 17): expected a list here"},

@@ -41,7 +41,7 @@ files and lines only, never people.`,
 				return err
 			}
 			defer s.Close()
-			l, err := s.Explain(a.ctx, args[0], engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, Programme: f.programme}, filter, limit)
+			l, err := s.Explain(a.ctx, args[0], f.params(period), filter, limit)
 			if err != nil {
 				return err
 			}

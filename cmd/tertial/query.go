@@ -112,7 +112,14 @@ type scopeFlags struct {
 	mask, fteHours                  int
 	shortDays, longSpellDays        int
 	original                        bool
-	programme                       string
+	programme, forecastVersion      string
+}
+
+// params are the queries' parameters the flags give, for the report month.
+func (f *scopeFlags) params(period engine.Month) engine.Params {
+	return engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask,
+		FTEHours: f.fteHours, OriginalBudget: f.original, Programme: f.programme, ShortDays: f.shortDays, LongSpellDays: f.longSpellDays,
+		ForecastVersion: f.forecastVersion}
 }
 
 // sampleScope makes --sample reports and queries the sample division's
@@ -134,6 +141,7 @@ func (f *scopeFlags) add(cmd *cobra.Command) {
 	cmd.Flags().IntVar(&f.longSpellDays, "long-spell-days", 60, "sick leave: spells of N days or more count in the long-spell share")
 	cmd.Flags().BoolVar(&f.original, "original-budget", false, "compare with the budget as loaded, without budget decisions (default: the revised budget)")
 	cmd.Flags().StringVar(&f.programme, "programme", "", "a multi-year programme (report: a programme report; query: the programme queries)")
+	cmd.Flags().StringVar(&f.forecastVersion, "forecast-version", "", "a budget version holding the full-year forecast: årsprognos = it against the annual budget (default: the forecast extract's deviations)")
 }
 
 func (a *app) queryCmd() *cobra.Command {
@@ -165,7 +173,7 @@ func (a *app) queryCmd() *cobra.Command {
 			if err := s.CheckScope(a.ctx, f.unit, f.division); err != nil {
 				return err
 			}
-			t, err := s.RunQuery(a.ctx, q, engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours, OriginalBudget: f.original, Programme: f.programme, ShortDays: f.shortDays, LongSpellDays: f.longSpellDays})
+			t, err := s.RunQuery(a.ctx, q, f.params(period))
 			if err != nil {
 				return err
 			}
@@ -271,7 +279,7 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 			if traceSQL != "" {
 				s.Trace = &trace
 			}
-			r, err := s.BuildReport(a.ctx, engine.ReportOptions{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, FTEHours: f.fteHours, OriginalBudget: f.original, Programme: f.programme, ShortDays: f.shortDays, LongSpellDays: f.longSpellDays})
+			r, err := s.BuildReport(a.ctx, f.params(period))
 			defer func() { s.Trace = nil }()
 			if err != nil {
 				return err
@@ -285,7 +293,7 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 			}
 			pg := charts.NewPage(r).WithTexts(texts)
 			{
-				params := engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, Programme: f.programme}
+				params := f.params(period)
 				if params.Period.Year == 0 {
 					params.Period, _ = engine.ParsePeriod(r.Period)
 				}

@@ -41,10 +41,7 @@ func TestDataTestsFindBrokenRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := []struct {
-		name, text string
-		opt        LoadOptions
-	}{
+	loadFixtures(t, s, []fixture{
 		{"kontoplan.csv", "Konto;Typ;Kategori\n3000-3999;Intäkt;Intäkter\n4000-7999;Kostnad;Kostnader\n", LoadOptions{Kind: KindAccounts}},
 		{"org.csv", "Ansvar;Enhet;Division\n100;IT;D\n200;MT;D\n", LoadOptions{Kind: KindOrg}},
 		// Source huvudbok: January and March, not February; account 9100 and
@@ -55,12 +52,7 @@ func TestDataTestsFindBrokenRules(t *testing.T) {
 		// MT has a budget in 2019 and 2020 and no ledger; account 8100 and
 		// cost center 400 are in no mapping.
 		{"budget.csv", "Period;Konto;Ansvar;Belopp\n2019-01;4011;200;10\n2020-01;4011;200;10\n2019-01;8100;100;1\n2019-02;4011;400;1\n", LoadOptions{Kind: KindBudget, Version: "budget"}},
-	}
-	for _, f := range files {
-		if _, err := s.LoadData(ctx, f.name, []byte(f.text), f.opt); err != nil {
-			t.Fatalf("%s: %v", f.name, err)
-		}
-	}
+	})
 	want := map[string][]string{
 		"accounts_without_mapping":  {"8100|budget", "9100|ledger"},
 		"budget_without_ledger":     {"MT|2019", "MT|2020"},

@@ -417,6 +417,21 @@ func TestLoadReportsProgress(t *testing.T) {
 	}
 }
 
+// fixture is an extract a test loads.
+type fixture struct {
+	name, data string
+	opt        LoadOptions
+}
+
+func loadFixtures(t *testing.T, s *Store, fs []fixture) {
+	t.Helper()
+	for _, f := range fs {
+		if _, err := s.LoadData(context.Background(), f.name, []byte(f.data), f.opt); err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+	}
+}
+
 // TestForecastVersion: a full-year forecast loaded as a budget version gives
 // the årsprognos as that version's full year against the annual budget's, per
 // category, in report sign; without it the forecast extract's deviations
@@ -424,21 +439,14 @@ func TestLoadReportsProgress(t *testing.T) {
 func TestForecastVersion(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
-	for _, l := range []struct {
-		name, data string
-		opt        LoadOptions
-	}{
+	loadFixtures(t, s, []fixture{
 		{"k.csv", "Konto;Typ;Kategori\n3000-3999;intäkt;Intäkter\n4000-4999;kostnad;Personal\n5000-5999;kostnad;Övriga kostnader\n", LoadOptions{Kind: KindAccounts}},
 		{"o.csv", "Ansvar;Enhet;Division\n100;A;D\n200;B;D\n", LoadOptions{Kind: KindOrg}},
 		{"l.csv", "Period;Konto;Ansvar;Belopp\n2024-02;4010;100;1000\n", LoadOptions{Kind: KindLedger}},
 		{"b.csv", "År;Konto;Ansvar;Belopp\n2024;4010;100;12 000\n2024;3010;100;-60 000\n2024;5410;200;2 400\n", LoadOptions{Kind: KindBudget}},
 		{"p.csv", "År;Konto;Ansvar;Belopp\n2024;4010;100;14 000\n2024;3010;100;-65 000\n2024;5410;200;2 400\n", LoadOptions{Kind: KindBudget, Version: "prognos"}},
 		{"f.csv", "Period;Kategori;Division;Avvikelse\n2024-01;Personal;D;-7 000\n", LoadOptions{Kind: KindForecast}},
-	} {
-		if _, err := s.LoadData(ctx, l.name, []byte(l.data), l.opt); err != nil {
-			t.Fatalf("%s: %v", l.name, err)
-		}
-	}
+	})
 	forecast := func(o ReportOptions) (Forecast, []string) {
 		t.Helper()
 		o.Period, o.Division = Month{2024, 2}, "D"

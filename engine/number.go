@@ -20,8 +20,8 @@ var errNumber = errors.New("not a number")
 
 // ParseAmount reads a Swedish or plain number with at most two decimals into
 // öre: "1 234,50", "1\u00a0234,5", "-1234.50", "−12,00" (minus sign),
-// "1.234,50", "1,234.50" and "12-" (trailing minus, as some ERPs write) all
-// work. A value it cannot read exactly is an error that says why.
+// "1.234,50", "1,234.50", "12-" (trailing minus, as some ERPs write) and
+// "12,-" (whole kronor: 12) all work. A value it cannot read exactly is an error that says why.
 func ParseAmount(s string) (int64, error) {
 	v, scale, err := parseDecimal(s)
 	if err != nil {
@@ -65,6 +65,13 @@ func parseDecimal(s string) (int64, int, error) {
 	s = strings.Trim(s, "\u00a0\u202f")
 	if s == "" {
 		return 0, 0, fmt.Errorf("empty value: %w", errNumber)
+	}
+	// "12,-" and "12:-" are whole kronor in Swedish, not a trailing minus.
+	for _, whole := range []string{",-", ":-", ".-"} {
+		if strings.HasSuffix(s, whole) && len(s) > len(whole) {
+			s = s[:len(s)-len(whole)]
+			break
+		}
 	}
 	neg := false
 	switch {

@@ -17,18 +17,24 @@ import (
 var (
 	ledgerFields = []field{
 		{"period", true, []string{"Period", "Månad", "Month", "Datum", "Date", "Bokföringsdatum", "Verifikationsdatum"}},
-		{"account", true, []string{"Konto", "Account", "Kontonummer"}},
+		// With a year column, the period may be the month's number (1-12).
+		{"year", false, []string{"År", "Year", "Räkenskapsår", "Bokföringsår"}},
+		{"account", true, []string{"Konto", "Account", "Kontonummer", "Kontonr"}},
 		{"cost_center", false, []string{"Ansvar", "Kostnadsställe", "Kst", "Cost center", "Costcenter", "Ansvarsenhet", "Enhet"}},
 		{"project", false, []string{"Projekt", "Project"}},
 		{"activity", false, []string{"Verksamhet", "Activity", "Aktivitet"}},
-		{"amount", true, []string{"Belopp", "Amount", "Utfall", "Summa"}},
+		// The amount, or debit and credit in columns of their own (amount =
+		// debit - credit): readLedger requires one of the two.
+		{"amount", false, []string{"Belopp", "Amount", "Utfall", "Summa"}},
+		{"debit", false, []string{"Debet", "Debit"}},
+		{"credit", false, []string{"Kredit", "Credit"}},
 		{"text", false, []string{"Text", "Beskrivning", "Description", "Verifikationstext"}},
 		{"voucher", false, []string{"Verifikation", "Ver", "Vernr", "Voucher"}},
 	}
 	budgetFields = []field{
 		{"period", false, []string{"Period", "Månad", "Month"}},
 		{"year", false, []string{"År", "Year", "Budgetår"}},
-		{"account", true, []string{"Konto", "Account"}},
+		{"account", true, []string{"Konto", "Account", "Kontonummer", "Kontonr"}},
 		{"cost_center", false, []string{"Ansvar", "Kostnadsställe", "Kst", "Cost center", "Costcenter", "Enhet"}},
 		{"project", false, []string{"Projekt", "Project"}},
 		{"amount", true, []string{"Belopp", "Amount", "Budget", "Årsbudget"}},
@@ -288,6 +294,23 @@ func amountCell(v string) (int64, error) {
 	return v2, err
 }
 
+// periodOf reads a period cell; where the extract has a year column (year
+// >= 0) the period may also be the month's number, "4" or "04" with År 2019.
+func periodOf(v string, year int, rec []string) (Month, error) {
+	if year >= 0 && len(v) <= 2 && allDigits(v) {
+		m, _ := strconv.Atoi(v)
+		y, err := strconv.Atoi(cell(rec, year))
+		if err != nil || y < 1900 || y > 2999 {
+			return Month{}, fmt.Errorf("month %s needs a year, and the year column has %q (expected YYYY)", v, cell(rec, year))
+		}
+		if m < 1 || m > 12 {
+			return Month{}, fmt.Errorf("%q is not a month (expected 1-12 with the year column, or YYYY-MM)", v)
+		}
+		return Month{y, time.Month(m)}, nil
+	}
+	return periodCell(v)
+}
+
 // periodCell reads a period, including an XLSX date serial number.
 func periodCell(v string) (Month, error) {
 	if len(v) == 5 && allDigits(v) || (strings.Contains(v, ".") && len(v) > 5 && allDigits(strings.Replace(v, ".", "", 1)) && v[5] == '.') {
@@ -305,18 +328,36 @@ func readLedger(name string, t tableReader, opt LoadOptions, st *stage) error {
 	if err != nil {
 		return err
 	}
-	period, account, amount := c.index("period"), c.index("account"), c.index("amount")
+	debitCredit := !c.has("amount") && c.has("debit") && c.has("credit")
+	if !c.has("amount") && !debitCredit {
+		return missingColumns(name, t.Header(), []string{"amount (Belopp/Amount/Utfall/Summa, or Debet and Kredit)"})
+	}
+	period, year, account, amount := c.index("period"), c.index("year"), c.index("account"), c.index("amount")
+	debit, credit := c.index("debit"), c.index("credit")
 	costCenter, project, activity, text, voucher := c.index("cost_center"), c.index("project"), c.index("activity"), c.index("text"), c.index("voucher")
 	return eachRecord(name, t, func(rec []string, line int) error {
 		r := ledgerRow{Line: line}
 		var err error
-		if r.Period, err = periodCell(cell(rec, period)); err != nil {
+		if r.Period, err = periodOf(cell(rec, period), year, rec); err != nil {
 			return cellErr(name, line, c.colName("period"), err.Error())
 		}
 		if r.Account = cell(rec, account); r.Account == "" {
 			return cellErr(name, line, c.colName("account"), "empty account")
 		}
-		if r.Amount, err = amountCell(cell(rec, amount)); err != nil {
+		if debitCredit {
+			var d, k int64
+			if v := cell(rec, debit); v != "" {
+				if d, err = amountCell(v); err != nil {
+					return cellErr(name, line, c.colName("debit"), err.Error()+" (expected an amount such as 1 234,50)")
+				}
+			}
+			if v := cell(rec, credit); v != "" {
+				if k, err = amountCell(v); err != nil {
+					return cellErr(name, line, c.colName("credit"), err.Error()+" (expected an amount such as 1 234,50)")
+				}
+			}
+			r.Amount = d - k
+		} else if r.Amount, err = amountCell(cell(rec, amount)); err != nil {
 			return cellErr(name, line, c.colName("amount"), err.Error()+" (expected an amount such as -1 234,50)")
 		}
 		r.CostCenter = cell(rec, costCenter)
@@ -342,7 +383,7 @@ func readBudget(ctx context.Context, s *Store, name string, t tableReader, opt L
 		r := budgetRow{Line: line}
 		var err error
 		if p := c.get(rec, "period"); p != "" {
-			if r.Period, err = periodCell(p); err != nil {
+			if r.Period, err = periodOf(p, c.index("year"), rec); err != nil {
 				return cellErr(name, line, c.colName("period"), err.Error())
 			}
 		} else {

@@ -137,7 +137,7 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"amount", "a.csv", "Period;Konto;Belopp\n2019-04;4011;1.234,5,6\n", KindLedger, `a.csv:2: column Belopp: "1.234,5,6" has more than one decimal comma`},
 		{"period", "p.csv", "Period;Konto;Belopp\n2019-13;4011;1\n", KindLedger, `p.csv:2: column Period: "2019-13" is not a valid period`},
-		{"missing column", "m.csv", "Period;Account\n2019-04;4011\n", KindLedger, "m.csv:1: missing column amount (Belopp/Amount/Utfall/Summa); the header has: Period | Account"},
+		{"missing column", "m.csv", "Period;Account\n2019-04;4011\n", KindLedger, "m.csv:1: missing column amount (Belopp/Amount/Utfall/Summa, or Debet and Kredit); the header has: Period | Account"},
 		{"duplicate header", "d.csv", "Period;Konto;Belopp;Belopp\n2019-04;4011;1;2\n", KindLedger, `d.csv:1: column Belopp: duplicate header "Belopp" (columns 3 and 4)`},
 		{"empty", "e.csv", "", KindLedger, "e.csv:1: the file is empty"},
 		{"utf16", "u.csv", "\xff\xfeP\x00e\x00", KindLedger, "u.csv: the file has NUL bytes"},
@@ -270,7 +270,7 @@ func TestColumnMap(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = s.LoadData(ctx, "y.csv", append(data, "2019-05-31;4011;1\n"...), LoadOptions{Kind: KindLedger, Columns: map[string]string{"belopp": "Belopp SEK"}})
-	if err == nil || !strings.Contains(err.Error(), `names field "belopp"; this kind of extract has period, account`) {
+	if err == nil || !strings.Contains(err.Error(), `names field "belopp"; this kind of extract has period, year, account`) {
 		t.Errorf("unknown field: %v", err)
 	}
 }
@@ -470,5 +470,45 @@ func TestForecastVersion(t *testing.T) {
 	}
 	if f, w := forecast(ReportOptions{ForecastVersion: "prognos2"}); f.Deviation != nil || !strings.Contains(strings.Join(w, "\n"), "Prognosversionen prognos2 finns inte för 2024") {
 		t.Errorf("absent version: %+v %v", f, w)
+	}
+}
+
+// TestLedgerLayouts: the other layouts Swedish ledger and budget exports come
+// in — debit and credit in columns of their own, and the year and the month's
+// number in two columns — give the same rows as Period;Belopp.
+func TestLedgerLayouts(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	loadFixtures(t, s, []fixture{
+		{"dk.csv", "Bokföringsdatum;Kontonr;Kst;Debet;Kredit\n2019-04-12;4011;100;1 000,00;\n2019-04-12;1930;100;;1 000,00\n2019-05-02;3011;100;;250\n", LoadOptions{Kind: KindLedger}},
+		{"ym.csv", "År;Period;Konto;Belopp\n2019;4;4011;12,50\n2019;12;4011;-2\n", LoadOptions{Kind: KindLedger}},
+		{"bym.csv", "År;Period;Konto;Belopp\n2019;04;4011;100\n", LoadOptions{Kind: KindBudget}},
+	})
+	got, err := s.Query(ctx, `SELECT source, strftime(period, '%Y-%m'), account, amount FROM ledger
+		UNION ALL SELECT source, strftime(period, '%Y-%m'), account, amount FROM budget ORDER BY ALL`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, r := range got.Rows {
+		rows = append(rows, fmt.Sprintf("%s %s %s %s", r[0], r[1], r[2], FormatValue(r[3])))
+	}
+	want := []string{
+		"budget:bym 2019-04 4011 100.00",
+		"ledger:dk 2019-04 1930 -1000.00", "ledger:dk 2019-04 4011 1000.00", "ledger:dk 2019-05 3011 -250.00",
+		"ledger:ym 2019-04 4011 12.50", "ledger:ym 2019-12 4011 -2.00",
+	}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+	for _, bad := range []struct{ data, want string }{
+		{"År;Period;Konto;Belopp\n2019;13;4011;1\n", `b.csv:2: column Period: "13" is not a month (expected 1-12 with the year column, or YYYY-MM)`},
+		{"År;Period;Konto;Belopp\n;4;4011;1\n", `b.csv:2: column Period: month 4 needs a year, and the year column has ""`},
+		{"Period;Konto;Debet\n2019-04;4011;1\n", `b.csv:1: missing column amount (Belopp/Amount/Utfall/Summa, or Debet and Kredit)`},
+		{"Period;Konto;Debet;Kredit\n2019-04;4011;1,2,3;\n", `b.csv:2: column Debet: "1,2,3" has more than one decimal comma`},
+	} {
+		if _, err := s.LoadData(ctx, "b.csv", []byte(bad.data), LoadOptions{Kind: KindLedger}); err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: %v, want %q", bad.data, err, bad.want)
+		}
 	}
 }

@@ -257,9 +257,13 @@ func matchColumns(name string, header []string, fields []field, override map[str
 		}
 	}
 	if len(missing) > 0 {
-		return c, &InputError{File: name, Line: 1, Msg: fmt.Sprintf("missing column %s; the header has: %s",
-			strings.Join(missing, ", "), strings.Join(header, " | ")),
-			Hint: "rename the column, or map it with --column FIELD=HEADER"}
+		return c, missingColumns(name, header, missing)
 	}
 	return c, nil
+}
+
+func missingColumns(name string, header, missing []string) error {
+	return &InputError{File: name, Line: 1, Msg: fmt.Sprintf("missing column %s; the header has: %s",
+		strings.Join(missing, ", "), strings.Join(header, " | ")),
+		Hint: "rename the column, or map it with --column FIELD=HEADER"}
 }

@@ -56,6 +56,9 @@ var funcs = template.FuncMap{
 		case engine.Money:
 			return Kr(x.Decimal)
 		case *engine.Money:
+			if x == nil {
+				return "–"
+			}
 			return Kr(x.Decimal)
 		}
 		return ""
@@ -379,7 +382,7 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 		}
 	}
 	for _, n := range e.NetCostChange {
-		if n.ChangePct == nil {
+		if n.ChangePct == nil || n.Change == nil {
 			continue
 		}
 		if n.Change.IsZero() {

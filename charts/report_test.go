@@ -96,7 +96,8 @@ func TestCommentaryFollowsTheData(t *testing.T) {
 		}},
 	} {
 		r.Economy.Result.Deviation = engine.M(decimal.RequireFromString(c.deviation))
-		r.Economy.NetCostChange[0].Change = engine.M(decimal.RequireFromString(c.deviation)) // negative: a higher cost
+		change := engine.M(decimal.RequireFromString(c.deviation)) // negative: a higher cost
+		r.Economy.NetCostChange[0].Change = &change
 		r.Staff.ExtraHours.Previous = c.prev
 		var all []string
 		for _, ss := range Commentary(r, "april 2019") {

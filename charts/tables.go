@@ -59,7 +59,7 @@ func Tables(r *engine.Report) []Table {
 			Formats: []string{"", "", "kr", "kr", "kr", "pct"}}
 		for _, rows := range [][]engine.NetCostRow{e.NetCostChange, e.NetCostDetail} {
 			for _, n := range rows {
-				nc.Rows = append(nc.Rows, []any{n.Category, n.Subcategory, dec(n.Current), dec(n.Previous), dec(n.Change), optNum(n.ChangePct)})
+				nc.Rows = append(nc.Rows, []any{n.Category, n.Subcategory, dec(n.Current), optDec(n.Previous), optDec(n.Change), optNum(n.ChangePct)})
 			}
 		}
 		ts = append(ts, nc)

@@ -2,8 +2,9 @@ package charts
 
 import (
 	"html/template"
+	"io/fs"
 	"os"
-	"path/filepath"
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -27,49 +28,50 @@ type Assignment struct {
 	Status string `json:"status"`
 }
 
-// ReadTexts reads a texts folder from any file system (a directory or the
-// embedded sample).
-func ReadTexts(read func(name string) ([]byte, error), list func(pattern string) ([]string, error)) (*Texts, error) {
+// ReadTexts reads a texts folder: the folder named after the report month
+// (2019-04/) when there is one, so that a monthly build keeps each month's
+// words, else the folder itself.
+func ReadTexts(fsys fs.FS, period string) (*Texts, error) {
+	if info, err := fs.Stat(fsys, period); err == nil && info.IsDir() {
+		sub, err := fs.Sub(fsys, period)
+		if err != nil {
+			return nil, err
+		}
+		fsys = sub
+	}
 	t := &Texts{Sections: map[string]string{}}
-	names, err := list("*.md")
+	names, err := fs.Glob(fsys, "*.md")
 	if err != nil {
 		return nil, err
 	}
 	for _, n := range names {
-		b, err := read(n)
+		b, err := fs.ReadFile(fsys, n)
 		if err != nil {
 			return nil, err
 		}
-		t.Sections[strings.TrimSuffix(filepath.Base(n), ".md")] = string(b)
+		t.Sections[strings.TrimSuffix(n, ".md")] = string(b)
 	}
-	names, err = list("uppdrag/*.md")
+	names, err = fs.Glob(fsys, "uppdrag/*.md")
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		b, err := read(n)
+		b, err := fs.ReadFile(fsys, n)
 		if err != nil {
 			return nil, err
 		}
-		t.Assignments = append(t.Assignments, ParseAssignment(filepath.Base(n), string(b)))
+		t.Assignments = append(t.Assignments, ParseAssignment(path.Base(n), string(b)))
 	}
 	return t, nil
 }
 
 // ReadTextsDir reads a texts folder on disk.
-func ReadTextsDir(dir string) (*Texts, error) {
+func ReadTextsDir(dir, period string) (*Texts, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return nil, err
 	}
-	return ReadTexts(func(n string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, n)) },
-		func(p string) ([]string, error) {
-			m, err := filepath.Glob(filepath.Join(dir, p))
-			for i := range m {
-				m[i], _ = filepath.Rel(dir, m[i])
-			}
-			return m, err
-		})
+	return ReadTexts(os.DirFS(dir), period)
 }
 
 // ParseAssignment reads "# Title", the text, and a "Nuläge:" status line.

@@ -74,9 +74,9 @@ type NetCostRow struct {
 	Category    string   `json:"category"`
 	Subcategory string   `json:"subcategory,omitempty"`
 	Current     Money    `json:"current"`
-	Previous    Money    `json:"previous"`
-	Change      Money    `json:"change"`
-	ChangePct   *float64 `json:"change_pct"` // nil when last year was zero
+	Previous    *Money   `json:"previous"`   // nil when the ledger has nothing for last year's months
+	Change      *Money   `json:"change"`     // nil without last year
+	ChangePct   *float64 `json:"change_pct"` // nil when last year was zero or missing
 }
 
 type CostRow struct {
@@ -209,7 +209,7 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 	}
 	r.Economy.NetCostChange, r.Economy.NetCostDetail = []NetCostRow{}, []NetCostRow{}
 	for _, row := range t.Rows {
-		n := NetCostRow{Category: str(row[0]), Subcategory: str(row[1]), Current: money(row[2]), Previous: money(row[3]), Change: money(row[4]), ChangePct: optFloat(row[5])}
+		n := NetCostRow{Category: str(row[0]), Subcategory: str(row[1]), Current: money(row[2]), Previous: optMoney(row[3]), Change: optMoney(row[4]), ChangePct: optFloat(row[5])}
 		switch {
 		case row[1] == nil:
 			r.Economy.NetCostChange = append(r.Economy.NetCostChange, n)

@@ -29,10 +29,14 @@ prev AS (
       AND (p.division IS NULL OR r.division = p.division)
     GROUP BY ALL
 ),
+-- a ledger without last year's months has no comparison: NULL, not 0
+has_prev AS (SELECT count(*) > 0 AS yes FROM prev),
 joined AS (
-    SELECT category, subcategory, coalesce(c.v, 0) AS cur, coalesce(pr.v, 0) AS prev
+    SELECT category, subcategory, coalesce(c.v, 0) AS cur,
+           CASE WHEN h.yes THEN coalesce(pr.v, 0) END AS prev
     FROM cur c
     FULL JOIN prev pr USING (category, subcategory)
+    CROSS JOIN has_prev h
 ),
 grouped AS (
     SELECT category,

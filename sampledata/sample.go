@@ -11,8 +11,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"path"
-	"strings"
 
 	"github.com/tertial/tertial/engine"
 )
@@ -62,15 +60,13 @@ const (
 	TextsDir      = "texter"
 )
 
-// ReadText and GlobText read the sample's texts folder.
-func ReadText(name string) ([]byte, error) { return files.ReadFile(path.Join(TextsDir, name)) }
-
-func GlobText(pattern string) ([]string, error) {
-	m, err := fs.Glob(files, path.Join(TextsDir, pattern))
-	for i := range m {
-		m[i] = strings.TrimPrefix(m[i], TextsDir+"/")
+// Texts is the sample's texts folder (texter/), one folder per report month.
+func Texts() fs.FS {
+	sub, err := fs.Sub(files, TextsDir)
+	if err != nil {
+		panic(err) // TextsDir is embedded
 	}
-	return m, err
+	return sub
 }
 
 // Read returns the content of one sample file.

@@ -476,12 +476,25 @@ func TestOtherMonthsBuild(t *testing.T) {
 		var r struct {
 			Period  string
 			Economy struct {
-				Result struct{ Outcome string }
+				Result        struct{ Outcome string }
+				NetCostChange []struct{ Previous, Change *string } `json:"net_cost_change"`
 			}
 		}
 		js, _ := os.ReadFile(filepath.Join(dir, "report.json"))
 		if err := json.Unmarshal(js, &r); err != nil || r.Period != p || r.Economy.Result.Outcome == "0.00" {
 			t.Errorf("%s: period %q outcome %q (%v)", p, r.Period, r.Economy.Result.Outcome, err)
+		}
+		// 2018 has no 2017 to compare with: no previous and no change,
+		// rather than 0 and the whole cost as the change.
+		for _, n := range r.Economy.NetCostChange {
+			if (n.Previous == nil) != (p[:4] == "2018") || (n.Change == nil) != (p[:4] == "2018") {
+				t.Errorf("%s: net cost change previous %v, change %v", p, n.Previous, n.Change)
+			}
+		}
+		// The economist's texts of April 2019 (texter/2019-04/) are April's.
+		html, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+		if bytes.Contains(html, []byte("major incidents. Rutinerna")) || bytes.Contains(html, []byte("Regionens behov av lagring")) {
+			t.Errorf("%s shows April 2019's texts", p)
 		}
 	}
 }

@@ -433,9 +433,9 @@ func (a *app) reportInputs(r *engine.Report, scorecardFile, manualFile, textsDir
 	}
 	switch {
 	case textsDir != "":
-		return charts.ReadTextsDir(textsDir)
+		return charts.ReadTextsDir(textsDir, r.Period)
 	case a.sample:
-		return charts.ReadTexts(sampledata.ReadText, sampledata.GlobText)
+		return charts.ReadTexts(sampledata.Texts(), r.Period)
 	}
 	return nil, nil
 }

@@ -202,7 +202,12 @@ var genderCodes = map[string]string{
 var employmentTypes = map[string]string{
 	"tillsvidare": "tillsvidare", "tillsvidareanstalld": "tillsvidare", "tv": "tillsvidare", "permanent": "tillsvidare", "fast": "tillsvidare",
 	"visstid": "visstid", "visstidsanstalld": "visstid", "vikariat": "visstid", "allmanvisstid": "visstid", "temporary": "visstid", "fixedterm": "visstid",
+	// Probationary and seasonal employments are fixed-term until made
+	// permanent (LAS 5-6 §§): they do not count as tillsvidare staff.
+	"provanstallning": "visstid", "provanstalld": "visstid", "sasongsanstallning": "visstid", "sasongsanstalld": "visstid",
+	"sarskildvisstid": "visstid", "tidsbegransad": "visstid", "probation": "visstid",
 	"timavlonad": "timavlönad", "timanstalld": "timavlönad", "hourly": "timavlönad", "timlon": "timavlönad",
+	"behovsanstalld": "timavlönad", "intermittent": "timavlönad", "timavlonadintermittent": "timavlönad",
 }
 
 // hoursCell reads hours as an exact decimal with at most two decimals;

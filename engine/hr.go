@@ -345,8 +345,36 @@ func codeCache(codes map[string]string) func(string) (string, bool) {
 	}
 }
 
-// sickCauses are the absence causes that count as sick leave.
-var sickCauses = map[string]bool{"sjuk": true, "sjukdom": true, "sjukfranvaro": true, "sick": true, "sickness": true, "sjukskriven": true, "sjuklon": true, "sjukpenning": true}
+// sickCause says whether an absence cause counts as sick leave: "Sjuk",
+// "Sjukdom", "Sjukfrånvaro 50 %", "Sjuklön dag 2-14", "Sick leave",
+// "Arbetsskada" … — any cause that starts with sjuk or sick, and work injury
+// (the law's sick leave is every absence for illness) — but not the care of
+// a sick child (vård av sjukt barn, "sjukt barn"), which is the parent's
+// leave, not their illness. Every other cause is kept and not counted; a load
+// says which causes it did not count.
+func sickCause(cause string) bool {
+	n := normHeader(cause)
+	if strings.Contains(n, "barn") {
+		return false
+	}
+	return strings.HasPrefix(n, "sjuk") || strings.HasPrefix(n, "sick") || strings.HasPrefix(n, "arbetsskada") || strings.HasPrefix(n, "arbetssjukdom")
+}
+
+// causeCounts lists causes with their number of spells: "Sjuk (911)".
+func causeCounts(n map[string]int) string {
+	if len(n) == 0 {
+		return "none"
+	}
+	causes := make([]string, 0, len(n))
+	for c := range n {
+		causes = append(causes, c)
+	}
+	sort.Strings(causes)
+	for i, c := range causes {
+		causes[i] = fmt.Sprintf("%s (%d)", c, n[c])
+	}
+	return strings.Join(causes, ", ")
+}
 
 func readAbsence(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex *extract) error {
 	c, err := matchColumns(name, t.Header(), absenceFields, opt.Columns)
@@ -366,7 +394,7 @@ func readAbsence(name string, t tableReader, opt LoadOptions, p *pseudonymiser, 
 		if r.Cause = c.get(rec, "cause"); r.Cause == "" {
 			return cellErr(name, line, c.colName("cause"), "empty cause")
 		}
-		r.Sick = sickCauses[normHeader(r.Cause)]
+		r.Sick = sickCause(r.Cause)
 		first, err := dateCell(c.get(rec, "first_day"))
 		if err != nil {
 			return cellErr(name, line, c.colName("first_day"), err.Error())
@@ -392,6 +420,21 @@ func readAbsence(name string, t tableReader, opt LoadOptions, p *pseudonymiser, 
 	})
 	if err != nil {
 		return err
+	}
+	// The load says which causes it counted as sick leave and which not, so
+	// that a cause spelled in a way tertial does not know is seen rather
+	// than silently left out.
+	sick, other := map[string]int{}, map[string]int{}
+	for _, s := range ex.spells {
+		if s.Sick {
+			sick[s.Cause]++
+		} else {
+			other[s.Cause]++
+		}
+	}
+	ex.format += "; sick leave: " + causeCounts(sick)
+	if len(other) > 0 {
+		ex.format += "; not sick leave: " + causeCounts(other)
 	}
 	// Overlapping sick spells of one person would count the same day twice.
 	byPerson := map[string][]absenceSpell{}

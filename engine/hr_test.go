@@ -263,3 +263,15 @@ func TestStaffFiguresByHand(t *testing.T) {
 		t.Errorf("MT headcount = %v", g)
 	}
 }
+
+func TestSickCause(t *testing.T) {
+	for cause, want := range map[string]bool{
+		"Sjuk": true, "sjukdom": true, "Sjukfrånvaro 50 %": true, "Sjuklön dag 2-14": true, "Sjukpenning": true,
+		"Sick leave": true, "Arbetsskada": true, "SJUK": true,
+		"Vård av sjukt barn": false, "Sjukt barn": false, "Föräldraledig": false, "Semester": false, "Tjänstledig": false,
+	} {
+		if got := sickCause(cause); got != want {
+			t.Errorf("sickCause(%q) = %v, want %v", cause, got, want)
+		}
+	}
+}

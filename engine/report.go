@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -80,12 +81,29 @@ type NetCostRow struct {
 }
 
 type CostRow struct {
-	Unit        string `json:"unit,omitempty"`
-	Category    string `json:"category"`
-	Subcategory string `json:"subcategory,omitempty"`
-	Outcome     Money  `json:"outcome"`
-	Budget      Money  `json:"budget"`
-	Deviation   Money  `json:"deviation"`
+	Unit        string
+	Category    string
+	Subcategory string // "" on a category's own row
+	Outcome     Money
+	Budget      Money
+	Deviation   Money
+}
+
+// MarshalJSON writes every row with the same keys, subcategory null on a
+// category's own row, so that a reader can index them all alike.
+func (c CostRow) MarshalJSON() ([]byte, error) {
+	var sub *string
+	if c.Subcategory != "" {
+		sub = &c.Subcategory
+	}
+	return json.Marshal(struct {
+		Unit        string  `json:"unit,omitempty"`
+		Category    string  `json:"category"`
+		Subcategory *string `json:"subcategory"`
+		Outcome     Money   `json:"outcome"`
+		Budget      Money   `json:"budget"`
+		Deviation   Money   `json:"deviation"`
+	}{c.Unit, c.Category, sub, c.Outcome, c.Budget, c.Deviation})
 }
 
 type DevelopmentRow struct {

@@ -96,25 +96,8 @@ var funcs = template.FuncMap{
 	"fulfilment": func(f string) string {
 		return map[string]string{"reached": "▲", "partly": "■", "not_reached": "▼"}[f]
 	},
-	"trend": func(t string) string { return map[string]string{"up": "↑", "flat": "→", "down": "↓"}[t] },
-	"outcome": func(r engine.ScorecardRow) string {
-		if r.Outcome == nil {
-			return "–"
-		}
-		switch {
-		case strings.HasPrefix(r.Source, "figure:result"):
-			return Mnkr(decimal.NewFromFloat(*r.Outcome)) + " mnkr"
-		case strings.HasPrefix(r.Source, "figure:sick_leave") || strings.HasPrefix(r.Source, "figure:turnover"):
-			return Float(*r.Outcome, 2) + nbsp + "%"
-		case strings.Contains(r.Unit, "%") || strings.HasPrefix(r.Source, "figure:span"):
-			return Float(*r.Outcome, 0) + nbsp + "%"
-		}
-		s := Float(*r.Outcome, 0)
-		if r.Unit != "" {
-			s += nbsp + r.Unit
-		}
-		return s
-	},
+	"trend":   func(t string) string { return map[string]string{"up": "↑", "flat": "→", "down": "↓"}[t] },
+	"outcome": scorecardOutcome,
 	"pct": func(f *float64) string {
 		if f == nil {
 			return "–"
@@ -246,6 +229,13 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 	t := map[string][]string{}
 	for _, pr := range r.Programmes {
 		t["program"] = append(t["program"], programmeSentences(pr)...)
+	}
+	if len(r.Scorecard) > 0 {
+		all, byPerspective := scorecardSentences(r.Scorecard, monthTxt)
+		t["balanserad_styrning"] = all
+		if s, ok := byPerspective["Verksamhet"]; ok {
+			t["verksamhet"] = []string{s}
+		}
 	}
 	if r.Economy == nil {
 		return t
@@ -446,6 +436,86 @@ func mustAtoi(s string) int {
 }
 
 // joinSv joins "a, b och c".
+// scorecardOutcome is a scorecard row's outcome as the report prints it.
+func scorecardOutcome(r engine.ScorecardRow) string {
+	if r.Outcome == nil {
+		return "–"
+	}
+	switch {
+	case strings.HasPrefix(r.Source, "figure:result"):
+		return Mnkr(decimal.NewFromFloat(*r.Outcome)) + " mnkr"
+	case strings.HasPrefix(r.Source, "figure:sick_leave") || strings.HasPrefix(r.Source, "figure:turnover"):
+		return Float(*r.Outcome, 2) + nbsp + "%"
+	case strings.Contains(r.Unit, "%") || strings.HasPrefix(r.Source, "figure:span"):
+		return Float(*r.Outcome, 0) + nbsp + "%"
+	}
+	s := Float(*r.Outcome, 0)
+	if r.Unit != "" {
+		s += nbsp + r.Unit
+	}
+	return s
+}
+
+// scorecardSentences drafts the Balanserad styrning section from the
+// evaluated scorecard: how many measures reached their target, in all and
+// per perspective, and which did not (the measures an economist has to
+// comment on); and, per perspective, the same sentence for its own section.
+func scorecardSentences(rows []engine.ScorecardRow, monthTxt string) (all []string, byPerspective map[string]string) {
+	byPerspective = map[string]string{}
+	var order []string
+	groups := map[string][]engine.ScorecardRow{}
+	for _, r := range rows {
+		if _, ok := groups[r.Perspective]; !ok {
+			order = append(order, r.Perspective)
+		}
+		groups[r.Perspective] = append(groups[r.Perspective], r)
+	}
+	count := func(rs []engine.ScorecardRow) (reached, partly, not, open int, missed []string) {
+		for _, r := range rs {
+			switch r.Fulfilment {
+			case "reached":
+				reached++
+			case "partly":
+				partly++
+			case "not_reached":
+				not++
+				missed = append(missed, fmt.Sprintf("%s (%s, mål %s)", r.Measure, scorecardOutcome(r), r.Target))
+			default:
+				open++
+			}
+		}
+		return
+	}
+	tally := func(reached, partly, not, open int) string {
+		var parts []string
+		for _, p := range []struct {
+			n          int
+			one, other string
+		}{{reached, "uppfyllt", "uppfyllda"}, {partly, "delvis uppfyllt", "delvis uppfyllda"}, {not, "inte uppfyllt", "inte uppfyllda"}, {open, "utvärderas inte", "utvärderas inte"}} {
+			switch {
+			case p.n == 1:
+				parts = append(parts, "1 "+p.one)
+			case p.n > 1:
+				parts = append(parts, fmt.Sprintf("%d %s", p.n, p.other))
+			}
+		}
+		return joinSv(parts)
+	}
+	reached, partly, not, open, _ := count(rows)
+	all = append(all, fmt.Sprintf("Styrkortet har per %s %d styrmått: %s.", monthTxt, len(rows), tally(reached, partly, not, open)))
+	for _, p := range order {
+		rs := groups[p]
+		reached, partly, not, open, missed := count(rs)
+		s := fmt.Sprintf("Perspektivet %s har %d styrmått: %s.", p, len(rs), tally(reached, partly, not, open))
+		if len(missed) > 0 {
+			s += " Inte uppfyllt: " + strings.Join(missed, "; ") + "."
+		}
+		all = append(all, s)
+		byPerspective[p] = s
+	}
+	return all, byPerspective
+}
+
 func joinSv(parts []string) string {
 	if len(parts) <= 1 {
 		return strings.Join(parts, "")

@@ -170,3 +170,28 @@ func TestDataIsEscaped(t *testing.T) {
 		t.Errorf("the figure option does not carry the value escaped")
 	}
 }
+
+// TestScorecardSentences: Balanserad styrning and Verksamhet get a draft
+// from the evaluated scorecard, naming the measures that missed.
+func TestScorecardSentences(t *testing.T) {
+	r := sampleReport(t)
+	eleven, share := 11.0, 68.0
+	r.Scorecard = []engine.ScorecardRow{
+		{Perspective: "Verksamhet", Measure: "Antalet major incidents", Target: "max 10", Unit: "st", Outcome: &eleven, Fulfilment: "not_reached"},
+		{Perspective: "Verksamhet", Measure: "Förvaltningsobjekt", Target: "öka", Fulfilment: "reached"},
+		{Perspective: "Medarbetare", Measure: "Andel chefer utbildade", Target: "80 %", Unit: "%", Outcome: &share, Fulfilment: "partly"},
+		{Perspective: "Medarbetare", Measure: "Kompetensplanering", Target: "Nytt mått"},
+	}
+	text := Commentary(r, "april 2019")
+	want := []string{
+		"Styrkortet har per april 2019 4 styrmått: 1 uppfyllt, 1 delvis uppfyllt, 1 inte uppfyllt och 1 utvärderas inte.",
+		"Perspektivet Verksamhet har 2 styrmått: 1 uppfyllt och 1 inte uppfyllt. Inte uppfyllt: Antalet major incidents (11\u00a0st, mål max 10).",
+		"Perspektivet Medarbetare har 2 styrmått: 1 delvis uppfyllt och 1 utvärderas inte.",
+	}
+	if got := strings.Join(text["balanserad_styrning"], "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("balanserad_styrning:\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+	if got := text["verksamhet"]; len(got) != 1 || got[0] != want[1] {
+		t.Errorf("verksamhet: %q", got)
+	}
+}

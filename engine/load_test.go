@@ -512,3 +512,53 @@ func TestLedgerLayouts(t *testing.T) {
 		}
 	}
 }
+
+// TestSIEBalancesByCostCenter: #PSALDO and #PBUDGET totals are split by the
+// rows that break them down by cost center, the rest of the total without a
+// cost center, so each account-month still sums to the file's total and a
+// unit's report gets its own figures; rows by project or several dimensions
+// are never added on top; a budget account-month given only by cost center
+// loads those rows.
+func TestSIEBalancesByCostCenter(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	sie := `#FLAGGA 0
+#SIETYP 3
+#RAR 0 20240101 20241231
+#DIM 1 "Kostnadsställe"
+#DIM 6 "Projekt"
+#PSALDO 0 202403 4010 {} 1000.00
+#PSALDO 0 202403 4010 {1 "100"} 600.00
+#PSALDO 0 202403 4010 {1 "200"} 300.00
+#PSALDO 0 202403 4010 {6 "P1"} 1000.00
+#PSALDO 0 202403 4010 {1 "100" 6 "P1"} 600.00
+#PSALDO 0 202403 5010 {} 50.00
+#PSALDO 0 202403 6010 {1 "100"} 70.00
+#PBUDGET 0 202403 4010 {} 900.00
+#PBUDGET 0 202403 4010 {1 "100"} 900.00
+#PBUDGET 0 202403 7010 {1 "100"} 80.00
+#PBUDGET 0 202403 7010 {1 "200"} 20.00
+`
+	if _, err := s.LoadData(ctx, "saldo.se", []byte(sie), LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Query(ctx, `SELECT 'ledger', account, coalesce(cost_center, '-'), amount FROM ledger
+		UNION ALL SELECT 'budget', account, coalesce(cost_center, '-'), amount FROM budget ORDER BY ALL`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, r := range got.Rows {
+		rows = append(rows, fmt.Sprintf("%s %s %s %s", r[0], r[1], r[2], FormatValue(r[3])))
+	}
+	want := []string{
+		"budget 4010 100 900.00",
+		"budget 7010 100 80.00", "budget 7010 200 20.00",
+		"ledger 4010 - 100.00", "ledger 4010 100 600.00", "ledger 4010 200 300.00",
+		"ledger 5010 - 50.00",
+		// 6010 has no total: the balances' sums must be the file's totals
+	}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -204,34 +204,74 @@ type sieBalanceKey struct {
 	account string
 }
 
-// sieBalances sums the rows with an empty object list by month and account,
-// in the order the file gives them.
+// sieBalances collects #PSALDO or #PBUDGET rows by month and account, in
+// the order the file gives them. Rows with objects break the same money
+// down — by cost center, by project, by both, by any dimension — so only one
+// partition of an account-month counts, never the total and its breakdowns
+// both: the total (the row with an empty object list), split by the rows
+// whose object list is one cost center (dimension 1), the rest of the total
+// without a cost center. So the month's sum per account is the file's total
+// and a unit's report still gets its own balances and budget. An account-
+// month the file gives no total for has no sum to keep; with untotalled
+// (budgets) its cost-center rows are its budget, else (balances, whose sum
+// must be the file's totals) it is left out.
 type sieBalances struct {
-	totals   map[sieBalanceKey]int64
-	line     map[sieBalanceKey]int
-	keyOrder []sieBalanceKey
+	untotalled bool
+	totals     map[sieBalanceKey]int64
+	line       map[sieBalanceKey]int // the total's first line
+	byCC       map[sieBalanceKey][]budgetRow
+	keyOrder   []sieBalanceKey
 }
 
-func newSieBalances() *sieBalances {
-	return &sieBalances{totals: map[sieBalanceKey]int64{}, line: map[sieBalanceKey]int{}}
+func newSieBalances(untotalled bool) *sieBalances {
+	return &sieBalances{untotalled: untotalled, totals: map[sieBalanceKey]int64{}, line: map[sieBalanceKey]int{}, byCC: map[sieBalanceKey][]budgetRow{}}
 }
 
-func (b *sieBalances) add(line int, period Month, account string, nobj int, amount int64) {
-	if nobj > 0 {
-		return // a breakdown of money the total row already holds
-	}
+func (b *sieBalances) add(line int, period Month, account, costCenter string, nobj int, amount int64) {
 	k := sieBalanceKey{period, account}
-	if _, seen := b.totals[k]; !seen {
-		b.keyOrder = append(b.keyOrder, k)
-		b.line[k] = line
+	_, total := b.totals[k]
+	if _, split := b.byCC[k]; !total && !split && (nobj == 0 || nobj == 1 && costCenter != "") {
+		b.keyOrder = append(b.keyOrder, k) // the first row that counts
 	}
-	b.totals[k] += amount
+	switch {
+	case nobj == 0:
+		if !total {
+			b.line[k] = line
+		}
+		b.totals[k] += amount
+	case nobj == 1 && costCenter != "":
+		rows := b.byCC[k]
+		for i := range rows {
+			if rows[i].CostCenter == costCenter {
+				rows[i].Amount += amount
+				return
+			}
+		}
+		b.byCC[k] = append(rows, budgetRow{Period: period, Account: account, CostCenter: costCenter, Amount: amount, Line: line})
+	}
+	// Other object lists (projects, several dimensions) break down money
+	// the total and the cost-center rows already hold.
 }
 
 func (b *sieBalances) rows() []budgetRow {
 	out := make([]budgetRow, 0, len(b.keyOrder))
 	for _, k := range b.keyOrder {
-		out = append(out, budgetRow{Period: k.period, Account: k.account, Amount: b.totals[k], Line: b.line[k]})
+		cc := b.byCC[k]
+		total, ok := b.totals[k]
+		if !ok {
+			if b.untotalled {
+				out = append(out, cc...)
+			}
+			continue
+		}
+		rest := total
+		for _, r := range cc {
+			rest -= r.Amount
+		}
+		out = append(out, cc...)
+		if rest != 0 || len(cc) == 0 {
+			out = append(out, budgetRow{Period: k.period, Account: k.account, Amount: rest, Line: b.line[k]})
+		}
 	}
 	return out
 }
@@ -250,8 +290,8 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 	bad := func(line int, format string, args ...any) {
 		errs.add(&InputError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
-	psaldo := newSieBalances()
-	pbudget := newSieBalances()
+	psaldo := newSieBalances(false)
+	pbudget := newSieBalances(true)
 
 	type voucher struct {
 		line  int
@@ -431,7 +471,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 				bad(lineNo, "%s period: %v", label, err)
 				continue
 			}
-			_, _, nobj, err := sieObjects(args[3])
+			costCenter, _, nobj, err := sieObjects(args[3])
 			if err != nil {
 				bad(lineNo, "%s: %v", label, err)
 				continue
@@ -464,7 +504,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 			if label == "#PBUDGET" {
 				target = pbudget
 			}
-			target.add(lineNo, per, arg(2), nobj, amt)
+			target.add(lineNo, per, arg(2), costCenter, nobj, amt)
 		}
 	}
 	behind.passed(len(behind.data) - len(data))

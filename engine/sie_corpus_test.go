@@ -43,25 +43,38 @@ var (
 	reTrans  = regexp.MustCompile(`^\s*#TRANS\s+"?(\w+)"?\s+\{[^}]*\}\s+"?(-?[0-9.]+)`)
 	rePsaldo = regexp.MustCompile(`^\s*#PSALDO\s+\S+\s+(\d{6})\s+"?(\w+)"?\s+\{\s*\}\s+"?(-?[0-9.]+)`)
 	reBudget = regexp.MustCompile(`^\s*#PBUDGET\s+(\S+)\s+(\d{6})\s+"?(\w+)"?\s+\{\s*\}\s+"?(-?[0-9.]+)`)
-	reRar    = regexp.MustCompile(`^\s*#RAR\s+(\S+)\s+(\d{6})\d\d\s+(\d{6})\d\d`)
+	// a #PBUDGET row whose object list is one cost center (dimension 1)
+	reBudgetCC = regexp.MustCompile(`^\s*#PBUDGET\s+(\S+)\s+(\d{6})\s+"?(\w+)"?\s+\{\s*"?1"?\s+("[^"]*"|[^\s}]+)\s*\}\s+"?(-?[0-9.]+)`)
+	reRar      = regexp.MustCompile(`^\s*#RAR\s+(\S+)\s+(\d{6})\d\d\s+(\d{6})\d\d`)
 )
 
-// budgetTotals is the file's #PBUDGET totals (empty object list), by month
-// and account, of rows whose period lies in their #RAR year.
+// budgetTotals is the file's #PBUDGET by month and account, of rows whose
+// period lies in their #RAR year: the totals (empty object list), and for an
+// account-month without a total the sum of its cost-center rows.
 func budgetTotals(raw []byte) map[string]string {
 	text, _ := charmap.CodePage437.NewDecoder().Bytes(raw)
 	years := map[string][2]string{}
-	sums := map[string]decimal.Decimal{}
+	sums, byCC := map[string]decimal.Decimal{}, map[string]decimal.Decimal{}
+	inYear := func(idx, period string) bool {
+		y, ok := years[idx]
+		return !ok || period >= y[0] && period <= y[1]
+	}
 	for _, l := range strings.Split(string(text), "\n") {
 		if m := reRar.FindStringSubmatch(l); m != nil {
 			years[m[1]] = [2]string{m[2], m[3]}
 		}
-		if m := reBudget.FindStringSubmatch(l); m != nil {
-			if y, ok := years[m[1]]; ok && (m[2] < y[0] || m[2] > y[1]) {
-				continue
-			}
+		if m := reBudget.FindStringSubmatch(l); m != nil && inYear(m[1], m[2]) {
 			k := m[2][:4] + "-" + m[2][4:] + " " + m[3]
 			sums[k] = sums[k].Add(decimal.RequireFromString(m[4]))
+		}
+		if m := reBudgetCC.FindStringSubmatch(l); m != nil && inYear(m[1], m[2]) {
+			k := m[2][:4] + "-" + m[2][4:] + " " + m[3]
+			byCC[k] = byCC[k].Add(decimal.RequireFromString(m[5]))
+		}
+	}
+	for k, v := range byCC {
+		if _, total := sums[k]; !total {
+			sums[k] = v
 		}
 	}
 	out := map[string]string{}

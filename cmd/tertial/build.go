@@ -206,7 +206,7 @@ data_tests:
   extra: kontroller/*.sql   # your own tests: SQL that returns the offending rows
 
 reports:
-  periods: [latest, T1]     # latest, T1, T2, T3 (of the latest year) or YYYY-MM
+  periods: [latest, T1]     # latest (complete month), T1, T2, T3 (of its year) or YYYY-MM
   divisions: [Länsteknik]
   units: [IT, MT]
   browser: true             # figures/*.png and report.pdf where Chromium is installed
@@ -339,22 +339,27 @@ func (e dataTestError) Error() string { return e.msg }
 
 // buildReports builds each configured report whose inputs changed.
 func (a *app) buildReports(s *engine.Store, cfg *Config, rel func(string) string) error {
-	// "latest" and T1–T3 are the scope's own: the latest month its ledger has.
+	// "latest" and T1–T3 are the scope's own: the latest complete month its
+	// ledger has, a month that has ended by the build's clock. A ledger
+	// extracted on the 3rd already holds the new month's first postings; a
+	// report of those would be a report of almost nothing.
 	type scope struct{ name, unit, division, key string }
+	now := s.Now().UTC()
+	thisMonth := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
 	latestOf := func(sc scope) (engine.Month, error) {
 		if err := s.CheckScope(a.ctx, sc.unit, sc.division); err != nil {
 			return engine.Month{}, configError{fmt.Sprintf("%s: %v", sc.key, err)}
 		}
 		t, err := s.Query(a.ctx, `SELECT strftime(max(period), '%Y-%m') FROM ledger_report
-			WHERE (? = '' OR unit = ?) AND (? = '' OR division = ?)`, sc.unit, sc.unit, sc.division, sc.division)
+			WHERE period < ? AND (? = '' OR unit = ?) AND (? = '' OR division = ?)`, thisMonth, sc.unit, sc.unit, sc.division, sc.division)
 		if err != nil {
 			return engine.Month{}, err
 		}
 		if len(t.Rows) == 0 || t.Rows[0][0] == nil {
 			if sc.key == "" {
-				return engine.Month{}, configError{"sources: the ledger is empty after loading them: name a ledger or SIE extract"}
+				return engine.Month{}, configError{"sources: the ledger has no complete month after loading them (none before " + thisMonth.Format("2006-01") + "): name a ledger or SIE extract"}
 			}
-			return engine.Month{}, configError{fmt.Sprintf("%s: the ledger has no rows for %q", sc.key, sc.name)}
+			return engine.Month{}, configError{fmt.Sprintf("%s: the ledger has no rows for %q before %s", sc.key, sc.name, thisMonth.Format("2006-01"))}
 		}
 		return engine.ParsePeriod(t.Rows[0][0].(string))
 	}

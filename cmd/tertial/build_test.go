@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tertial/tertial/sampledata"
 )
@@ -140,5 +142,36 @@ func TestOwnQueriesFromConfig(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "egna", "broken.sql"), []byte("-- @titel: oops\nSELECT 1\n"), 0o644)
 	if _, errs, code := runCLI(t, "--config", cfg, "--sample", "sql", "SELECT 1"); code == 0 || !strings.Contains(errs, "unknown metadata key @titel") {
 		t.Errorf("broken query not refused on start: exit %d %s", code, errs)
+	}
+}
+
+// TestBuildLatestIsACompleteMonth: an extract taken early in a month holds
+// that month's first postings; "latest" is the last month that has ended.
+func TestBuildLatestIsACompleteMonth(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Now().UTC()
+	this := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	last := this.AddDate(0, -1, 0)
+	os.WriteFile(filepath.Join(dir, "kontoplan.csv"), []byte("Konto;Typ;Kategori\n3000-3999;intäkt;Intäkter\n4000-4999;kostnad;Personal\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "org.csv"), []byte("Ansvar;Enhet;Division\n100;A;D\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "huvudbok.csv"), []byte(fmt.Sprintf("Period;Konto;Ansvar;Belopp\n%s;4011;100;100\n%s;4011;100;5\n", last.Format("2006-01"), this.Format("2006-01"))), 0o644)
+	cfg := filepath.Join(dir, "tertial.yaml")
+	os.WriteFile(cfg, []byte(`database: t.duckdb
+sources:
+  - {kind: accounts, files: kontoplan.csv}
+  - {kind: org, files: org.csv}
+  - {kind: ledger, files: huvudbok.csv}
+data_tests: {on_failure: warn}
+reports: {periods: [latest], divisions: [D], browser: false}
+output: rapporter/{period}/{scope}
+`), 0o644)
+	if _, errs, code := runCLI(t, "build", "--config", cfg, "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "rapporter", last.Format("2006-01"), "D", "report.json")); err != nil {
+		t.Errorf("no report for the last complete month %s: %v", last.Format("2006-01"), err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "rapporter", this.Format("2006-01"))); err == nil {
+		t.Errorf("a report for the month in progress %s", this.Format("2006-01"))
 	}
 }

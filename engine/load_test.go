@@ -432,6 +432,24 @@ func loadFixtures(t *testing.T, s *Store, fs []fixture) {
 	}
 }
 
+// queryLines runs SQL and gives each row as its values joined by spaces.
+func queryLines(t *testing.T, s *Store, sql string) []string {
+	t.Helper()
+	got, err := s.Query(context.Background(), sql)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, r := range got.Rows {
+		var cells []string
+		for _, v := range r {
+			cells = append(cells, FormatValue(v))
+		}
+		lines = append(lines, strings.Join(cells, " "))
+	}
+	return lines
+}
+
 // TestForecastVersion: a full-year forecast loaded as a budget version gives
 // the årsprognos as that version's full year against the annual budget's, per
 // category, in report sign; without it the forecast extract's deviations
@@ -484,15 +502,8 @@ func TestLedgerLayouts(t *testing.T) {
 		{"ym.csv", "År;Period;Konto;Belopp\n2019;4;4011;12,50\n2019;12;4011;-2\n", LoadOptions{Kind: KindLedger}},
 		{"bym.csv", "År;Period;Konto;Belopp\n2019;04;4011;100\n", LoadOptions{Kind: KindBudget}},
 	})
-	got, err := s.Query(ctx, `SELECT source, strftime(period, '%Y-%m'), account, amount FROM ledger
+	rows := queryLines(t, s, `SELECT source, strftime(period, '%Y-%m'), account, amount FROM ledger
 		UNION ALL SELECT source, strftime(period, '%Y-%m'), account, amount FROM budget ORDER BY ALL`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rows []string
-	for _, r := range got.Rows {
-		rows = append(rows, fmt.Sprintf("%s %s %s %s", r[0], r[1], r[2], FormatValue(r[3])))
-	}
 	want := []string{
 		"budget:bym 2019-04 4011 100.00",
 		"ledger:dk 2019-04 1930 -1000.00", "ledger:dk 2019-04 4011 1000.00", "ledger:dk 2019-05 3011 -250.00",
@@ -542,15 +553,8 @@ func TestSIEBalancesByCostCenter(t *testing.T) {
 	if _, err := s.LoadData(ctx, "saldo.se", []byte(sie), LoadOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.Query(ctx, `SELECT 'ledger', account, coalesce(cost_center, '-'), amount FROM ledger
+	rows := queryLines(t, s, `SELECT 'ledger', account, coalesce(cost_center, '-'), amount FROM ledger
 		UNION ALL SELECT 'budget', account, coalesce(cost_center, '-'), amount FROM budget ORDER BY ALL`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rows []string
-	for _, r := range got.Rows {
-		rows = append(rows, fmt.Sprintf("%s %s %s %s", r[0], r[1], r[2], FormatValue(r[3])))
-	}
 	want := []string{
 		"budget 4010 100 900.00",
 		"budget 7010 100 80.00", "budget 7010 200 20.00",

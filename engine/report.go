@@ -9,10 +9,10 @@ import (
 	"strings"
 )
 
-// ReportOptions chooses the report: the month and the part of the
-// organisation (empty unit and division = everything loaded).
-// ReportOptions are the report's parameters: those of its queries. With
-// Programme set, the report is that programme's follow-up only.
+// ReportOptions chooses the report: the month, the part of the organisation
+// (empty unit and division = everything loaded) and the settings — the
+// parameters of its queries. With Programme set, the report is that
+// programme's follow-up only.
 type ReportOptions = Params
 
 // Report holds every figure of the report as plain values. It is also
@@ -187,12 +187,11 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 			r.Unit = strings.Join(divs, ", ")
 		}
 	}
-	p := o
-	run := func(name string) (*Table, error) { return s.Run(ctx, name, p) }
+	run := func(name string) (*Table, error) { return s.Run(ctx, name, o) }
 	if o.Programme != "" {
 		r.Scope, r.Unit, r.Division = "programme", o.Programme, ""
 		var err error
-		if r.Programmes, err = s.Programmes(ctx, p); err != nil {
+		if r.Programmes, err = s.Programmes(ctx, o); err != nil {
 			return nil, err
 		}
 		r.Decisions, r.Warnings = []Decision{}, []string{}
@@ -265,16 +264,16 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 		r.Economy.ResultDevelopment = append(r.Economy.ResultDevelopment, DevelopmentRow{Month: int(m), Outcome: optMoney(row[1]), Budget: optMoney(row[2]), LastYear: optMoney(row[3])})
 	}
 
-	if r.Staff, err = s.buildStaff(ctx, p); err != nil {
+	if r.Staff, err = s.buildStaff(ctx, o); err != nil {
 		return nil, err
 	}
-	if r.Decisions, err = s.buildDecisions(ctx, p); err != nil {
+	if r.Decisions, err = s.buildDecisions(ctx, o); err != nil {
 		return nil, err
 	}
-	if r.Investments, err = s.buildInvestments(ctx, p); err != nil {
+	if r.Investments, err = s.buildInvestments(ctx, o); err != nil {
 		return nil, err
 	}
-	if r.Programmes, err = s.Programmes(ctx, p); err != nil {
+	if r.Programmes, err = s.Programmes(ctx, o); err != nil {
 		return nil, err
 	}
 	if r.Warnings, err = s.reportWarnings(ctx, o, r.Budget); err != nil {

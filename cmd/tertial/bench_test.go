@@ -44,7 +44,12 @@ func TestBenchSmoke(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"full report 2019-11", "queries alone (in process)", "report/SQL",
+	if m := regexp.MustCompile(`reaches at most ` + num + `x of read_csv`).FindStringSubmatch(text); m == nil {
+		t.Errorf("bench output lacks the ceiling of text loads:\n%s", text)
+	} else if f, _ := strconv.ParseFloat(m[1], 64); f <= 0 {
+		t.Errorf("ceiling %s", m[1])
+	}
+	for _, want := range []string{"full report 2019-11", "rewrite the rows (all columns", "sum them by ledger_month's grain", "queries alone (in process)", "report/SQL",
 		"load huvudbok_2019-12.csv", "load hr_timmar_2019-12.csv", "incremental monthly rebuild 2019-12", "(medians of 2 runs of each",
 		`'tertial sql "SELECT 1"' (median of 5):`, "peak RSS: loads", "database"} {
 		if !strings.Contains(text, want) {

@@ -275,3 +275,47 @@ func TestSickCause(t *testing.T) {
 		}
 	}
 }
+
+// TestAbsenceCoverage: a report month with staff but no absence of any kind
+// gets a warning — none loaded, or an extract that ends before the month —
+// and a month that an ended or open spell touches does not.
+func TestAbsenceCoverage(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	loadHR(t, s, "hours.csv", KindHours, `Period;Person;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid
+2019-04;A;K;1980;tillsvidare;160;160
+2019-05;A;K;1980;tillsvidare;168;168
+2019-06;A;K;1980;tillsvidare;160;160
+2019-05;B;M;1990;visstid;120;120
+2019-06;B;M;1990;visstid;120;120
+`)
+	coverage := func(m Month) string {
+		t.Helper()
+		msg, err := s.absenceCoverage(ctx, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return msg
+	}
+	if got := coverage(Month{2019, 4}); !strings.Contains(got, "Ingen frånvaro är inläst för april 2019") {
+		t.Errorf("no absence loaded: %q", got)
+	}
+	loadHR(t, s, "spells.csv", KindAbsence, `Person;Orsak;Från;Till;Omfattning
+A;Semester;2019-04-29;2019-05-03;100
+`)
+	if got := coverage(Month{2019, 5}); got != "" {
+		t.Errorf("a spell into May: %q", got)
+	}
+	if got := coverage(Month{2019, 6}); !strings.Contains(got, "juni 2019 (frånvaroextraktets sista dag är 2019-05-03)") {
+		t.Errorf("an extract ending in May, June's report: %q", got)
+	}
+	if got := coverage(Month{2019, 7}); got != "" {
+		t.Errorf("a month without staff: %q", got)
+	}
+	loadHR(t, s, "open.csv", KindAbsence, `Person;Orsak;Från;Till;Omfattning
+B;Sjuk;2019-05-20;;100
+`)
+	if got := coverage(Month{2019, 6}); got != "" {
+		t.Errorf("an open spell: %q", got)
+	}
+}

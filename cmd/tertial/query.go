@@ -338,6 +338,11 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 				return err
 			}
 			fmt.Fprintf(a.stdout, "wrote %s: index.html, report.json, tables.xlsx and tables/*.csv (period %s, %s)\n", out, r.Period, r.Unit)
+			// The report's warnings stand at its top; a scheduled build's log
+			// has them too.
+			for _, w := range r.Warnings {
+				a.log.Warn(w, "report", out)
+			}
 			if noBrowser {
 				return nil
 			}

@@ -276,12 +276,17 @@ func TestSickCause(t *testing.T) {
 	}
 }
 
-// TestAbsenceCoverage: a report month with staff but no absence of any kind
-// gets a warning — none loaded, or an extract that ends before the month —
-// and a month that an ended or open spell touches does not.
-func TestAbsenceCoverage(t *testing.T) {
+// TestHRCoverage: a report month with staff but no absence of any kind gets
+// a warning — none loaded, or an extract that ends before the month — and a
+// month that an ended or open spell touches does not; nor does a month
+// without staff before any HR extract is loaded, while one after the hours
+// extract's last month does.
+func TestHRCoverage(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
+	if got, err := s.hrCoverage(ctx, Month{2019, 4}); err != nil || got != "" {
+		t.Errorf("no HR extract loaded: %q %v", got, err)
+	}
 	loadHR(t, s, "hours.csv", KindHours, `Period;Person;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid
 2019-04;A;K;1980;tillsvidare;160;160
 2019-05;A;K;1980;tillsvidare;168;168
@@ -291,7 +296,7 @@ func TestAbsenceCoverage(t *testing.T) {
 `)
 	coverage := func(m Month) string {
 		t.Helper()
-		msg, err := s.absenceCoverage(ctx, m)
+		msg, err := s.hrCoverage(ctx, m)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -309,8 +314,8 @@ A;Semester;2019-04-29;2019-05-03;100
 	if got := coverage(Month{2019, 6}); !strings.Contains(got, "juni 2019 (frånvaroextraktets sista dag är 2019-05-03)") {
 		t.Errorf("an extract ending in May, June's report: %q", got)
 	}
-	if got := coverage(Month{2019, 7}); got != "" {
-		t.Errorf("a month without staff: %q", got)
+	if got := coverage(Month{2019, 7}); !strings.Contains(got, "finns för juli 2019 – senaste månad med uppgifter är juni 2019 – så avsnittet Medarbetare saknas") {
+		t.Errorf("a month after the hours extract's last: %q", got)
 	}
 	loadHR(t, s, "open.csv", KindAbsence, `Person;Orsak;Från;Till;Omfattning
 B;Sjuk;2019-05-20;;100

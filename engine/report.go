@@ -406,7 +406,7 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, version str
 	if lastYear == 0 {
 		w = append(w, fmt.Sprintf("Inget utfall finns för samma period %d: nettokostnadsutvecklingen har ingen jämförelse.", o.Period.Year-1))
 	}
-	if msg, err := s.absenceCoverage(ctx, o.Period); err != nil {
+	if msg, err := s.hrCoverage(ctx, o.Period); err != nil {
 		return nil, err
 	} else if msg != "" {
 		w = append(w, msg)
@@ -420,28 +420,36 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, version str
 	return w, nil
 }
 
-// absenceCoverage warns when the report month has staff but no absence at
-// all: no spell of any cause touches the month and no sick hours are
-// reported for it. An absence extract has no period of its own, so one
-// taken before the month ended, or not loaded, would otherwise show the
-// month's sick leave as 0 %. (A whole region with no absence of any kind
-// in a month does not happen.)
-func (s *Store) absenceCoverage(ctx context.Context, m Month) (string, error) {
+// hrCoverage warns when the report month's staff figures cannot be
+// trusted or are missing. With HR hours loaded but none for the month,
+// the report has no Medarbetare section, which a reader would otherwise
+// not notice. With staff but no absence of any kind — no spell of any
+// cause touches the month and no sick hours are reported for it — the
+// month's sick leave would show as 0 %: an absence extract has no period
+// of its own, so one taken before the month ended, or not loaded, looks
+// like a month without sick leave. (A whole division with no absence of
+// any kind in a month does not happen.)
+func (s *Store) hrCoverage(ctx context.Context, m Month) (string, error) {
 	lo := m.Date()
 	hi := lo.AddDate(0, 1, -1)
 	var staff, spells, reported int64
-	var lastDay sql.NullTime
+	var lastMonth, lastDay sql.NullTime
 	if err := s.db.QueryRowContext(ctx, `SELECT
 			(SELECT count(*) FROM person_months WHERE period = $1),
+			(SELECT max(period) FROM person_months),
 			(SELECT count(*) FROM absence_spells WHERE first_day <= $2 AND (last_day IS NULL OR last_day >= $1)),
 			(SELECT count(*) FROM sick_hours_reported WHERE period = $1),
-			(SELECT max(coalesce(last_day, first_day)) FROM absence_spells)`, lo, hi).Scan(&staff, &spells, &reported, &lastDay); err != nil {
-		return "", fmt.Errorf("absence coverage: %w", err)
+			(SELECT max(coalesce(last_day, first_day)) FROM absence_spells)`, lo, hi).Scan(&staff, &lastMonth, &spells, &reported, &lastDay); err != nil {
+		return "", fmt.Errorf("hr coverage: %w", err)
 	}
-	if staff == 0 || spells > 0 || reported > 0 {
+	switch {
+	case staff == 0 && lastMonth.Valid:
+		last := Month{lastMonth.Time.Year(), lastMonth.Time.Month()}
+		return fmt.Sprintf("Inga personuppgifter (HR-extraktets timmar per person och månad) finns för %s – senaste månad med uppgifter är %s – så avsnittet Medarbetare saknas i rapporten. Läs in månadens HR-extrakt (tertial load --kind hours).",
+			m.Swedish(), last.Swedish()), nil
+	case staff == 0 || spells > 0 || reported > 0:
 		return "", nil
-	}
-	if !lastDay.Valid {
+	case !lastDay.Valid:
 		return fmt.Sprintf("Ingen frånvaro är inläst för %s: sjukfrånvaron visas som 0 %%. Läs in frånvaroextraktet (tertial load --kind absence) innan sjukfrånvaron publiceras.", m.Swedish()), nil
 	}
 	return fmt.Sprintf("Ingen frånvaro alls finns för %s (frånvaroextraktets sista dag är %s): sjukfrånvaron för månaden visas som 0 %% och kan vara för låg. Kontrollera att extraktet täcker månaden innan sjukfrånvaron publiceras.",

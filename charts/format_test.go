@@ -33,3 +33,11 @@ func TestSwedishFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestInvestmentsSoFar(t *testing.T) {
+	for in, want := range map[string]string{"": "hittills i år", "2019-04": "till och med april 2019"} {
+		if got := investmentsSoFar(in); got != want {
+			t.Errorf("investmentsSoFar(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

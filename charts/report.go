@@ -72,6 +72,7 @@ var funcs = template.FuncMap{
 	},
 	"safeID":   safeID,
 	"markdown": Markdown,
+	"soFar":    investmentsSoFar,
 	"text": func(p *Page, key string) template.HTML {
 		if p.Texts != nil {
 			if md, ok := p.Texts.Sections[key]; ok {
@@ -195,7 +196,7 @@ func NewPage(r *engine.Report) *Page {
 		p.CostRows = costLines(r)
 	}
 	if len(r.Investments) > 0 {
-		f := InvestmentFigure(r.Investments)
+		f := InvestmentFigure(r.Investments, r.InvestmentsThrough)
 		p.Figures[f.ID] = f
 	}
 	for _, pr := range r.Programmes {
@@ -310,8 +311,8 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 		if inv.Category == "Totalt" {
 			continue
 		}
-		line := fmt.Sprintf("Inom %s har %s mnkr investerats hittills i år, varav %s mnkr på beslut från tidigare år, av en ram på %s mnkr.",
-			inv.Category, Mnkr(inv.Total.Decimal), Mnkr(inv.OutcomePriorDecisions.Decimal), Mnkr(inv.Frame.Decimal))
+		line := fmt.Sprintf("Inom %s har %s mnkr investerats %s, varav %s mnkr på beslut från tidigare år, av en ram på %s mnkr.",
+			inv.Category, Mnkr(inv.Total.Decimal), investmentsSoFar(r.InvestmentsThrough), Mnkr(inv.OutcomePriorDecisions.Decimal), Mnkr(inv.Frame.Decimal))
 		if inv.Forecast != nil {
 			line += fmt.Sprintf(" Årsprognosen är %s mnkr.", Mnkr(inv.Forecast.Decimal))
 		}

@@ -159,8 +159,10 @@ func safeID(s string) string {
 }
 
 // InvestmentFigure is the figure Investeringar: per category the decided
-// frame, the outcome so far and the full-year forecast, in mnkr.
-func InvestmentFigure(inv []engine.Investment) Figure {
+// frame, the outcome so far and the full-year forecast, in mnkr. through is
+// the latest outcome month (YYYY-MM) when the extract ends before the
+// report month, else "".
+func InvestmentFigure(inv []engine.Investment, through string) Figure {
 	id := "fig_investeringar"
 	var cats []string
 	var frame, outcome, forecast []opts.BarData
@@ -181,7 +183,7 @@ func InvestmentFigure(inv []engine.Investment) Figure {
 	bar.AddSeries("Beslutad ram", frame, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#a6a6a6"}), label)
 	bar.AddSeries("Utfall hittills", outcome, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f4e79"}), label)
 	bar.AddSeries("Årsprognos", forecast, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#c55a11"}), label)
-	return figure(bar, id, "Investeringar", "Beslutad ram, utfall hittills i år och årsprognos per kategori, mnkr.")
+	return figure(bar, id, "Investeringar", "Beslutad ram, utfall "+investmentsSoFar(through)+" och årsprognos per kategori, mnkr.")
 }
 
 // mnkrBarOptions are the options every mnkr bar figure shares: fixed ID, SVG,
@@ -197,4 +199,14 @@ func mnkrBarOptions(id string) []charts.GlobalOpts {
 		charts.WithGridOpts(opts.Grid{Left: "12", Right: "20", Top: "30", Bottom: "60", ContainLabel: opts.Bool(true)}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(false)}, Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),
 	}
+}
+
+// investmentsSoFar says how far the investment outcome reaches: the year to
+// date, or through the extract's latest outcome month when that is before
+// the report month.
+func investmentsSoFar(through string) string {
+	if m, err := engine.ParsePeriod(through); through != "" && err == nil {
+		return "till och med " + m.Swedish()
+	}
+	return "hittills i år"
 }

@@ -566,3 +566,32 @@ func TestSIEBalancesByCostCenter(t *testing.T) {
 		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestInvestmentsThrough: an investment extract whose outcome ends before
+// the report month says so — InvestmentsThrough and a warning — and one
+// that reaches the month does not.
+func TestInvestmentsThrough(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	loadFixtures(t, s, []fixture{
+		{"k.csv", "Konto;Typ;Kategori\n4000-4999;kostnad;Personal\n", LoadOptions{Kind: KindAccounts}},
+		{"o.csv", "Ansvar;Enhet;Division\n100;A;D\n", LoadOptions{Kind: KindOrg}},
+		{"l.csv", "Period;Konto;Ansvar;Belopp\n2024-01;4010;100;1000\n2024-02;4010;100;1000\n2024-03;4010;100;1000\n2024-04;4010;100;1000\n", LoadOptions{Kind: KindLedger}},
+		{"i.csv", "Typ;Period;Kategori;Beslutsår;Division;Belopp\nRam;2024;IT;;D;1 000 000\nUtfall;2024-01;IT;2024;D;100 000\nUtfall;2024-02;IT;2024;D;50 000\n", LoadOptions{Kind: KindInvest}},
+	})
+	report := func(m Month) *Report {
+		t.Helper()
+		r, err := s.BuildReport(ctx, ReportOptions{Period: m, Division: "D"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	if r := report(Month{2024, 4}); r.InvestmentsThrough != "2024-02" ||
+		!strings.Contains(strings.Join(r.Warnings, "\n"), "Investeringarnas utfall finns bara till och med februari 2024") {
+		t.Errorf("April, outcome through February: %q %v", r.InvestmentsThrough, r.Warnings)
+	}
+	if r := report(Month{2024, 2}); r.InvestmentsThrough != "" || strings.Contains(strings.Join(r.Warnings, "\n"), "Investeringarnas") {
+		t.Errorf("February: %q %v", r.InvestmentsThrough, r.Warnings)
+	}
+}

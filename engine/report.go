@@ -31,6 +31,10 @@ type Report struct {
 	Staff       *Staff       `json:"staff,omitempty"`
 	Decisions   []Decision   `json:"decisions"`
 	Investments []Investment `json:"investments"`
+	// InvestmentsThrough is the investment extract's latest outcome month
+	// (YYYY-MM) when it is before the report month: the outcome is then
+	// "through that month", not the year to date.
+	InvestmentsThrough string `json:"investments_through,omitempty"`
 	// Scorecard is filled in by EvaluateScorecard when a scorecard is given.
 	Scorecard []ScorecardRow `json:"scorecard,omitempty"`
 	// SickLeaveGoal is the scorecard's sick-leave goal in percent, if any.
@@ -273,10 +277,15 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 	if r.Investments, err = s.buildInvestments(ctx, o); err != nil {
 		return nil, err
 	}
+	if len(r.Investments) > 0 {
+		if r.InvestmentsThrough, err = s.investmentsThrough(ctx, o.Period); err != nil {
+			return nil, err
+		}
+	}
 	if r.Programmes, err = s.Programmes(ctx, o); err != nil {
 		return nil, err
 	}
-	if r.Warnings, err = s.reportWarnings(ctx, o, r.Budget); err != nil {
+	if r.Warnings, err = s.reportWarnings(ctx, o, r); err != nil {
 		return nil, err
 	}
 	r.BudgetBasis = "revised"
@@ -370,8 +379,8 @@ func (s *Store) checkPeriod(ctx context.Context, o ReportOptions) error {
 		o.Period, scope, Month{lo.Time.Year(), lo.Time.Month()}, Month{hi.Time.Year(), hi.Time.Month()})
 }
 
-func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, version string) ([]string, error) {
-	w := []string{}
+func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) ([]string, error) {
+	w, version := []string{}, r.Budget
 	var budgetRows, unmapped, unmappedCC int
 	yearStart := Month{o.Period.Year, 1}.Date()
 	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM budget WHERE version = ? AND period BETWEEN ? AND ?", version, yearStart, o.Period.Date()).Scan(&budgetRows); err != nil {
@@ -405,6 +414,11 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, version str
 	}
 	if lastYear == 0 {
 		w = append(w, fmt.Sprintf("Inget utfall finns för samma period %d: nettokostnadsutvecklingen har ingen jämförelse.", o.Period.Year-1))
+	}
+	if r.InvestmentsThrough != "" {
+		last, _ := ParsePeriod(r.InvestmentsThrough)
+		w = append(w, fmt.Sprintf("Investeringarnas utfall finns bara till och med %s (investeringsextraktets senaste utfallsmånad): tabellen Investeringar visar utfallet till och med den månaden, inte %s.",
+			last.Swedish(), o.Period.Swedish()))
 	}
 	if msg, err := s.hrCoverage(ctx, o.Period); err != nil {
 		return nil, err
@@ -454,4 +468,22 @@ func (s *Store) hrCoverage(ctx context.Context, m Month) (string, error) {
 	}
 	return fmt.Sprintf("Ingen frånvaro alls finns för %s (frånvaroextraktets sista dag är %s): sjukfrånvaron för månaden visas som 0 %% och kan vara för låg. Kontrollera att extraktet täcker månaden innan sjukfrånvaron publiceras.",
 		m.Swedish(), lastDay.Time.Format("2006-01-02")), nil
+}
+
+// investmentsThrough is the latest month of the report year with
+// investment outcome, as YYYY-MM, when the investment extract has outcome
+// for the year but ends before the report month; "" otherwise.
+func (s *Store) investmentsThrough(ctx context.Context, m Month) (string, error) {
+	var last sql.NullTime
+	if err := s.db.QueryRowContext(ctx, "SELECT max(period) FROM investments WHERE kind = 'utfall' AND year(period) = ? AND period <= ?",
+		m.Year, m.Date()).Scan(&last); err != nil {
+		return "", fmt.Errorf("investments: %w", err)
+	}
+	if !last.Valid {
+		return "", nil
+	}
+	if l := (Month{last.Time.Year(), last.Time.Month()}); l.Index() < m.Index() {
+		return l.String(), nil
+	}
+	return "", nil
 }

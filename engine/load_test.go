@@ -595,3 +595,38 @@ func TestInvestmentsThrough(t *testing.T) {
 		t.Errorf("February: %q %v", r.InvestmentsThrough, r.Warnings)
 	}
 }
+
+// TestReportGapWarnings: months of the year or of the comparison period
+// without a ledger line, and months without budget, are named in the
+// report's warnings; a complete year has none of them.
+func TestReportGapWarnings(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	loadFixtures(t, s, []fixture{
+		{"k.csv", "Konto;Typ;Kategori\n4000-4999;kostnad;Personal\n", LoadOptions{Kind: KindAccounts}},
+		{"o.csv", "Ansvar;Enhet;Division\n100;A;D\n", LoadOptions{Kind: KindOrg}},
+		{"l.csv", "Period;Konto;Ansvar;Belopp\n2023-02;4010;100;900\n2023-03;4010;100;900\n2024-01;4010;100;1000\n2024-03;4010;100;1000\n2024-04;4010;100;1000\n", LoadOptions{Kind: KindLedger}},
+		{"b.csv", "Period;Konto;Ansvar;Belopp\n2024-01;4010;100;1000\n2024-02;4010;100;1000\n", LoadOptions{Kind: KindBudget}},
+	})
+	warnings := func(m Month) string {
+		t.Helper()
+		r, err := s.BuildReport(ctx, ReportOptions{Period: m, Division: "D"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(r.Warnings, "\n")
+	}
+	w := warnings(Month{2024, 4})
+	for _, want := range []string{
+		"Budgeten (version budget) saknar mars–april 2024: periodbudgeten räknar de månaderna som 0.",
+		"Huvudboken har inga rader för februari 2024: utfallet hittills i år saknar den månaden.",
+		"Huvudboken har inga rader för januari och april 2023: nettokostnadsutvecklingen jämför inte hela samma period 2023.",
+	} {
+		if !strings.Contains(w, want) {
+			t.Errorf("April's warnings lack %q:\n%s", want, w)
+		}
+	}
+	if w := warnings(Month{2024, 1}); strings.Contains(w, "saknar") || strings.Contains(w, "inga rader") {
+		t.Errorf("January has budget and ledger; last year's January has no ledger (a warning of its own):\n%s", w)
+	}
+}

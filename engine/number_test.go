@@ -2,6 +2,7 @@ package engine
 
 import (
 	"testing"
+	"time"
 )
 
 func TestParseAmount(t *testing.T) {
@@ -110,4 +111,22 @@ func FuzzParsePeriod(f *testing.F) {
 			t.Fatalf("%q -> %v -> %v, %v", s, m, again, err)
 		}
 	})
+}
+
+func TestMonthList(t *testing.T) {
+	m := func(y, mon int) Month { return Month{y, time.Month(mon)} }
+	for _, c := range []struct {
+		in   []Month
+		want string
+	}{
+		{[]Month{m(2019, 3)}, "mars 2019"},
+		{[]Month{m(2019, 1), m(2019, 2), m(2019, 3)}, "januari–mars 2019"},
+		{[]Month{m(2019, 2), m(2019, 4)}, "februari och april 2019"},
+		{[]Month{m(2019, 1), m(2019, 3), m(2019, 4), m(2019, 6)}, "januari, mars–april och juni 2019"},
+		{[]Month{m(2018, 12), m(2019, 1)}, "december 2018, januari 2019"},
+	} {
+		if got := MonthList(c.in); got != c.want {
+			t.Errorf("MonthList(%v) = %q, want %q", c.in, got, c.want)
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // ReportOptions chooses the report: the month, the part of the organisation
@@ -386,8 +387,20 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM budget WHERE version = ? AND period BETWEEN ? AND ?", version, yearStart, o.Period.Date()).Scan(&budgetRows); err != nil {
 		return nil, err
 	}
+	yearFrom := Month{o.Period.Year, 1}
 	if budgetRows == 0 {
 		w = append(w, fmt.Sprintf("Ingen budget (version %s) finns för januari–%s: periodbudget och avvikelser visas som 0.", version, o.Period.Swedish()))
+	} else if gaps, err := s.monthsWithout(ctx, "SELECT DISTINCT period FROM budget WHERE period BETWEEN $1 AND $2 AND version = $3", yearFrom, o.Period, version); err != nil {
+		return nil, err
+	} else if len(gaps) > 0 {
+		w = append(w, fmt.Sprintf("Budgeten (version %s) saknar %s: periodbudgeten räknar %s som 0.", version, MonthList(gaps), thoseMonths(gaps)))
+	}
+	// A month of the year without a single ledger line is an extract that
+	// was not loaded, never a month without bookings.
+	if gaps, err := s.monthsWithout(ctx, "SELECT DISTINCT period FROM ledger_month WHERE period BETWEEN $1 AND $2", yearFrom, o.Period); err != nil {
+		return nil, err
+	} else if len(gaps) > 0 {
+		w = append(w, fmt.Sprintf("Huvudboken har inga rader för %s: utfallet hittills i år saknar %s.", MonthList(gaps), thoseMonths(gaps)))
 	}
 	if fv := o.ForecastVersion; fv != "" {
 		var n int
@@ -414,6 +427,11 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 	}
 	if lastYear == 0 {
 		w = append(w, fmt.Sprintf("Inget utfall finns för samma period %d: nettokostnadsutvecklingen har ingen jämförelse.", o.Period.Year-1))
+	} else if gaps, err := s.monthsWithout(ctx, "SELECT DISTINCT period FROM ledger_month WHERE period BETWEEN $1 AND $2",
+		Month{o.Period.Year - 1, 1}, Month{o.Period.Year - 1, o.Period.Mon}); err != nil {
+		return nil, err
+	} else if len(gaps) > 0 {
+		w = append(w, fmt.Sprintf("Huvudboken har inga rader för %s: nettokostnadsutvecklingen jämför inte hela samma period %d.", MonthList(gaps), o.Period.Year-1))
 	}
 	if r.InvestmentsThrough != "" {
 		last, _ := ParsePeriod(r.InvestmentsThrough)
@@ -486,4 +504,77 @@ func (s *Store) investmentsThrough(ctx context.Context, m Month) (string, error)
 		return l.String(), nil
 	}
 	return "", nil
+}
+
+// monthsWithout lists the months from..to that query lacks; it selects the
+// periods it has, between $1 = from and $2 = to, with args as $3….
+func (s *Store) monthsWithout(ctx context.Context, query string, from, to Month, args ...any) ([]Month, error) {
+	rows, err := s.db.QueryContext(ctx, query, append([]any{from.Date(), to.Date()}, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	have := map[int]bool{}
+	for rows.Next() {
+		var p time.Time
+		if err := rows.Scan(&p); err != nil {
+			return nil, err
+		}
+		have[Month{p.Year(), p.Month()}.Index()] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []Month
+	for i := from.Index(); i <= to.Index(); i++ {
+		if !have[i] {
+			out = append(out, MonthFromIndex(i))
+		}
+	}
+	return out, nil
+}
+
+// thoseMonths refers back to one month or several.
+func thoseMonths(ms []Month) string {
+	if len(ms) == 1 {
+		return "den månaden"
+	}
+	return "de månaderna"
+}
+
+// MonthList names months as a Swedish text does, runs joined by a dash and
+// the year once for each year: "januari–mars 2019", "februari och april
+// 2019", "december 2018, januari 2019".
+func MonthList(ms []Month) string {
+	type run struct{ from, to Month }
+	var runs []run
+	for _, m := range ms {
+		if n := len(runs); n > 0 && runs[n-1].to.Index()+1 == m.Index() && runs[n-1].to.Year == m.Year {
+			runs[n-1].to = m
+			continue
+		}
+		runs = append(runs, run{m, m})
+	}
+	var years [][]string // the runs' names, grouped by year
+	var yearOf []int
+	for _, r := range runs {
+		name := SwedishMonths[r.from.Mon-1]
+		if r.to != r.from {
+			name += "–" + SwedishMonths[r.to.Mon-1]
+		}
+		if n := len(yearOf); n > 0 && yearOf[n-1] == r.from.Year {
+			years[n-1] = append(years[n-1], name)
+			continue
+		}
+		years, yearOf = append(years, []string{name}), append(yearOf, r.from.Year)
+	}
+	parts := make([]string, len(years))
+	for i, names := range years {
+		text := names[0]
+		if n := len(names); n > 1 {
+			text = strings.Join(names[:n-1], ", ") + " och " + names[n-1]
+		}
+		parts[i] = fmt.Sprintf("%s %d", text, yearOf[i])
+	}
+	return strings.Join(parts, ", ")
 }

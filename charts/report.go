@@ -234,8 +234,12 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 	if len(r.Scorecard) > 0 {
 		all, byPerspective := scorecardSentences(r.Scorecard, monthTxt)
 		t["balanserad_styrning"] = all
-		if s, ok := byPerspective["Verksamhet"]; ok {
-			t["verksamhet"] = []string{s}
+		// Each perspective's own section names its measures that are not
+		// (or partly) reached, after its scorecard table.
+		for p, key := range map[string]string{"Verksamhet": "verksamhet", "Medarbetare": "medarbetare", "Ekonomi": "ekonomi"} {
+			if s, ok := byPerspective[p]; ok {
+				t[key] = []string{s}
+			}
 		}
 	}
 	if r.Economy == nil {
@@ -458,9 +462,10 @@ func scorecardOutcome(r engine.ScorecardRow) string {
 }
 
 // scorecardSentences drafts the Balanserad styrning section from the
-// evaluated scorecard: how many measures reached their target, in all and
-// per perspective, and which did not (the measures an economist has to
-// comment on); and, per perspective, the same sentence for its own section.
+// evaluated scorecard — how many measures reached their target, in all and
+// per perspective — and, for each perspective's own section, which of its
+// measures did not or only partly reach theirs (what an economist has to
+// comment on), or that all measures evaluated did.
 func scorecardSentences(rows []engine.ScorecardRow, monthTxt string) (all []string, byPerspective map[string]string) {
 	byPerspective = map[string]string{}
 	var order []string
@@ -471,13 +476,14 @@ func scorecardSentences(rows []engine.ScorecardRow, monthTxt string) (all []stri
 		}
 		groups[r.Perspective] = append(groups[r.Perspective], r)
 	}
-	count := func(rs []engine.ScorecardRow) (reached, partly, not, open int, missed []string) {
+	count := func(rs []engine.ScorecardRow) (reached, partly, not, open int, missed, part []string) {
 		for _, r := range rs {
 			switch r.Fulfilment {
 			case "reached":
 				reached++
 			case "partly":
 				partly++
+				part = append(part, fmt.Sprintf("%s (%s, mål %s)", r.Measure, scorecardOutcome(r), r.Target))
 			case "not_reached":
 				not++
 				missed = append(missed, fmt.Sprintf("%s (%s, mål %s)", r.Measure, scorecardOutcome(r), r.Target))
@@ -502,17 +508,25 @@ func scorecardSentences(rows []engine.ScorecardRow, monthTxt string) (all []stri
 		}
 		return joinSv(parts)
 	}
-	reached, partly, not, open, _ := count(rows)
+	reached, partly, not, open, _, _ := count(rows)
 	all = append(all, fmt.Sprintf("Styrkortet har per %s %d styrmått: %s.", monthTxt, len(rows), tally(reached, partly, not, open)))
 	for _, p := range order {
 		rs := groups[p]
-		reached, partly, not, open, missed := count(rs)
-		s := fmt.Sprintf("Perspektivet %s har %d styrmått: %s.", p, len(rs), tally(reached, partly, not, open))
+		reached, partly, not, open, missed, part := count(rs)
+		all = append(all, fmt.Sprintf("Perspektivet %s har %d styrmått: %s.", p, len(rs), tally(reached, partly, not, open)))
+		var s []string
 		if len(missed) > 0 {
-			s += " Inte uppfyllt: " + strings.Join(missed, "; ") + "."
+			s = append(s, "Inte uppfyllt: "+strings.Join(missed, "; ")+".")
 		}
-		all = append(all, s)
-		byPerspective[p] = s
+		if len(part) > 0 {
+			s = append(s, "Delvis uppfyllt: "+strings.Join(part, "; ")+".")
+		}
+		if len(s) == 0 && reached > 0 {
+			s = append(s, fmt.Sprintf("Alla styrmått i perspektivet %s som utvärderas är uppfyllda.", p))
+		}
+		if len(s) > 0 {
+			byPerspective[p] = strings.Join(s, " ")
+		}
 	}
 	return all, byPerspective
 }

@@ -171,8 +171,9 @@ func TestDataIsEscaped(t *testing.T) {
 	}
 }
 
-// TestScorecardSentences: Balanserad styrning and Verksamhet get a draft
-// from the evaluated scorecard, naming the measures that missed.
+// TestScorecardSentences: Balanserad styrning gets a draft from the
+// evaluated scorecard, the tally in all and per perspective; each
+// perspective's section names its measures that missed or partly reached.
 func TestScorecardSentences(t *testing.T) {
 	r := sampleReport(t)
 	eleven, share := 11.0, 68.0
@@ -181,17 +182,27 @@ func TestScorecardSentences(t *testing.T) {
 		{Perspective: "Verksamhet", Measure: "Förvaltningsobjekt", Target: "öka", Fulfilment: "reached"},
 		{Perspective: "Medarbetare", Measure: "Andel chefer utbildade", Target: "80 %", Unit: "%", Outcome: &share, Fulfilment: "partly"},
 		{Perspective: "Medarbetare", Measure: "Kompetensplanering", Target: "Nytt mått"},
+		{Perspective: "Ekonomi", Measure: "Ekonomi i balans", Target: "+/- 0", Fulfilment: "reached"},
 	}
 	text := Commentary(r, "april 2019")
 	want := []string{
-		"Styrkortet har per april 2019 4 styrmått: 1 uppfyllt, 1 delvis uppfyllt, 1 inte uppfyllt och 1 utvärderas inte.",
-		"Perspektivet Verksamhet har 2 styrmått: 1 uppfyllt och 1 inte uppfyllt. Inte uppfyllt: Antalet major incidents (11\u00a0st, mål max 10).",
+		"Styrkortet har per april 2019 5 styrmått: 2 uppfyllda, 1 delvis uppfyllt, 1 inte uppfyllt och 1 utvärderas inte.",
+		"Perspektivet Verksamhet har 2 styrmått: 1 uppfyllt och 1 inte uppfyllt.",
 		"Perspektivet Medarbetare har 2 styrmått: 1 delvis uppfyllt och 1 utvärderas inte.",
+		"Perspektivet Ekonomi har 1 styrmått: 1 uppfyllt.",
 	}
 	if got := strings.Join(text["balanserad_styrning"], "\n"); got != strings.Join(want, "\n") {
 		t.Errorf("balanserad_styrning:\n%s\nwant\n%s", got, strings.Join(want, "\n"))
 	}
-	if got := text["verksamhet"]; len(got) != 1 || got[0] != want[1] {
+	// Each perspective's section names what is not, or partly, reached;
+	// nothing of it repeats Balanserad styrning.
+	if got := text["verksamhet"]; len(got) != 1 || got[0] != "Inte uppfyllt: Antalet major incidents (11\u00a0st, mål max 10)." {
 		t.Errorf("verksamhet: %q", got)
+	}
+	if got := text["medarbetare"]; len(got) == 0 || got[0] != "Delvis uppfyllt: Andel chefer utbildade (68\u00a0%, mål 80 %)." {
+		t.Errorf("medarbetare: %q", got)
+	}
+	if got := text["ekonomi"]; len(got) != 1 || got[0] != "Alla styrmått i perspektivet Ekonomi som utvärderas är uppfyllda." {
+		t.Errorf("ekonomi: %q", got)
 	}
 }

@@ -290,7 +290,7 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 			parts = append(parts, fmt.Sprintf("%s för %s med %s mnkr", word, strings.ToLower(c.Category), Mnkr(c.Deviation.Abs())))
 		}
 		if len(parts) > 0 {
-			f += ", med " + joinSv(parts)
+			f += ", med " + engine.JoinSwedish(parts)
 		}
 		t["prognos"] = []string{f + "."}
 	} else {
@@ -506,7 +506,7 @@ func scorecardSentences(rows []engine.ScorecardRow, monthTxt string) (all []stri
 				parts = append(parts, fmt.Sprintf("%d %s", p.n, p.other))
 			}
 		}
-		return joinSv(parts)
+		return engine.JoinSwedish(parts)
 	}
 	reached, partly, not, open, _, _ := count(rows)
 	all = append(all, fmt.Sprintf("Styrkortet har per %s %d styrmått: %s.", monthTxt, len(rows), tally(reached, partly, not, open)))
@@ -529,13 +529,6 @@ func scorecardSentences(rows []engine.ScorecardRow, monthTxt string) (all []stri
 		}
 	}
 	return all, byPerspective
-}
-
-func joinSv(parts []string) string {
-	if len(parts) <= 1 {
-		return strings.Join(parts, "")
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " och " + parts[len(parts)-1]
 }
 
 // ReportJSON is report.json: every figure, indented, with a final newline.

@@ -630,3 +630,51 @@ func TestReportGapWarnings(t *testing.T) {
 		t.Errorf("January has budget and ledger; last year's January has no ledger (a warning of its own):\n%s", w)
 	}
 }
+
+// TestLedgerLoadedTwice: the same ledger loaded again under another name —
+// whole, or a year over a month's file — is warned of on load and in the
+// report, both counting; two sources with ledgers of their own in the same
+// months are not.
+func TestLedgerLoadedTwice(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	ledger := "Period;Konto;Ansvar;Belopp\n2024-01;4010;100;1000\n2024-01;4020;100;250\n2024-02;4010;100;1100\n2024-02;4010;200;300\n"
+	loadFixtures(t, s, []fixture{
+		{"k.csv", "Konto;Typ;Kategori\n4000-4999;kostnad;Personal\n", LoadOptions{Kind: KindAccounts}},
+		{"o.csv", "Ansvar;Enhet;Division\n100;A;D\n200;B;D\n", LoadOptions{Kind: KindOrg}},
+		{"huvudbok.csv", ledger, LoadOptions{Kind: KindLedger}},
+		// Another company's ledger for the same months: one sum in common.
+		{"bolag.csv", "Period;Konto;Ansvar;Belopp\n2024-01;4010;100;1000\n2024-01;4030;100;75\n2024-02;4010;100;900\n2024-02;4020;200;60\n", LoadOptions{Kind: KindLedger}},
+	})
+	report := func() string {
+		t.Helper()
+		r, err := s.BuildReport(ctx, ReportOptions{Period: Month{2024, 2}, Division: "D"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(r.Warnings, "\n")
+	}
+	if w := report(); strings.Contains(w, "Huvudbokskällorna") {
+		t.Errorf("two ledgers of their own are not one loaded twice:\n%s", w)
+	}
+	// One more line break: another file, as a re-export is.
+	res, err := s.LoadData(ctx, "huvudbok_kopia.csv", []byte(ledger+"\n"), LoadOptions{Kind: KindLedger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := strings.Join(res.Warnings, "\n"); !strings.Contains(w, "4 of 4 month sums") || !strings.Contains(w, "--source ledger:huvudbok ") {
+		t.Errorf("the copy's load warnings: %v", res.Warnings)
+	}
+	if w := report(); !strings.Contains(w, "Huvudbokskällorna ledger:huvudbok och ledger:huvudbok_kopia (4 av 4) har till största delen samma månadssummor") {
+		t.Errorf("the report's warnings:\n%s", w)
+	}
+	// January's file of the same ledger, under a third name: its two sums
+	// are the year's.
+	res, err = s.LoadData(ctx, "januari.csv", []byte("Period;Konto;Ansvar;Belopp\n2024-01;4010;100;1000\n2024-01;4020;100;250\n"), LoadOptions{Kind: KindLedger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := strings.Join(res.Warnings, "\n"); !strings.Contains(w, "2 of 2 month sums") {
+		t.Errorf("January's load warnings: %v", res.Warnings)
+	}
+}

@@ -324,3 +324,18 @@ B;Sjuk;2019-05-20;;100
 		t.Errorf("an open spell: %q", got)
 	}
 }
+
+// TestHoursLoadedTwice: an HR hours extract loaded again under another
+// name warns: its person-months would count twice.
+func TestHoursLoadedTwice(t *testing.T) {
+	s := openTest(t)
+	hours := "Period;Person;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid\n2019-04;A;K;1980;tillsvidare;160;160\n2019-04;B;M;1990;visstid;120;120\n"
+	loadHR(t, s, "timmar.csv", KindHours, hours)
+	res, err := s.LoadData(context.Background(), "timmar_ny.csv", []byte(hours+"\n"), LoadOptions{Kind: KindHours, HRKey: testHRKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := strings.Join(res.Warnings, "\n"); !strings.Contains(w, "2 of 2 person-months") || !strings.Contains(w, "source hours:timmar ") {
+		t.Errorf("load warnings: %v", res.Warnings)
+	}
+}

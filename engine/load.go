@@ -207,54 +207,14 @@ func (s *Store) afterLoad(ctx context.Context, res *LoadResult, kind Kind) (*Loa
 		}
 		res.Warnings = append(res.Warnings, w...)
 	}
-	if kind == KindSIE || kind == KindLedger {
-		w, err := s.ledgerTwice(ctx, res)
+	if _, ok := twiceChecks[kind]; ok {
+		w, err := s.loadedTwice(ctx, res, kind)
 		if err != nil {
 			return nil, err
 		}
 		res.Warnings = append(res.Warnings, w...)
 	}
 	return res, nil
-}
-
-// ledgerTwice warns when most of a ledger load's month sums (month,
-// account, cost center, amount and number of lines) are already in the
-// database from another source: the same ledger loaded again under
-// another name — a renamed file, another --source — which replaces
-// nothing and counts twice. Several sources for the same months are
-// normal (a ledger per company or division); sharing most of their sums
-// is not. The share is of the smaller side, so a year's file over an
-// earlier months' file of the same ledger is found too.
-func (s *Store) ledgerTwice(ctx context.Context, res *LoadResult) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `
-		WITH n AS (SELECT period, account, cost_center, amount, lines FROM ledger_month WHERE load_id = $1),
-		     o AS (SELECT source, period, account, cost_center, amount, lines FROM ledger_month
-		           WHERE source <> $2 AND period IN (SELECT DISTINCT period FROM n)),
-		     same AS (SELECT o.source, count(*) AS same FROM n JOIN o
-		                ON o.period = n.period AND o.account = n.account AND o.cost_center IS NOT DISTINCT FROM n.cost_center
-		               AND o.amount = n.amount AND o.lines = n.lines
-		              GROUP BY o.source),
-		     size AS (SELECT source, count(*) AS rows FROM o GROUP BY source)
-		SELECT same.source, same.same, least(size.rows, (SELECT count(*) FROM n)) AS smaller
-		FROM same JOIN size USING (source)
-		WHERE same.same * 2 >= least(size.rows, (SELECT count(*) FROM n))
-		ORDER BY same.same DESC, same.source`, res.LoadID, res.Source)
-	if err != nil {
-		return nil, fmt.Errorf("ledger loaded twice: %w", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var source string
-		var same, smaller int64
-		if err := rows.Scan(&source, &same, &smaller); err != nil {
-			return nil, err
-		}
-		out = append(out, fmt.Sprintf("%d of %d month sums (month, account, cost center, amount, lines) equal those of source %s already loaded: "+
-			"is this the same ledger under another name? Both are counted. To replace that source's rows instead, load the file with --source %s (see: tertial sql \"FROM loads WHERE source = '%s'\")",
-			same, smaller, source, source, source))
-	}
-	return out, rows.Err()
 }
 
 func versionKey(kind Kind, version string) string {

@@ -678,3 +678,32 @@ func TestLedgerLoadedTwice(t *testing.T) {
 		t.Errorf("January's load warnings: %v", res.Warnings)
 	}
 }
+
+// TestBudgetLoadedTwice: a budget loaded again under another name warns on
+// load and in the report; another version of the same rows does not.
+func TestBudgetLoadedTwice(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	budget := "Period;Konto;Ansvar;Belopp\n2024-01;4010;100;1000\n2024-02;4010;100;1000\n2024-02;4020;100;500\n"
+	loadFixtures(t, s, []fixture{
+		{"k.csv", "Konto;Typ;Kategori\n4000-4999;kostnad;Personal\n", LoadOptions{Kind: KindAccounts}},
+		{"o.csv", "Ansvar;Enhet;Division\n100;A;D\n", LoadOptions{Kind: KindOrg}},
+		{"l.csv", "Period;Konto;Ansvar;Belopp\n2024-01;4010;100;1000\n2024-02;4010;100;1000\n", LoadOptions{Kind: KindLedger}},
+		{"budget.csv", budget, LoadOptions{Kind: KindBudget}},
+		{"prognos.csv", budget, LoadOptions{Kind: KindBudget, Version: "prognos"}},
+	})
+	res, err := s.LoadData(ctx, "budget_ny.csv", []byte(budget+"\n"), LoadOptions{Kind: KindBudget})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := strings.Join(res.Warnings, "\n"); !strings.Contains(w, "3 of 3 budget rows") || !strings.Contains(w, "source budget:budget ") || strings.Contains(w, "prognos") {
+		t.Errorf("load warnings: %v", res.Warnings)
+	}
+	r, err := s.BuildReport(ctx, ReportOptions{Period: Month{2024, 2}, Division: "D"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := strings.Join(r.Warnings, "\n"); !strings.Contains(w, "Budgetkällorna budget:budget och budget:budget_ny (3 av 3)") {
+		t.Errorf("report warnings:\n%s", w)
+	}
+}

@@ -395,10 +395,12 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 	} else if len(gaps) > 0 {
 		w = append(w, fmt.Sprintf("Budgeten (version %s) saknar %s: periodbudgeten räknar %s som 0.", version, MonthList(gaps), thoseMonths(gaps)))
 	}
-	if msg, err := s.sourcesTwice(ctx, yearFrom, o.Period); err != nil {
-		return nil, err
-	} else if msg != "" {
-		w = append(w, msg)
+	for _, kind := range []Kind{KindLedger, KindBudget, KindHours} {
+		if msg, err := s.sourcesTwice(ctx, kind, yearFrom, o.Period, version); err != nil {
+			return nil, err
+		} else if msg != "" {
+			w = append(w, msg)
+		}
 	}
 	// A month of the year without a single ledger line is an extract that
 	// was not loaded, never a month without bookings.
@@ -582,50 +584,6 @@ func MonthList(ms []Month) string {
 		parts[i] = fmt.Sprintf("%s %d", text, yearOf[i])
 	}
 	return strings.Join(parts, ", ")
-}
-
-// sourcesTwice warns, as a ledger load does (ledgerTwice), when two of the
-// year's ledger sources share most of their month sums: one ledger loaded
-// twice under two names, both counted in every figure. Only with more than
-// one source in the months does it join anything.
-func (s *Store) sourcesTwice(ctx context.Context, from, to Month) (string, error) {
-	var sources int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(DISTINCT source) FROM ledger_month WHERE period BETWEEN ? AND ?", from.Date(), to.Date()).Scan(&sources); err != nil {
-		return "", err
-	}
-	if sources < 2 {
-		return "", nil
-	}
-	rows, err := s.db.QueryContext(ctx, `
-		WITH m AS (SELECT source, period, account, cost_center, amount, lines FROM ledger_month WHERE period BETWEEN $1 AND $2),
-		     size AS (SELECT source, count(*) AS n FROM m GROUP BY source),
-		     pairs AS (SELECT a.source AS a, b.source AS b, count(*) AS same
-		               FROM m a JOIN m b
-		                 ON a.period = b.period AND a.account = b.account AND a.cost_center IS NOT DISTINCT FROM b.cost_center
-		                AND a.amount = b.amount AND a.lines = b.lines AND a.source < b.source
-		               GROUP BY ALL)
-		SELECT p.a, p.b, p.same, least(sa.n, sb.n)
-		FROM pairs p JOIN size sa ON sa.source = p.a JOIN size sb ON sb.source = p.b
-		WHERE p.same * 2 >= least(sa.n, sb.n)
-		ORDER BY p.same DESC, p.a, p.b`, from.Date(), to.Date())
-	if err != nil {
-		return "", fmt.Errorf("ledger sources: %w", err)
-	}
-	defer rows.Close()
-	var pairs []string
-	for rows.Next() {
-		var a, b string
-		var same, smaller int64
-		if err := rows.Scan(&a, &b, &same, &smaller); err != nil {
-			return "", err
-		}
-		pairs = append(pairs, fmt.Sprintf("%s och %s (%d av %d)", a, b, same, smaller))
-	}
-	if err := rows.Err(); err != nil || len(pairs) == 0 {
-		return "", err
-	}
-	return fmt.Sprintf("Huvudbokskällorna %s har till största delen samma månadssummor (månad, konto, kostnadsställe, belopp och antal rader) för %s–%s: troligen samma huvudbok inläst två gånger under olika namn, och båda räknas i varje siffra. Läs in filen igen med den första källans --source, eller ta bort den andra (tertial sql --allow-write \"DELETE FROM ledger WHERE source = '…'\").",
-		JoinSwedish(pairs), SwedishMonths[from.Mon-1], to.Swedish()), nil
 }
 
 // JoinSwedish joins as a Swedish list does: "a, b och c".

@@ -339,3 +339,30 @@ func TestHoursLoadedTwice(t *testing.T) {
 		t.Errorf("load warnings: %v", res.Warnings)
 	}
 }
+
+// TestAbsenceLoadedTwice: the same absence history loaded under another
+// name warns on load and in the report: every sick day would count twice.
+func TestAbsenceLoadedTwice(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	loadHR(t, s, "timmar.csv", KindHours, "Period;Person;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid\n2019-04;A;K;1980;tillsvidare;160;160\n2019-04;B;M;1990;visstid;120;120\n")
+	spells := "Person;Orsak;Från;Till;Omfattning\nA;Sjuk;2019-04-01;2019-04-03;100\nB;Sjuk;2019-04-08;2019-04-09;50\n"
+	loadHR(t, s, "franvaro.csv", KindAbsence, spells)
+	res, err := s.LoadData(ctx, "franvaro_ny.csv", []byte(spells+"\n"), LoadOptions{Kind: KindAbsence, HRKey: testHRKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := strings.Join(res.Warnings, "\n"); !strings.Contains(w, "2 of 2 absence spells") || !strings.Contains(w, "source absence:franvaro ") {
+		t.Errorf("load warnings: %v", res.Warnings)
+	}
+	msg, err := s.sourcesTwice(ctx, KindAbsence, Month{2019, 1}, Month{2019, 4}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(msg, "Frånvarokällorna absence:franvaro och absence:franvaro_ny (2 av 2)") {
+		t.Errorf("report warning: %q", msg)
+	}
+	if msg, err := s.sourcesTwice(ctx, KindAbsence, Month{2019, 5}, Month{2019, 5}, ""); err != nil || msg != "" {
+		t.Errorf("May, which no spell touches: %q %v", msg, err)
+	}
+}

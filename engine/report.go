@@ -395,7 +395,7 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 	} else if len(gaps) > 0 {
 		w = append(w, fmt.Sprintf("Budgeten (version %s) saknar %s: periodbudgeten räknar %s som 0.", version, MonthList(gaps), thoseMonths(gaps)))
 	}
-	for _, kind := range []Kind{KindLedger, KindBudget, KindHours} {
+	for _, kind := range []Kind{KindLedger, KindBudget, KindHours, KindAbsence} {
 		if msg, err := s.sourcesTwice(ctx, kind, yearFrom, o.Period, version); err != nil {
 			return nil, err
 		} else if msg != "" {

@@ -20,15 +20,19 @@ import (
 type twiceCheck struct {
 	table, noun string
 	cols        []string
+	// spells: rows have first and last days instead of a period.
+	spells bool
 }
 
 var twiceChecks = map[Kind]twiceCheck{
 	// The ledger by its month sums: far fewer rows than lines, and a
 	// re-export has the same ones.
-	KindLedger: {"ledger_month", "month sums (month, account, cost center, amount, lines)", []string{"period", "account", "cost_center", "amount", "lines"}},
-	KindSIE:    {"ledger_month", "month sums (month, account, cost center, amount, lines)", []string{"period", "account", "cost_center", "amount", "lines"}},
-	KindBudget: {"budget", "budget rows (version, month, account, cost center, project, amount)", []string{"version", "period", "account", "cost_center", "project", "amount"}},
-	KindHours:  {"person_months", "person-months (month, person, cost center)", []string{"period", "person", "cost_center"}},
+	KindLedger: {"ledger_month", "month sums (month, account, cost center, amount, lines)", []string{"period", "account", "cost_center", "amount", "lines"}, false},
+	KindSIE:    {"ledger_month", "month sums (month, account, cost center, amount, lines)", []string{"period", "account", "cost_center", "amount", "lines"}, false},
+	KindBudget: {"budget", "budget rows (version, month, account, cost center, project, amount)", []string{"version", "period", "account", "cost_center", "project", "amount"}, false},
+	KindHours:  {"person_months", "person-months (month, person, cost center)", []string{"period", "person", "cost_center"}, false},
+	// Absence spells are the history, without a period: the whole of it.
+	KindAbsence: {"absence_spells", "absence spells (person, cause, first and last day, extent)", []string{"person", "cause", "first_day", "last_day", "extent"}, true},
 }
 
 // same is the join condition of two rows a and b.
@@ -45,15 +49,19 @@ func (c twiceCheck) same(a, b string) string {
 func (s *Store) loadedTwice(ctx context.Context, res *LoadResult, kind Kind) ([]string, error) {
 	c := twiceChecks[kind]
 	cols := strings.Join(c.cols, ", ")
+	months := "period IN (SELECT DISTINCT period FROM n)"
+	if c.spells {
+		months = "true"
+	}
 	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`
 		WITH n AS (SELECT %[2]s FROM %[1]s WHERE load_id = $1),
-		     o AS (SELECT source, %[2]s FROM %[1]s WHERE source <> $2 AND period IN (SELECT DISTINCT period FROM n)),
+		     o AS (SELECT source, %[2]s FROM %[1]s WHERE source <> $2 AND %[4]s),
 		     same AS (SELECT o.source, count(*) AS same FROM n JOIN o ON %[3]s GROUP BY o.source),
 		     size AS (SELECT source, count(*) AS rows FROM o GROUP BY source)
 		SELECT same.source, same.same, least(size.rows, (SELECT count(*) FROM n)) AS smaller
 		FROM same JOIN size USING (source)
 		WHERE same.same * 2 >= least(size.rows, (SELECT count(*) FROM n))
-		ORDER BY same.same DESC, same.source`, c.table, cols, c.same("n", "o")), res.LoadID, res.Source)
+		ORDER BY same.same DESC, same.source`, c.table, cols, c.same("n", "o"), months), res.LoadID, res.Source)
 	if err != nil {
 		return nil, fmt.Errorf("loaded twice: %w", err)
 	}
@@ -74,9 +82,10 @@ func (s *Store) loadedTwice(ctx context.Context, res *LoadResult, kind Kind) ([]
 
 // twiceNames are the report's words for each check's extract and rows.
 var twiceNames = map[Kind][2]string{
-	KindLedger: {"Huvudbokskällorna", "samma månadssummor (månad, konto, kostnadsställe, belopp och antal rader)"},
-	KindBudget: {"Budgetkällorna", "samma budgetrader (månad, konto, kostnadsställe, projekt och belopp)"},
-	KindHours:  {"HR-källorna", "samma personmånader (månad, person och kostnadsställe)"},
+	KindLedger:  {"Huvudbokskällorna", "samma månadssummor (månad, konto, kostnadsställe, belopp och antal rader)"},
+	KindBudget:  {"Budgetkällorna", "samma budgetrader (månad, konto, kostnadsställe, projekt och belopp)"},
+	KindHours:   {"HR-källorna", "samma personmånader (månad, person och kostnadsställe)"},
+	KindAbsence: {"Frånvarokällorna", "samma frånvaroperioder (person, orsak, första och sista dag, omfattning)"},
 }
 
 // sourcesTwice warns, in a report, when two sources of a kind share most
@@ -86,6 +95,9 @@ var twiceNames = map[Kind][2]string{
 func (s *Store) sourcesTwice(ctx context.Context, kind Kind, from, to Month, version string) (string, error) {
 	c := twiceChecks[kind]
 	filter := "period BETWEEN $1 AND $2"
+	if c.spells { // the spells that touch the months
+		filter = "first_day <= $2 + INTERVAL 1 MONTH - INTERVAL 1 DAY AND (last_day IS NULL OR last_day >= $1)"
+	}
 	args := []any{from.Date(), to.Date()}
 	if kind == KindBudget {
 		filter += " AND version = $3"

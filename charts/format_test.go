@@ -41,3 +41,11 @@ func TestInvestmentsSoFar(t *testing.T) {
 		}
 	}
 }
+
+func TestReportKind(t *testing.T) {
+	for in, want := range map[string]string{"": "Månadsrapport", "T1": "Delårsrapport", "T2": "Delårsrapport", "T3": "Årsrapport"} {
+		if got := reportKind(in); got != want {
+			t.Errorf("reportKind(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -181,11 +181,7 @@ func NewPage(r *engine.Report) *Page {
 	if r.Scope == "unit" {
 		p.Subject = "enhet " + r.Unit
 	}
-	kind := "Månadsrapport"
-	if r.Tertial != "" {
-		kind = "Delårsrapport"
-	}
-	p.Title = fmt.Sprintf("%s %s %d%02d", kind, p.Subject, y, m)
+	p.Title = fmt.Sprintf("%s %s %d%02d", reportKind(r.Tertial), p.Subject, y, m)
 	if r.Scope == "programme" {
 		p.Title = fmt.Sprintf("Programuppföljning %s per %s", r.Unit, p.MonthTxt)
 	}
@@ -568,4 +564,18 @@ func programmeSentences(pr engine.Programme) []string {
 		}
 	}
 	return out
+}
+
+// reportKind names the report by the months it covers: T1 and T2 are
+// delårsrapporter (as the seed calls its T1), T3 is the whole year, an
+// årsrapport — a delårsrapport covers at most two thirds of the year
+// (LKBR 13 kap.) — and any other month a månadsrapport.
+func reportKind(tertial string) string {
+	switch tertial {
+	case "":
+		return "Månadsrapport"
+	case "T3":
+		return "Årsrapport"
+	}
+	return "Delårsrapport"
 }

@@ -262,9 +262,19 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 	}
 	year := r.Period[:4]
 	sum := fmt.Sprintf("%s redovisar %s periodbudget per %s", name, mot, monthTxt)
-	if e.Forecast.Deviation != nil {
+	switch {
+	case strings.HasSuffix(r.Period, "-12"):
+		// The year is over: its outcome, not a forecast, is the news; the
+		// last forecast is what it is measured against.
+		sum = fmt.Sprintf("%s redovisar %s budget för helåret %s.", name, mot, year)
+		if f := e.Forecast; f.Deviation != nil && f.Made != "" && f.Made != r.Period {
+			if m, err := engine.ParsePeriod(f.Made); err == nil {
+				sum += fmt.Sprintf(" Årsprognosen i %s var %s mnkr.", m.Swedish(), MnkrSigned(f.Deviation.Decimal))
+			}
+		}
+	case e.Forecast.Deviation != nil:
 		sum += fmt.Sprintf(" och lämnar en årsprognos på %s mnkr för helår %s.", MnkrSigned(e.Forecast.Deviation.Decimal), year)
-	} else {
+	default:
 		sum += "."
 	}
 	t["sammanfattning"] = []string{sum}
@@ -289,6 +299,14 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 			f += ", med " + engine.JoinSwedish(parts)
 		}
 		t["prognos"] = []string{f + "."}
+		if strings.HasSuffix(r.Period, "-12") {
+			// The year's outcome is known: the forecast is history, and
+			// how far the outcome came from it is what a reader asks.
+			if m, err := engine.ParsePeriod(e.Forecast.Made); err == nil && e.Forecast.Made != r.Period {
+				f = strings.Replace(f, "Årsprognosen är", "Årsprognosen i "+m.Swedish()+" var", 1)
+			}
+			t["prognos"] = []string{f + ".", fmt.Sprintf("Utfallet för helåret blev %s mnkr mot budget.", MnkrSigned(dev))}
+		}
 	} else {
 		t["prognos"] = []string{fmt.Sprintf("Ingen årsprognos har lämnats för %s till och med %s.", year, monthTxt)}
 	}

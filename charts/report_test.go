@@ -206,3 +206,17 @@ func TestScorecardSentences(t *testing.T) {
 		t.Errorf("ekonomi: %q", got)
 	}
 }
+
+// TestYearEndCommentary: in December the year's outcome is the news and
+// the forecast is history: the summary and the forecast section say so.
+func TestYearEndCommentary(t *testing.T) {
+	r := sampleReport(t)
+	r.Period = "2019-12" // April's figures, read as the year's
+	text := Commentary(r, "december 2019")
+	if got, want := strings.Join(text["sammanfattning"], " "), "Länsteknik redovisar ett överskott på 0,8 mnkr mot budget för helåret 2019. Årsprognosen i april 2019 var +2,0 mnkr."; got != want {
+		t.Errorf("sammanfattning:\n%s\nwant\n%s", got, want)
+	}
+	if got := text["prognos"]; len(got) != 2 || !strings.HasPrefix(got[0], "Årsprognosen i april 2019 var +2,0 mnkr mot årsbudget för 2019") || got[1] != "Utfallet för helåret blev +0,8 mnkr mot budget." {
+		t.Errorf("prognos: %q", got)
+	}
+}

@@ -207,6 +207,13 @@ func (s *Store) afterLoad(ctx context.Context, res *LoadResult, kind Kind) (*Loa
 		}
 		res.Warnings = append(res.Warnings, w...)
 	}
+	if kind == KindSIE || kind == KindLedger || kind == KindBudget {
+		w, err := s.signsReversed(ctx, res.LoadID)
+		if err != nil {
+			return nil, err
+		}
+		res.Warnings = append(res.Warnings, w...)
+	}
 	if _, ok := twiceChecks[kind]; ok {
 		w, err := s.loadedTwice(ctx, res, kind)
 		if err != nil {
@@ -665,4 +672,30 @@ func (s *Store) unmappedAccounts(ctx context.Context, loadID int64) ([]string, e
 		msg += ", …"
 	}
 	return []string{msg}, rows.Err()
+}
+
+// signsReversed warns when a load's amounts look sign-reversed: revenue
+// accounts summing to debit (positive) and cost accounts to credit
+// (negative), the opposite of every Swedish ledger (debit positive, as in
+// SIE). Some systems export revenue positive and costs negative, as a
+// report shows them; loaded as they are, every result would come out with
+// the wrong sign. Needs the account mapping and both kinds in the load.
+func (s *Store) signsReversed(ctx context.Context, loadID int64) ([]string, error) {
+	var revenue, cost sql.NullString
+	var reversed sql.NullBool
+	if err := s.db.QueryRowContext(ctx, `
+		WITH l AS (SELECT account, amount FROM ledger_month WHERE load_id = $1
+		           UNION ALL SELECT account, amount FROM budget WHERE load_id = $1),
+		     s AS (SELECT sum(l.amount) FILTER (WHERE a.kind = 'revenue') AS revenue,
+		                  sum(l.amount) FILTER (WHERE a.kind = 'cost') AS cost
+		           FROM l JOIN accounts a USING (account))
+		SELECT revenue::VARCHAR, cost::VARCHAR, revenue > 0 AND cost < 0 FROM s`, loadID).Scan(&revenue, &cost, &reversed); err != nil {
+		return nil, fmt.Errorf("signs: %w", err)
+	}
+	if !reversed.Valid || !reversed.Bool {
+		return nil, nil
+	}
+	return []string{fmt.Sprintf("revenue accounts sum to %s (debit) and cost accounts to %s (credit) in this load: the opposite of a Swedish ledger, where debit is positive (costs +, revenue −). "+
+		"Are the amounts sign-reversed (revenue positive, costs negative, as a report shows them)? As loaded, every result has the wrong sign",
+		revenue.String, cost.String)}, nil
 }

@@ -707,3 +707,37 @@ func TestBudgetLoadedTwice(t *testing.T) {
 		t.Errorf("report warnings:\n%s", w)
 	}
 }
+
+// TestSignsReversed: an extract with revenue positive and costs negative —
+// a report's signs, not a ledger's — loads with a warning; one in the
+// ledger's signs does not, nor one with costs only.
+func TestSignsReversed(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	loadFixtures(t, s, []fixture{
+		{"k.csv", "Konto;Typ;Kategori\n3000-3999;intäkt;Intäkter\n4000-4999;kostnad;Personal\n", LoadOptions{Kind: KindAccounts}},
+		{"o.csv", "Ansvar;Enhet;Division\n100;A;D\n", LoadOptions{Kind: KindOrg}},
+	})
+	for _, c := range []struct {
+		name, data string
+		kind       Kind
+		warn       bool
+	}{
+		{"ratt.csv", "Period;Konto;Ansvar;Belopp\n2024-01;3010;100;-5000\n2024-01;4010;100;4000\n", KindLedger, false},
+		{"omvand.csv", "Period;Konto;Ansvar;Belopp\n2024-02;3010;100;5000\n2024-02;4010;100;-4000\n", KindLedger, true},
+		{"kostnader.csv", "Period;Konto;Ansvar;Belopp\n2024-03;4010;100;-4000\n", KindLedger, false},
+		{"budget_omvand.csv", "Period;Konto;Ansvar;Belopp\n2024-02;3010;100;5000\n2024-02;4010;100;-4000\n", KindBudget, true},
+	} {
+		res, err := s.LoadData(ctx, c.name, []byte(c.data), LoadOptions{Kind: c.kind})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := strings.Join(res.Warnings, "\n")
+		if got := strings.Contains(w, "sign-reversed"); got != c.warn {
+			t.Errorf("%s: sign warning %v, want %v: %v", c.name, got, c.warn, res.Warnings)
+		}
+		if c.warn && !strings.Contains(w, "revenue accounts sum to 5000.00 (debit) and cost accounts to -4000.00 (credit)") {
+			t.Errorf("%s: %v", c.name, res.Warnings)
+		}
+	}
+}

@@ -30,7 +30,8 @@ type DataTestResult struct {
 
 // BuiltinDataTests are accounts without mapping, cost centers without unit,
 // months missing in a source's span, unbalanced SIE vouchers, budget on
-// units with no ledger, duplicate person-months and negative hours.
+// units with no ledger, duplicate person-months, negative hours, and a
+// ledger or budget loaded twice under two names.
 func BuiltinDataTests() ([]DataTest, error) {
 	entries, err := dataTestFS.ReadDir("datatests")
 	if err != nil {

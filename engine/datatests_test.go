@@ -114,3 +114,47 @@ func tableLines(t *Table) []string {
 	}
 	return out
 }
+
+// TestDataTestsLoadedTwice: a ledger and a budget loaded again under other
+// names are found by the build's data tests; a second company's ledger for
+// the same months is not.
+func TestDataTestsLoadedTwice(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	ledger := "Period;Konto;Ansvar;Belopp\n2019-01;4011;100;100\n2019-01;4012;100;40\n2019-02;4011;100;90\n"
+	budget := "Period;Konto;Ansvar;Belopp\n2019-01;4011;100;100\n2019-02;4011;100;100\n"
+	loadFixtures(t, s, []fixture{
+		{"huvudbok.csv", ledger, LoadOptions{Kind: KindLedger}},
+		{"bolag.csv", "Period;Konto;Ansvar;Belopp\n2019-01;4011;100;100\n2019-01;4013;100;7\n2019-02;4011;100;3\n", LoadOptions{Kind: KindLedger}},
+		{"budget.csv", budget, LoadOptions{Kind: KindBudget}},
+	})
+	found := func() map[string][]string {
+		t.Helper()
+		tests, err := BuiltinDataTests()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string][]string{}
+		for _, r := range s.RunDataTests(ctx, tests) {
+			if r.Error != nil {
+				t.Fatal(r.Error)
+			}
+			out[r.Test.Name] = tableLines(r.Rows)
+		}
+		return out
+	}
+	if f := found(); f["ledger_loaded_twice"] != nil || f["budget_loaded_twice"] != nil {
+		t.Errorf("nothing loaded twice yet: %v", f)
+	}
+	loadFixtures(t, s, []fixture{
+		{"huvudbok_ny.csv", ledger + "\n", LoadOptions{Kind: KindLedger}},
+		{"budget_ny.csv", budget + "\n", LoadOptions{Kind: KindBudget}},
+	})
+	f := found()
+	if got := f["ledger_loaded_twice"]; !slices.Equal(got, []string{"ledger:huvudbok|ledger:huvudbok_ny|3|3"}) {
+		t.Errorf("ledger_loaded_twice: %q", got)
+	}
+	if got := f["budget_loaded_twice"]; !slices.Equal(got, []string{"budget|budget:budget|budget:budget_ny|2|2"}) {
+		t.Errorf("budget_loaded_twice: %q", got)
+	}
+}

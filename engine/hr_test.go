@@ -366,3 +366,44 @@ func TestAbsenceLoadedTwice(t *testing.T) {
 		t.Errorf("May, which no spell touches: %q %v", msg, err)
 	}
 }
+
+// TestThinMonth: a report month with far fewer ledger lines than usual, or
+// far fewer people in the HR hours than the month before, is warned of; a
+// usual month is not.
+func TestThinMonth(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	var ledger, hours strings.Builder
+	ledger.WriteString("Period;Konto;Ansvar;Belopp\n")
+	hours.WriteString("Period;Person;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid\n")
+	for m := 1; m <= 5; m++ {
+		lines, people := 10, 40
+		if m == 5 {
+			lines, people = 3, 25
+		}
+		for i := 0; i < lines; i++ {
+			fmt.Fprintf(&ledger, "2019-%02d;40%02d;100;%d\n", m, i, 100+i)
+		}
+		for p := 0; p < people; p++ {
+			fmt.Fprintf(&hours, "2019-%02d;P%d;K;1980;tillsvidare;160;160\n", m, p)
+		}
+	}
+	if _, err := s.LoadData(ctx, "l.csv", []byte(ledger.String()), LoadOptions{Kind: KindLedger}); err != nil {
+		t.Fatal(err)
+	}
+	loadHR(t, s, "h.csv", KindHours, hours.String())
+	got, err := s.thinMonth(ctx, Month{2019, 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"Huvudboken för maj 2019 har 30 % av en vanlig månads rader (3 mot median 10 de 4 månaderna före): är månaden avslutad och hela extraktet inläst?",
+		"HR-extraktet för maj 2019 har 25 personer mot 40 månaden före: är hela organisationen med i extraktet?",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("May:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got, err := s.thinMonth(ctx, Month{2019, 4}); err != nil || len(got) != 0 {
+		t.Errorf("April: %q %v", got, err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -402,6 +403,11 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 			w = append(w, msg)
 		}
 	}
+	if msgs, err := s.thinMonth(ctx, o.Period); err != nil {
+		return nil, err
+	} else {
+		w = append(w, msgs...)
+	}
 	// A month of the year without a single ledger line is an extract that
 	// was not loaded, never a month without bookings.
 	if gaps, err := s.monthsWithout(ctx, "SELECT DISTINCT period FROM ledger_month WHERE period BETWEEN $1 AND $2", yearFrom, o.Period); err != nil {
@@ -592,4 +598,55 @@ func JoinSwedish(parts []string) string {
 		return strings.Join(parts, "")
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " och " + parts[len(parts)-1]
+}
+
+// thinMonth warns when the report month looks incomplete: far fewer ledger
+// lines than a usual month (a report run before the month was closed, an
+// extract taken mid-month), or far fewer people in the HR hours than the
+// month before (an extract missing part of the organisation). The figures
+// are then not wrong, but not the month's either.
+func (s *Store) thinMonth(ctx context.Context, m Month) ([]string, error) {
+	var lines, usual sql.NullFloat64
+	var months int
+	if err := s.db.QueryRowContext(ctx, `
+		WITH per AS (SELECT period, sum(lines) AS n FROM ledger_month WHERE period BETWEEN $1 AND $2 GROUP BY period)
+		SELECT (SELECT n FROM per WHERE period = $2), (SELECT median(n) FROM per WHERE period < $2), (SELECT count(*) FROM per WHERE period < $2)`,
+		MonthFromIndex(m.Index()-12).Date(), m.Date()).Scan(&lines, &usual, &months); err != nil {
+		return nil, fmt.Errorf("ledger month: %w", err)
+	}
+	var out []string
+	if lines.Valid && usual.Valid && months >= 3 && lines.Float64 < usual.Float64/2 {
+		out = append(out, fmt.Sprintf("Huvudboken för %s har %.0f %% av en vanlig månads rader (%s mot median %s de %d månaderna före): är månaden avslutad och hela extraktet inläst?",
+			m.Swedish(), 100*lines.Float64/usual.Float64, thousands(int64(lines.Float64)), thousands(int64(usual.Float64)), months))
+	}
+	var people, before int64
+	if err := s.db.QueryRowContext(ctx, `SELECT
+			(SELECT count(DISTINCT person) FROM person_months WHERE period = $1),
+			(SELECT count(DISTINCT person) FROM person_months WHERE period = $2)`,
+		m.Date(), MonthFromIndex(m.Index()-1).Date()).Scan(&people, &before); err != nil {
+		return nil, fmt.Errorf("hr month: %w", err)
+	}
+	if people > 0 && before >= 20 && people*4 < before*3 {
+		out = append(out, fmt.Sprintf("HR-extraktet för %s har %s personer mot %s månaden före: är hela organisationen med i extraktet?",
+			m.Swedish(), thousands(people), thousands(before)))
+	}
+	return out, nil
+}
+
+// thousands writes n with Swedish thousands separators (no-break spaces).
+func thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString("\u00a0")
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "−" + b.String()
+	}
+	return b.String()
 }

@@ -384,11 +384,10 @@ func (s *Store) checkPeriod(ctx context.Context, o ReportOptions) error {
 func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) ([]string, error) {
 	w, version := []string{}, r.Budget
 	var budgetRows, unmapped, unmappedCC int
-	yearStart := Month{o.Period.Year, 1}.Date()
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM budget WHERE version = ? AND period BETWEEN ? AND ?", version, yearStart, o.Period.Date()).Scan(&budgetRows); err != nil {
+	yearFrom := Month{o.Period.Year, 1}
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM budget WHERE version = ? AND period BETWEEN ? AND ?", version, yearFrom.Date(), o.Period.Date()).Scan(&budgetRows); err != nil {
 		return nil, err
 	}
-	yearFrom := Month{o.Period.Year, 1}
 	if budgetRows == 0 {
 		w = append(w, fmt.Sprintf("Ingen budget (version %s) finns för januari–%s: periodbudget och avvikelser visas som 0.", version, o.Period.Swedish()))
 	} else if gaps, err := s.monthsWithout(ctx, "SELECT DISTINCT period FROM budget WHERE period BETWEEN $1 AND $2 AND version = $3", yearFrom, o.Period, version); err != nil {
@@ -403,11 +402,11 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 			w = append(w, msg)
 		}
 	}
-	if msgs, err := s.thinMonth(ctx, o.Period); err != nil {
+	thin, err := s.thinMonth(ctx, o.Period)
+	if err != nil {
 		return nil, err
-	} else {
-		w = append(w, msgs...)
 	}
+	w = append(w, thin...)
 	// A month of the year without a single ledger line is an extract that
 	// was not loaded, never a month without bookings.
 	if gaps, err := s.monthsWithout(ctx, "SELECT DISTINCT period FROM ledger_month WHERE period BETWEEN $1 AND $2", yearFrom, o.Period); err != nil {
@@ -430,7 +429,7 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 			(SELECT count(*) FROM (SELECT DISTINCT account FROM ledger_month WHERE period BETWEEN $1 AND $2) l
 			   LEFT JOIN accounts a USING (account) WHERE a.category IS NULL),
 			(SELECT count(*) FROM (SELECT DISTINCT cost_center FROM ledger_month WHERE period BETWEEN $1 AND $2 AND cost_center IS NOT NULL) l
-			   LEFT JOIN cost_centers c USING (cost_center) WHERE c.unit IS NULL)`, yearStart, o.Period.Date()).Scan(&unmapped, &unmappedCC); err != nil {
+			   LEFT JOIN cost_centers c USING (cost_center) WHERE c.unit IS NULL)`, yearFrom.Date(), o.Period.Date()).Scan(&unmapped, &unmappedCC); err != nil {
 		return nil, err
 	}
 	var lastYear int

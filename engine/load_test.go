@@ -741,3 +741,36 @@ func TestSignsReversed(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleForecastInT2: August's report with no forecast made since April
+// says so; one made in the second tertial does not.
+func TestStaleForecastInT2(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	var ledger strings.Builder
+	ledger.WriteString("Period;Konto;Ansvar;Belopp\n")
+	for m := 1; m <= 8; m++ {
+		fmt.Fprintf(&ledger, "2024-%02d;4010;100;1000\n", m)
+	}
+	loadFixtures(t, s, []fixture{
+		{"k.csv", "Konto;Typ;Kategori\n4000-4999;kostnad;Personal\n", LoadOptions{Kind: KindAccounts}},
+		{"o.csv", "Ansvar;Enhet;Division\n100;A;D\n", LoadOptions{Kind: KindOrg}},
+		{"l.csv", ledger.String(), LoadOptions{Kind: KindLedger}},
+		{"f.csv", "Period;Kategori;Division;Avvikelse\n2024-04;Personal;D;-7 000\n", LoadOptions{Kind: KindForecast}},
+	})
+	stale := func() bool {
+		t.Helper()
+		r, err := s.BuildReport(ctx, ReportOptions{Period: Month{2024, 8}, Division: "D"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Contains(strings.Join(r.Warnings, "\n"), "Årsprognosen lämnades i april 2024, före tertialen maj–augusti")
+	}
+	if !stale() {
+		t.Error("April's forecast in August's report: no warning")
+	}
+	loadFixtures(t, s, []fixture{{"f2.csv", "Period;Kategori;Division;Avvikelse\n2024-07;Personal;D;-5 000\n", LoadOptions{Kind: KindForecast}}})
+	if stale() {
+		t.Error("July's forecast in August's report: a warning")
+	}
+}

@@ -445,6 +445,14 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 	} else if len(gaps) > 0 {
 		w = append(w, fmt.Sprintf("Huvudboken har inga rader för %s: nettokostnadsutvecklingen jämför inte hela samma period %d.", MonthList(gaps), o.Period.Year-1))
 	}
+	// A forecast is made every tertial; T2's report with T1's forecast
+	// shows a forecast four months old as if it were the current one.
+	// (December's speaks of it as history.)
+	if e := r.Economy; e != nil && e.Forecast.Made != "" && o.Period.Mon == 8 {
+		if made, err := ParsePeriod(e.Forecast.Made); err == nil && made.Index() < (Month{o.Period.Year, 5}).Index() {
+			w = append(w, fmt.Sprintf("Årsprognosen lämnades i %s, före tertialen maj–augusti: ingen ny prognos är inläst, och rapporten visar den gamla.", made.Swedish()))
+		}
+	}
 	if r.InvestmentsThrough != "" {
 		last, _ := ParsePeriod(r.InvestmentsThrough)
 		w = append(w, fmt.Sprintf("Investeringarnas utfall finns bara till och med %s (investeringsextraktets senaste utfallsmånad): tabellen Investeringar visar utfallet till och med den månaden, inte %s.",

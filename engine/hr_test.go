@@ -407,3 +407,28 @@ func TestThinMonth(t *testing.T) {
 		t.Errorf("April: %q %v", got, err)
 	}
 }
+
+// TestThinMonthSeasonal: a July as thin as last July is a season, not an
+// incomplete month.
+func TestThinMonthSeasonal(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	var ledger strings.Builder
+	ledger.WriteString("Period;Konto;Ansvar;Belopp\n")
+	for i := 0; i <= 12; i++ {
+		m := MonthFromIndex(Month{2018, 7}.Index() + i)
+		lines := 10
+		if m.Mon == 7 {
+			lines = 3
+		}
+		for j := 0; j < lines; j++ {
+			fmt.Fprintf(&ledger, "%s;40%02d;100;%d\n", m, j, 100+j)
+		}
+	}
+	if _, err := s.LoadData(ctx, "l.csv", []byte(ledger.String()), LoadOptions{Kind: KindLedger}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.thinMonth(ctx, Month{2019, 7}); err != nil || len(got) != 0 {
+		t.Errorf("July 2019 as thin as July 2018: %q %v", got, err)
+	}
+}

@@ -608,21 +608,24 @@ func JoinSwedish(parts []string) string {
 }
 
 // thinMonth warns when the report month looks incomplete: far fewer ledger
-// lines than a usual month (a report run before the month was closed, an
-// extract taken mid-month), or far fewer people in the HR hours than the
+// lines than a usual month and than the same month a year ago (a report
+// run before the month was closed, an extract taken mid-month), or far fewer people in the HR hours than the
 // month before (an extract missing part of the organisation). The figures
 // are then not wrong, but not the month's either.
 func (s *Store) thinMonth(ctx context.Context, m Month) ([]string, error) {
-	var lines, usual sql.NullFloat64
+	// A seasonal month (July) is thin every year: only a month thin
+	// against the usual one and against itself a year ago is warned of.
+	var lines, usual, lastYear sql.NullFloat64
 	var months int
 	if err := s.db.QueryRowContext(ctx, `
 		WITH per AS (SELECT period, sum(lines) AS n FROM ledger_month WHERE period BETWEEN $1 AND $2 GROUP BY period)
-		SELECT (SELECT n FROM per WHERE period = $2), (SELECT median(n) FROM per WHERE period < $2), (SELECT count(*) FROM per WHERE period < $2)`,
-		MonthFromIndex(m.Index()-12).Date(), m.Date()).Scan(&lines, &usual, &months); err != nil {
+		SELECT (SELECT n FROM per WHERE period = $2), (SELECT median(n) FROM per WHERE period < $2), (SELECT count(*) FROM per WHERE period < $2),
+		       (SELECT n FROM per WHERE period = $1)`,
+		MonthFromIndex(m.Index()-12).Date(), m.Date()).Scan(&lines, &usual, &months, &lastYear); err != nil {
 		return nil, fmt.Errorf("ledger month: %w", err)
 	}
 	var out []string
-	if lines.Valid && usual.Valid && months >= 3 && lines.Float64 < usual.Float64/2 {
+	if lines.Valid && usual.Valid && months >= 3 && lines.Float64 < usual.Float64/2 && (!lastYear.Valid || lines.Float64 < lastYear.Float64/2) {
 		out = append(out, fmt.Sprintf("Huvudboken för %s har %.0f %% av en vanlig månads rader (%s mot median %s de %d månaderna före): är månaden avslutad och hela extraktet inläst?",
 			m.Swedish(), 100*lines.Float64/usual.Float64, thousands(int64(lines.Float64)), thousands(int64(usual.Float64)), months))
 	}

@@ -3,17 +3,16 @@ package charts
 import (
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/tertial/tertial/engine"
 )
 
-// Swedish presentation: no-break space between thousands, decimal comma,
-// the minus sign U+2212. Machine outputs never use these.
-const (
-	nbsp  = "\u00a0"
-	minus = "\u2212"
-)
+// Swedish presentation (engine.SwedishNumber): no-break space between
+// thousands, decimal comma, the minus sign U+2212. Machine outputs never
+// use these.
+const nbsp = "\u00a0"
 
 // Kr formats whole kronor: "−32 533 999".
 func Kr(d decimal.Decimal) string { return group(d.Round(0).String()) }
@@ -46,27 +45,7 @@ func Float(f float64, decimals int) string {
 }
 
 // group rewrites a plain number ("-1234567.5") the Swedish way.
-func group(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(nbsp)
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteString(",")
-		b.WriteString(frac)
-	}
-	out := b.String()
-	if neg && strings.Trim(out, "0,"+nbsp) != "" {
-		out = minus + out
-	}
-	return out
-}
+func group(s string) string { return engine.SwedishNumber(s) }
 
 // SwedishDecimal formats an exact decimal with the given decimals.
 func SwedishDecimal(d decimal.Decimal, decimals int) string {

@@ -257,13 +257,13 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 		versus = fmt.Sprintf("ett underskott på %s mnkr", Mnkr(dev.Abs()))
 	}
 	mot, gentemot := versus+" mot", versus+" gentemot"
-	if dev.Abs().LessThan(decimal.New(50_000, 0)) {
+	if dev.Abs().LessThan(inLine) {
 		mot, gentemot = "ett resultat i nivå med", "ett resultat i nivå med"
 	}
 	year := r.Period[:4]
 	sum := fmt.Sprintf("%s redovisar %s periodbudget per %s", name, mot, monthTxt)
 	switch {
-	case strings.HasSuffix(r.Period, "-12"):
+	case r.Tertial == "T3":
 		// The year is over: its outcome, not a forecast, is the news; the
 		// last forecast is what it is measured against.
 		sum = fmt.Sprintf("%s redovisar %s budget för helåret %s.", name, mot, year)
@@ -283,7 +283,13 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 			name, Mnkr(e.Result.Outcome.Decimal), monthTxt, Mnkr(e.Result.Budget.Decimal), mid, gentemot),
 	}
 	if e.Forecast.Deviation != nil {
-		f := fmt.Sprintf("Årsprognosen är %s mnkr mot årsbudget för %s", MnkrSigned(e.Forecast.Deviation.Decimal), year)
+		// In December the year's outcome is known and the forecast is
+		// history.
+		lead := "Årsprognosen är"
+		if m, err := engine.ParsePeriod(e.Forecast.Made); r.Tertial == "T3" && err == nil && e.Forecast.Made != r.Period {
+			lead = "Årsprognosen i " + m.Swedish() + " var"
+		}
+		f := fmt.Sprintf("%s %s mnkr mot årsbudget för %s", lead, MnkrSigned(e.Forecast.Deviation.Decimal), year)
 		var parts []string
 		for _, c := range e.Forecast.ByCategory {
 			if c.Deviation.IsZero() {
@@ -299,13 +305,9 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 			f += ", med " + engine.JoinSwedish(parts)
 		}
 		t["prognos"] = []string{f + "."}
-		if strings.HasSuffix(r.Period, "-12") {
-			// The year's outcome is known: the forecast is history, and
-			// how far the outcome came from it is what a reader asks.
-			if m, err := engine.ParsePeriod(e.Forecast.Made); err == nil && e.Forecast.Made != r.Period {
-				f = strings.Replace(f, "Årsprognosen är", "Årsprognosen i "+m.Swedish()+" var", 1)
-			}
-			t["prognos"] = []string{f + ".", fmt.Sprintf("Utfallet för helåret blev %s mnkr mot budget.", MnkrSigned(dev))}
+		if r.Tertial == "T3" {
+			// How far the year's outcome came from it is what a reader asks.
+			t["prognos"] = append(t["prognos"], fmt.Sprintf("Utfallet för helåret blev %s mnkr mot budget.", MnkrSigned(dev)))
 		}
 	} else {
 		t["prognos"] = []string{fmt.Sprintf("Ingen årsprognos har lämnats för %s till och med %s.", year, monthTxt)}
@@ -319,7 +321,7 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 		if c.Deviation.IsNegative() {
 			word = "ett underskott"
 		}
-		if c.Deviation.Abs().LessThan(decimal.New(50_000, 0)) {
+		if c.Deviation.Abs().LessThan(inLine) {
 			t["kostnader"] = append(t["kostnader"], fmt.Sprintf("%s ligger i nivå med periodbudget.", label))
 			continue
 		}
@@ -406,7 +408,7 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 		// In mnkr as the seed writes it; a change that would round to 0,0
 		// mnkr in kronor.
 		amount := Mnkr(n.Change.Abs()) + " mnkr"
-		if n.Change.Abs().LessThan(decimal.New(50_000, 0)) {
+		if n.Change.Abs().LessThan(inLine) {
 			amount = Kr(n.Change.Abs()) + " kr"
 		}
 		t["nettokostnad"] = append(t["nettokostnad"], fmt.Sprintf("Nettokostnaden för %s har %s med %s (%s) jämfört med samma period %d.",
@@ -454,7 +456,6 @@ func mustAtoi(s string) int {
 	return n
 }
 
-// joinSv joins "a, b och c".
 // scorecardOutcome is a scorecard row's outcome as the report prints it.
 func scorecardOutcome(r engine.ScorecardRow) string {
 	if r.Outcome == nil {
@@ -583,6 +584,10 @@ func programmeSentences(pr engine.Programme) []string {
 	}
 	return out
 }
+
+// inLine: a deviation below it rounds to 0,0 mnkr, so a text calls it in
+// line with the budget, or writes the change in kronor.
+var inLine = decimal.New(50_000, 0)
 
 // reportKind names the report by the months it covers: T1 and T2 are
 // delårsrapporter (as the seed calls its T1), T3 is the whole year, an

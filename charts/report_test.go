@@ -211,7 +211,7 @@ func TestScorecardSentences(t *testing.T) {
 // the forecast is history: the summary and the forecast section say so.
 func TestYearEndCommentary(t *testing.T) {
 	r := sampleReport(t)
-	r.Period = "2019-12" // April's figures, read as the year's
+	r.Period, r.Tertial = "2019-12", "T3" // April's figures, read as the year's
 	text := Commentary(r, "december 2019")
 	if got, want := strings.Join(text["sammanfattning"], " "), "Länsteknik redovisar ett överskott på 0,8 mnkr mot budget för helåret 2019. Årsprognosen i april 2019 var +2,0 mnkr."; got != want {
 		t.Errorf("sammanfattning:\n%s\nwant\n%s", got, want)

@@ -383,16 +383,17 @@ func (s *Store) checkPeriod(ctx context.Context, o ReportOptions) error {
 
 func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) ([]string, error) {
 	w, version := []string{}, r.Budget
-	var budgetRows, unmapped, unmappedCC int
+	var unmapped, unmappedCC int
 	yearFrom := Month{o.Period.Year, 1}
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM budget WHERE version = ? AND period BETWEEN ? AND ?", version, yearFrom.Date(), o.Period.Date()).Scan(&budgetRows); err != nil {
+	months := o.Period.Index() - yearFrom.Index() + 1 // January to the report month
+	gaps, err := s.monthsWithout(ctx, "SELECT DISTINCT period FROM budget WHERE period BETWEEN $1 AND $2 AND version = $3", yearFrom, o.Period, version)
+	if err != nil {
 		return nil, err
 	}
-	if budgetRows == 0 {
+	switch {
+	case len(gaps) == months:
 		w = append(w, fmt.Sprintf("Ingen budget (version %s) finns för januari–%s: periodbudget och avvikelser visas som 0.", version, o.Period.Swedish()))
-	} else if gaps, err := s.monthsWithout(ctx, "SELECT DISTINCT period FROM budget WHERE period BETWEEN $1 AND $2 AND version = $3", yearFrom, o.Period, version); err != nil {
-		return nil, err
-	} else if len(gaps) > 0 {
+	case len(gaps) > 0:
 		w = append(w, fmt.Sprintf("Budgeten (version %s) saknar %s: periodbudgeten räknar %s som 0.", version, MonthList(gaps), thoseMonths(gaps)))
 	}
 	for _, kind := range []Kind{KindLedger, KindBudget, KindHours, KindAbsence} {
@@ -432,18 +433,16 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 			   LEFT JOIN cost_centers c USING (cost_center) WHERE c.unit IS NULL)`, yearFrom.Date(), o.Period.Date()).Scan(&unmapped, &unmappedCC); err != nil {
 		return nil, err
 	}
-	var lastYear int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM ledger_month WHERE period BETWEEN ? AND ?",
-		Month{o.Period.Year - 1, 1}.Date(), Month{o.Period.Year - 1, o.Period.Mon}.Date()).Scan(&lastYear); err != nil {
+	lastYear, err := s.monthsWithout(ctx, "SELECT DISTINCT period FROM ledger_month WHERE period BETWEEN $1 AND $2",
+		Month{o.Period.Year - 1, 1}, Month{o.Period.Year - 1, o.Period.Mon})
+	if err != nil {
 		return nil, err
 	}
-	if lastYear == 0 {
+	switch {
+	case len(lastYear) == months:
 		w = append(w, fmt.Sprintf("Inget utfall finns för samma period %d: nettokostnadsutvecklingen har ingen jämförelse.", o.Period.Year-1))
-	} else if gaps, err := s.monthsWithout(ctx, "SELECT DISTINCT period FROM ledger_month WHERE period BETWEEN $1 AND $2",
-		Month{o.Period.Year - 1, 1}, Month{o.Period.Year - 1, o.Period.Mon}); err != nil {
-		return nil, err
-	} else if len(gaps) > 0 {
-		w = append(w, fmt.Sprintf("Huvudboken har inga rader för %s: nettokostnadsutvecklingen jämför inte hela samma period %d.", MonthList(gaps), o.Period.Year-1))
+	case len(lastYear) > 0:
+		w = append(w, fmt.Sprintf("Huvudboken har inga rader för %s: nettokostnadsutvecklingen jämför inte hela samma period %d.", MonthList(lastYear), o.Period.Year-1))
 	}
 	// A forecast is made every tertial; T2's report with T1's forecast
 	// shows a forecast four months old as if it were the current one.
@@ -644,19 +643,29 @@ func (s *Store) thinMonth(ctx context.Context, m Month) ([]string, error) {
 }
 
 // thousands writes n with Swedish thousands separators (no-break spaces).
-func thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
+func thousands(n int64) string { return SwedishNumber(strconv.FormatInt(n, 10)) }
+
+// SwedishNumber rewrites a plain number ("-1234567.5") the Swedish way:
+// no-break spaces between thousands, a decimal comma and the minus sign
+// U+2212 ("−1 234 567,5"); a negative that is zero as written has none.
+func SwedishNumber(s string) string {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
+	intPart, frac, hasFrac := strings.Cut(s, ".")
 	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
 			b.WriteString("\u00a0")
 		}
 		b.WriteRune(c)
 	}
-	if neg {
-		return "−" + b.String()
+	if hasFrac {
+		b.WriteString(",")
+		b.WriteString(frac)
 	}
-	return b.String()
+	out := b.String()
+	if neg && strings.Trim(out, "0,\u00a0") != "" {
+		out = "\u2212" + out
+	}
+	return out
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"log/slog"
 	"strings"
 )
 
@@ -92,6 +91,7 @@ func (s *Store) checkLedgerMonth(ctx context.Context) error {
 	if s.monthChecked {
 		return nil
 	}
+	defer s.steps(ctx, "check", "what", "ledger_month against the ledger").done()
 	stale, err := staleLedgerMonths(ctx, s.db)
 	if err != nil {
 		return err
@@ -116,11 +116,7 @@ func (s *Store) checkLedgerMonth(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		log := s.Log
-		if log == nil {
-			log = slog.Default()
-		}
-		log.Warn("ledger_month recomputed: it disagreed with the ledger (changed outside tertial?)", "months", strings.Join(names, ","))
+		s.logger().Warn("ledger_month recomputed: it disagreed with the ledger (changed outside tertial?)", "months", strings.Join(names, ","))
 	}
 	s.monthChecked = true
 	return nil

@@ -116,6 +116,8 @@ func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt Load
 	if opt.Version == "" {
 		opt.Version = DefaultVersion
 	}
+	t := s.steps(ctx, "load", "file", filepath.Base(name), "kind", string(kind))
+	defer t.done()
 	sum := sha256.Sum256(data)
 	res := &LoadResult{Kind: kind, File: name, Source: opt.Source, version: opt.Version}
 	hash := hex.EncodeToString(sum[:])
@@ -129,6 +131,7 @@ func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt Load
 	case !errors.Is(err, sql.ErrNoRows):
 		return nil, fmt.Errorf("load %s: %w", name, err)
 	}
+	t.step("hash and look up")
 
 	if unordered(kind, name, data) {
 		// DuckDB need not keep these rows in the order it reads them (see
@@ -149,12 +152,12 @@ func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt Load
 	}
 
 	if streamable(kind, name, data) {
-		ok, err := s.loadStreaming(ctx, name, data, kind, opt, res, hash)
+		ok, err := s.loadStreaming(ctx, name, data, kind, opt, res, hash, t)
 		if ok {
 			if err != nil {
 				return nil, err
 			}
-			return s.afterLoad(ctx, res, kind)
+			return s.afterLoad(ctx, res, kind, t)
 		}
 	}
 	ex, err := parseExtract(ctx, s, name, data, kind, opt, nil)
@@ -162,6 +165,7 @@ func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt Load
 		return nil, err
 	}
 	defer ex.cleanup()
+	t.step("parse")
 	if res.Source == "" {
 		res.Source = ex.source
 		if res.Source == "" {
@@ -176,13 +180,15 @@ func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt Load
 		if err := ex.insert(ctx, tx, res, opt); err != nil {
 			return err
 		}
+		t.step("insert")
 		return s.recordLoad(ctx, tx, res, kind, name, hash, opt)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", name, err)
 	}
+	t.step("commit")
 	res.Warnings = append(res.Warnings, ex.warnings...)
-	return s.afterLoad(ctx, res, kind)
+	return s.afterLoad(ctx, res, kind, t)
 }
 
 // recordLoad writes the load's row in loads, inside its transaction.
@@ -199,20 +205,19 @@ func (s *Store) recordLoad(ctx context.Context, tx *sql.Tx, res *LoadResult, kin
 }
 
 // afterLoad adds the warnings a committed load earns.
-func (s *Store) afterLoad(ctx context.Context, res *LoadResult, kind Kind) (*LoadResult, error) {
+func (s *Store) afterLoad(ctx context.Context, res *LoadResult, kind Kind, t *steps) (*LoadResult, error) {
 	if kind == KindSIE || kind == KindLedger || kind == KindBudget {
 		w, err := s.unmappedAccounts(ctx, res.LoadID)
 		if err != nil {
 			return nil, err
 		}
 		res.Warnings = append(res.Warnings, w...)
-	}
-	if kind == KindSIE || kind == KindLedger || kind == KindBudget {
-		w, err := s.signsReversed(ctx, res.LoadID)
+		w, err = s.signsReversed(ctx, res.LoadID)
 		if err != nil {
 			return nil, err
 		}
 		res.Warnings = append(res.Warnings, w...)
+		t.step("unmapped accounts and signs")
 	}
 	if _, ok := twiceChecks[kind]; ok {
 		w, err := s.loadedTwice(ctx, res, kind)
@@ -220,6 +225,7 @@ func (s *Store) afterLoad(ctx context.Context, res *LoadResult, kind Kind) (*Loa
 			return nil, err
 		}
 		res.Warnings = append(res.Warnings, w...)
+		t.step("loaded twice")
 	}
 	return res, nil
 }

@@ -80,6 +80,7 @@ func (s *Store) RunQuery(ctx context.Context, q queries.Query, p Params) (*Table
 	if err := s.checkBefore(ctx, q.SQL); err != nil {
 		return nil, err
 	}
+	defer s.steps(ctx, "query", "query", q.Name).done()
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, err

@@ -287,14 +287,18 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 	if r.Programmes, err = s.Programmes(ctx, o); err != nil {
 		return nil, err
 	}
+	t0 := s.steps(ctx, "report", "period", o.Period.String())
 	if r.Warnings, err = s.reportWarnings(ctx, o, r); err != nil {
 		return nil, err
 	}
+	t0.step("warnings")
 	r.BudgetBasis = "revised"
 	if o.OriginalBudget {
 		r.BudgetBasis = "original"
 	}
-	return r, s.addSources(ctx, r)
+	err = s.addSources(ctx, r)
+	t0.step("sources")
+	return r, err
 }
 
 func (s *Store) addSources(ctx context.Context, r *Report) error {

@@ -192,10 +192,12 @@ func (s *Store) Path() string { return s.path }
 // Close checkpoints and closes the database.
 func (s *Store) Close() error {
 	if s.path != "" && !s.readOnly {
+		t := s.steps(context.Background(), "close", "db", filepath.Base(s.path))
 		if _, err := s.db.Exec("CHECKPOINT"); err != nil {
 			s.db.Close()
 			return fmt.Errorf("checkpoint: %w", err)
 		}
+		t.step("checkpoint")
 	}
 	err := s.db.Close()
 	if cerr := s.conn.Close(); err == nil {

@@ -211,7 +211,7 @@ func (p *pipeTransport) abort(stop <-chan struct{}) {
 
 // loadStreaming is LoadData for ledger and hours extracts, parsing inside the
 // transaction while DuckDB inserts the staged rows.
-func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kind Kind, opt LoadOptions, res *LoadResult, hash string) (bool, error) {
+func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kind Kind, opt LoadOptions, res *LoadResult, hash string, t *steps) (bool, error) {
 	var tr transport
 	if kind != KindHours {
 		tr = newArrowTransport(kind) // nil without the duckdb_arrow build tag
@@ -294,6 +294,7 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 		if err := tr.finish(ctx, tx); err != nil {
 			return err
 		}
+		t.step("parse and insert")
 		ex := p.ex
 		defer ex.cleanup()
 		n, _ := r.RowsAffected()
@@ -328,10 +329,12 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 			}
 			res.Replaced, _ = r.RowsAffected()
 			res.Rows += staged
+			t.step("replace earlier rows")
 			if target.table == "ledger" {
 				if err := followLedger(ctx, tx, res.Source, res.LoadID, st.lo, st.hi); err != nil {
 					return err
 				}
+				t.step("ledger_month")
 			}
 		}
 		ex.ledger = nil // inserted above; the budget and names (SIE), the key check (HR) follow
@@ -339,6 +342,7 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 			return err
 		}
 		res.Warnings = append(res.Warnings, ex.warnings...)
+		t.step("the rest of the extract")
 		return s.recordLoad(ctx, tx, res, kind, name, hash, opt)
 	})
 	switch {
@@ -347,5 +351,6 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 	case err != nil:
 		return true, fmt.Errorf("load %s: %w", name, err)
 	}
+	t.step("commit")
 	return true, nil
 }

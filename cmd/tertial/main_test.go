@@ -641,3 +641,35 @@ func TestInterruptedLoad(t *testing.T) {
 		})
 	}
 }
+
+// --verbose logs each step's time, so a user sees where a slow load or
+// report goes; --quiet with it is a contradiction.
+func TestVerboseStepTimes(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "v.duckdb")
+	for _, f := range []string{"kontoplan.csv", "organisation.csv"} {
+		kind := map[string]string{"kontoplan.csv": "accounts", "organisation.csv": "org"}[f]
+		if _, errs, code := runCLI(t, "--db", db, "load", "--kind", kind, filepath.Join("..", "..", "sampledata", f)); code != 0 {
+			t.Fatal(errs)
+		}
+	}
+	_, errs, code := runCLI(t, "-v", "--db", db, "load", "--kind", "ledger", filepath.Join("..", "..", "sampledata", "huvudbok_2019.csv"))
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	for _, want := range []string{`msg="open done"`, `msg="load step" step="parse and insert"`, `step=ledger_month`, `step=commit`, `msg="load done"`, `msg="close step" step=checkpoint`} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("-v load: no %s in\n%s", want, errs)
+		}
+	}
+	_, errs, code = runCLI(t, "-v", "--db", db, "query", "period_result", "--period", "2019-04")
+	if code != 0 || !strings.Contains(errs, `msg="query done"`) || !strings.Contains(errs, "query=period_result") {
+		t.Errorf("-v query: exit %d, no query time in\n%s", code, errs)
+	}
+	_, errs, code = runCLI(t, "--db", db, "query", "period_result", "--period", "2019-04")
+	if code != 0 || strings.Contains(errs, "DEBUG") {
+		t.Errorf("without -v: exit %d, debug lines in\n%s", code, errs)
+	}
+	if _, errs, code := runCLI(t, "-v", "-q", "--db", db, "query", "period_result"); code != exitUsage || !strings.Contains(errs, "contradict") {
+		t.Errorf("-v -q: exit %d, %s", code, errs)
+	}
+}

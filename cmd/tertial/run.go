@@ -11,6 +11,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -43,6 +44,7 @@ type app struct {
 	dbPath     string
 	sample     bool
 	quiet      bool
+	verbose    bool
 	allowWrite bool   // ad-hoc SQL may change the database and touch files
 	fromExport string // ad-hoc SQL on a Parquet export instead of a database
 	cpuProfile string // write a pprof CPU profile of the command here
@@ -124,8 +126,13 @@ The database is tertial.duckdb in the working directory, or --db PATH, or $TERTI
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			level := slog.LevelInfo
-			if a.quiet {
+			switch {
+			case a.quiet && a.verbose:
+				return usageError{errors.New("--quiet and --verbose contradict each other: give one")}
+			case a.quiet:
 				level = slog.LevelWarn
+			case a.verbose:
+				level = slog.LevelDebug
 			}
 			if a.cpuProfile != "" {
 				f, err := os.Create(a.cpuProfile)
@@ -178,6 +185,7 @@ The database is tertial.duckdb in the working directory, or --db PATH, or $TERTI
 	pf.StringVar(&a.dbPath, "db", "", "database file (default $TERTIAL_DB or "+engine.DefaultDB+")")
 	pf.BoolVar(&a.sample, "sample", false, "use the embedded sample division in an in-memory database")
 	pf.BoolVarP(&a.quiet, "quiet", "q", false, "log only warnings and errors")
+	pf.BoolVarP(&a.verbose, "verbose", "v", false, "also log how long each step took (opening, each load's parse, insert and commit, each query)")
 	pf.StringVar(&a.logFormat, "log-format", "text", "log format: text, or json for schedulers")
 	pf.StringVar(&a.configPath, "config", "tertial.yaml", "the config for 'tertial build' (its 'queries' folder also serves sql and query)")
 	pf.StringVar(&a.cpuProfile, "cpuprofile", "", "write a CPU profile (go tool pprof) of the command to this file")
@@ -196,6 +204,7 @@ func (a *app) open() (*engine.Store, error) {
 		if err != nil {
 			return nil, err
 		}
+		s.Log = a.log
 		if _, err := sampledata.Load(a.ctx, s); err != nil {
 			s.Close()
 			return nil, err
@@ -209,11 +218,13 @@ func (a *app) open() (*engine.Store, error) {
 	if path == "" {
 		path = engine.DefaultDB
 	}
+	t0 := time.Now()
 	s, err := engine.Open(a.ctx, path)
 	if err != nil {
 		return nil, err
 	}
 	s.Log = a.log
+	a.log.Debug("open done", "seconds", time.Since(t0).Round(time.Millisecond).Seconds(), "db", path)
 	return s, nil
 }
 
@@ -235,6 +246,17 @@ func (a *app) openShared() (*engine.Store, func(), error) {
 // temporary file first, since an in-memory database cannot be opened
 // read-only. The returned function closes the store and cleans up.
 func (a *app) openForSQL() (*engine.Store, func(), error) {
+	t0 := time.Now()
+	s, done, err := a.openSQLStore()
+	if err != nil {
+		return nil, nil, err
+	}
+	s.Log = a.log
+	a.log.Debug("open done", "seconds", time.Since(t0).Round(time.Millisecond).Seconds(), "read_only", !a.allowWrite)
+	return s, done, nil
+}
+
+func (a *app) openSQLStore() (*engine.Store, func(), error) {
 	if a.fromExport != "" {
 		if a.allowWrite || a.sample || a.dbPath != "" {
 			return nil, nil, usageError{errors.New("--from-export reads an export only: it cannot be combined with --db, --sample or --allow-write")}

@@ -514,24 +514,23 @@ func insertBudget(ctx context.Context, tx *sql.Tx, rows []budgetRow, version str
 	}
 	n, _ := r.RowsAffected()
 	res.Replaced += n
-	cols := []string{"version VARCHAR", "period DATE", "account VARCHAR", "cost_center VARCHAR", "project VARCHAR",
-		"amount DECIMAL(18,2)", "source VARCHAR", "load_id INTEGER", "line INTEGER"}
+	// Version, source and load are the same on every row: the INSERT
+	// writes them, not the stage (a third of its fields).
+	cols := []string{"period DATE", "account VARCHAR", "cost_center VARCHAR", "project VARCHAR", "amount DECIMAL(18,2)", "line INTEGER"}
 	err = stageCSV(ctx, tx, "budget", cols, func(w *csvWriter) error {
 		for i := range rows {
 			r := &rows[i]
-			w.str(version)
 			w.month(r.Period)
 			w.str(r.Account)
 			w.str(r.CostCenter)
 			w.str(r.Project)
 			w.ore(r.Amount)
-			w.str(res.Source)
-			w.int(res.LoadID)
 			w.int(int64(r.Line))
 			w.end()
 		}
 		return nil
-	}, "INSERT INTO budget SELECT * FROM %s")
+	}, fmt.Sprintf(`INSERT INTO budget (version, period, account, cost_center, project, amount, source, load_id, line)
+		SELECT %s, period, account, cost_center, project, amount, %s, %d, line FROM %%s`, sqlString(version), sqlString(res.Source), res.LoadID))
 	res.Rows += int64(len(rows))
 	return err
 }

@@ -43,6 +43,7 @@ prints, side by side:
   floor     what DuckDB alone spends writing the CSV ledger's stored rows again and summing
             them as ledger_month does: the most any load from text can reach, parsing aside
   report    a full report (HTML, JSON, XLSX, CSVs; no browser) against the same queries run alone
+  steps     under each load and report, where its time went (the process's own --verbose log)
   rebuild   the incremental monthly rebuild: load the new month's extracts and report on it
   sql       'tertial sql "SELECT 1"' on the region's database
   CPU       each step's CPU seconds (user + system, all threads): on N cores a step takes at
@@ -138,11 +139,17 @@ func medianStep(sts []step) step {
 		sort.Float64s(v)
 		return v[len(v)/2]
 	}
-	return step{
+	med := step{
 		seconds: pick(func(s step) float64 { return s.seconds }),
 		cpu:     pick(func(s step) float64 { return s.cpu }),
 		rssMB:   pick(func(s step) float64 { return s.rssMB }),
 	}
+	for _, st := range sts {
+		if st.seconds == med.seconds {
+			med.phases = st.phases // the median run's own steps
+		}
+	}
+	return med
 }
 
 func runList(sts []step) string {
@@ -159,13 +166,92 @@ type step struct {
 	cpu     float64 // user + system seconds, on all cores
 	rssMB   float64
 	out     string
+	phases  []phase // what the process logged with --verbose
+}
+
+// phase is one step a tertial process timed itself (--verbose): a load's
+// parse and insert, its commit, the checkpoint at close, a query.
+type phase struct {
+	name    string
+	seconds float64
+}
+
+// phasesOf reads the steps from a process's JSON log, summed by name (a
+// load of two files logs each step twice) in the order first seen.
+func phasesOf(stderr string) []phase {
+	var out []phase
+	at := map[string]int{}
+	for _, line := range strings.Split(stderr, "\n") {
+		if !strings.HasPrefix(line, "{") {
+			continue
+		}
+		var rec struct {
+			Msg     string   `json:"msg"`
+			Step    string   `json:"step"`
+			Query   string   `json:"query"`
+			What    string   `json:"what"`
+			Seconds *float64 `json:"seconds"`
+		}
+		if json.Unmarshal([]byte(line), &rec) != nil || rec.Seconds == nil {
+			continue
+		}
+		var name string
+		switch {
+		case rec.Msg == "query done":
+			name = rec.Query
+		case rec.Msg == "check done":
+			name = "check " + rec.What
+		case rec.Msg == "open done":
+			name = "open"
+		case strings.HasSuffix(rec.Msg, " step"):
+			name = rec.Step
+		default:
+			continue
+		}
+		if i, ok := at[name]; ok {
+			out[i].seconds += *rec.Seconds
+			continue
+		}
+		at[name] = len(out)
+		out = append(out, phase{name, *rec.Seconds})
+	}
+	return out
+}
+
+// phaseLine is a process's steps of 0.01 s or more, the slowest n first
+// (n = 0: all, in their order), and what the process spent beyond them.
+func phaseLine(st step, n int) string {
+	ps := append([]phase(nil), st.phases...)
+	var sum float64
+	for _, p := range ps {
+		sum += p.seconds
+	}
+	if n > 0 {
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].seconds > ps[j].seconds })
+		ps = ps[:min(n, len(ps))]
+	}
+	var parts []string
+	for _, p := range ps {
+		if p.seconds >= 0.01 {
+			parts = append(parts, fmt.Sprintf("%s %.2f", p.name, p.seconds))
+		}
+	}
+	if len(st.phases) == 0 {
+		return ""
+	}
+	if n > 0 && len(parts) > 0 {
+		parts = append(parts, "…")
+	}
+	return strings.Join(append(parts, fmt.Sprintf("start, exit and the rest %.2f", st.seconds-sum)), ", ")
 }
 
 func (b *bench) tertial(args ...string) (step, error) { return b.tertialEnv(nil, args...) }
 
 // tertialEnv is tertial with more environment (which wins over the bench's).
 func (b *bench) tertialEnv(env []string, args ...string) (step, error) {
-	cmd := exec.CommandContext(b.a.ctx, b.exe, args...)
+	// Every step logs its own times (--verbose, as JSON), which the bench
+	// prints beside the whole process's.
+	cmd := exec.CommandContext(b.a.ctx, b.exe, append([]string{"--verbose", "--log-format", "json"}, args...)...)
 	cmd.Dir = b.dir
 	cmd.Env = append(os.Environ(), "TERTIAL_HR_KEY=tertial-bench-key-0123456789", "TERTIAL_CHROMIUM=none", peakRSSEnv+"=1")
 	cmd.Env = append(cmd.Env, env...)
@@ -173,7 +259,7 @@ func (b *bench) tertialEnv(env []string, args ...string) (step, error) {
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	t0 := time.Now()
 	err := cmd.Run()
-	st := step{seconds: time.Since(t0).Seconds(), out: out.String()}
+	st := step{seconds: time.Since(t0).Seconds(), out: out.String(), phases: phasesOf(errb.String())}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		st.rssMB = float64(ru.Maxrss) / 1024 // an upper bound: see peakRSSEnv
 		st.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
@@ -328,6 +414,9 @@ func (b *bench) run() error {
 			fmt.Fprintf(w, "   (runs %s; read_csv %s)", runList(sts), runList(refs))
 		}
 		fmt.Fprintln(w)
+		if line := phaseLine(st, 0); line != "" {
+			fmt.Fprintf(w, "    steps: %s\n", line)
+		}
 	}
 	if b.loadRuns > 1 {
 		fmt.Fprintf(w, "(medians of %d runs of each, alternating: seconds, CPU s and peak RSS each their own median)\n", b.loadRuns)
@@ -363,6 +452,9 @@ func (b *bench) run() error {
 	fmt.Fprintf(w, "\n%-44s %9s %7s %9s\n", "report (median of 3)", "seconds", "CPU s", "peak RSS")
 	fmt.Fprintf(w, "%-44s %9.2f %7.1f %6.0f MB   (runs %.2f, %.2f, %.2f)\n", "full report "+period+" (process, no browser)", rep.seconds, rep.cpu, rep.rssMB,
 		reps[0].seconds, reps[1].seconds, reps[2].seconds)
+	if line := phaseLine(rep, 6); line != "" {
+		fmt.Fprintf(w, "    slowest steps: %s\n", line)
+	}
 	fmt.Fprintf(w, "%-44s %9.2f %7s %9s   (runs %.2f, %.2f, %.2f)   report/SQL %.2fx\n", fmt.Sprintf("its %d queries alone (in process)", n), alone, "", "",
 		alones[0], alones[1], alones[2], rep.seconds/alone)
 	// The same report as an economist gets it by default: the figures as
@@ -392,6 +484,13 @@ func (b *bench) run() error {
 		incCPU += st.cpu
 		incRSS = max(incRSS, st.rssMB)
 		fmt.Fprintf(w, "%-44s %9.2f %7.1f %6.0f MB\n", "  "+args[2]+" "+filepath.Base(args[len(args)-1]), st.seconds, st.cpu, st.rssMB)
+		n := 0
+		if args[2] == "report" {
+			n = 6
+		}
+		if line := phaseLine(st, n); line != "" {
+			fmt.Fprintf(w, "    steps: %s\n", line)
+		}
 	}
 	fmt.Fprintf(w, "%-44s %9.2f %7.1f %6.0f MB\n", "incremental monthly rebuild "+f.NextMonth.String(), inc, incCPU, incRSS)
 

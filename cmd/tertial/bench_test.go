@@ -56,6 +56,20 @@ func TestBenchSmoke(t *testing.T) {
 			t.Errorf("bench output lacks %q:\n%s", want, text)
 		}
 	}
+	// Each load, the report and the rebuild's steps say where their time
+	// went, from the processes' own --verbose logs.
+	// (Which steps take 0.01 s or more on a tiny region depends on the
+	// machine: TestBenchPhases tests the lines themselves.)
+	for _, re := range []string{
+		`ledger, Swedish CSV .*\n    steps: .*start, exit and the rest -?[0-9.]+\n`,
+		`budget, Swedish CSV .*\n    steps: .*start, exit and the rest -?[0-9.]+\n`,
+		`full report 2019-11 .*\n    slowest steps: .*start, exit and the rest -?[0-9.]+\n`,
+		`  load huvudbok_2019-12.csv .*\n    steps: .*start, exit and the rest -?[0-9.]+\n`,
+	} {
+		if !regexp.MustCompile(re).MatchString(text) {
+			t.Errorf("bench output lacks the steps %s:\n%s", re, text)
+		}
+	}
 	// The report as economists get it, with Chromium's PNGs and PDF, when
 	// this machine has a Chromium (CI installs one).
 	if _, err := charts.FindBrowser(); err != nil {
@@ -71,5 +85,44 @@ func TestBenchSmoke(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, "report-2019-11-browser", "report.pdf")); err != nil || len(pngs) < 5 {
 			t.Errorf("the report with Chromium wrote %d PNGs and the PDF: %v", len(pngs), err)
 		}
+	}
+}
+
+// phasesOf sums a process's --verbose steps by name, in the order first
+// seen, and phaseLine shows what the process spent beyond them.
+func TestBenchPhases(t *testing.T) {
+	log := strings.Join([]string{
+		`{"time":"x","level":"DEBUG","msg":"open done","seconds":0.02,"db":"r.duckdb"}`,
+		`{"level":"DEBUG","msg":"load step","step":"parse and insert","seconds":1.5,"file":"a.csv"}`,
+		`{"level":"DEBUG","msg":"load step","step":"commit","seconds":0.25,"file":"a.csv"}`,
+		`{"level":"DEBUG","msg":"load done","seconds":1.75,"file":"a.csv"}`,
+		`{"level":"DEBUG","msg":"load step","step":"parse and insert","seconds":0.5,"file":"b.csv"}`,
+		`{"level":"INFO","msg":"loaded","file":"b.csv"}`,
+		`tertial: peak RSS kB: 1234`,
+		`{"level":"DEBUG","msg":"query done","seconds":0.004,"query":"fte"}`,
+		`{"level":"DEBUG","msg":"close step","step":"checkpoint","seconds":0.1,"db":"r.duckdb"}`,
+	}, "\n")
+	ps := phasesOf(log)
+	want := []phase{{"open", 0.02}, {"parse and insert", 2.0}, {"commit", 0.25}, {"fte", 0.004}, {"checkpoint", 0.1}}
+	if len(ps) != len(want) {
+		t.Fatalf("phases %v, want %v", ps, want)
+	}
+	for i := range want {
+		if ps[i].name != want[i].name || ps[i].seconds-want[i].seconds > 1e-9 || want[i].seconds-ps[i].seconds > 1e-9 {
+			t.Errorf("phase %d: %v, want %v", i, ps[i], want[i])
+		}
+	}
+	st := step{seconds: 3, phases: ps}
+	if got, want := phaseLine(st, 0), "open 0.02, parse and insert 2.00, commit 0.25, checkpoint 0.10, start, exit and the rest 0.63"; got != want {
+		t.Errorf("phaseLine(all) = %q, want %q", got, want)
+	}
+	if got, want := phaseLine(st, 2), "parse and insert 2.00, commit 0.25, …, start, exit and the rest 0.63"; got != want {
+		t.Errorf("phaseLine(2) = %q, want %q", got, want)
+	}
+	if got := phaseLine(step{seconds: 1}, 0); got != "" {
+		t.Errorf("no phases: %q", got)
+	}
+	if got, want := phaseLine(step{seconds: 0.05, phases: []phase{{"open", 0.004}}}, 0), "start, exit and the rest 0.05"; got != want {
+		t.Errorf("phases all under 0.01 s: %q, want %q", got, want)
 	}
 }

@@ -130,6 +130,7 @@ func (e *Explainer) Explain(ctx context.Context, figure string, p Params, f Line
 }
 
 func (s *Store) explain(ctx context.Context, figure string, p Params, f LineageFilter, limit int, memo map[string]*Table) (*Lineage, error) {
+	defer s.steps(ctx, "query", "query", "lineage of "+figure).done()
 	q, err := queries.Get(figure)
 	if err != nil {
 		return nil, err

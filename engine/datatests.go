@@ -73,7 +73,9 @@ func DataTestsFromGlob(pattern string) ([]DataTest, error) {
 func (s *Store) RunDataTests(ctx context.Context, tests []DataTest) []DataTestResult {
 	var out []DataTestResult
 	for _, t := range tests {
+		timed := s.steps(ctx, "data test", "test", t.Name)
 		tb, err := s.Query(ctx, t.SQL)
+		timed.done()
 		if err != nil {
 			out = append(out, DataTestResult{Test: t, Error: fmt.Errorf("data test %s: %w", t.Name, err)})
 			continue

@@ -412,6 +412,9 @@ func (a *app) buildReports(s *engine.Store, cfg *Config, rel func(string) string
 			if a.quiet {
 				args = append(args, "-q")
 			}
+			if a.verbose {
+				args = append(args, "-v")
+			}
 			if sc.unit != "" {
 				args = append(args, "--unit", sc.unit)
 			}

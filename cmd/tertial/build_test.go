@@ -175,3 +175,19 @@ output: rapporter/{period}/{scope}
 		t.Errorf("a report for the month in progress %s", this.Format("2006-01"))
 	}
 }
+
+// A scheduled build with --verbose logs every step, the report's too
+// (it runs in the build's process), in the scheduler's JSON.
+func TestBuildVerbose(t *testing.T) {
+	_, cfg := writeSampleProject(t, "")
+	_, errs, code := runCLI(t, "build", "--config", cfg, "--log-format", "json", "-v")
+	if code != 0 {
+		t.Fatalf("build -v: exit %d\n%s", code, errs)
+	}
+	for _, want := range []string{`"msg":"load step"`, `"msg":"data test done"`, `"test":"budget_without_ledger"`, `"msg":"query done","seconds":`,
+		`"query":"period_result"`, `"step":"write HTML, JSON, XLSX and CSVs"`, `"msg":"close step"`} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("build -v: no %s in\n%s", want, errs)
+		}
+	}
+}

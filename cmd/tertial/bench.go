@@ -69,6 +69,9 @@ The defaults are the performance targets' region: 10 M ledger lines a year, 25 0
 			if loadRuns < 1 {
 				return usageError{errors.New("--load-runs must be 1 or more")}
 			}
+			if err := enoughDisk(dir, benchDisk(spec.RowsPerYear, xlsxRows)); err != nil {
+				return err
+			}
 			b := &bench{a: a, dir: dir, spec: spec, xlsxRows: xlsxRows, loadRuns: loadRuns}
 			return b.run()
 		},
@@ -82,6 +85,28 @@ The defaults are the performance targets' region: 10 M ledger lines a year, 25 0
 	cmd.Flags().StringVar(&dir, "dir", "", "working folder (default a temporary one, removed afterwards)")
 	cmd.Flags().BoolVar(&keep, "keep", false, "keep the temporary folder")
 	return cmd
+}
+
+// benchDisk is about what a bench needs in its folder at its peak: the
+// extracts (CSV, SIE, Parquet, XLSX), the region's database, its saved
+// copy and the other formats' databases, DuckDB's spill. Measured at the
+// defaults (2 × 10 M lines): about 3.4 GB kept, 5–6 GB at the peak.
+func benchDisk(rowsPerYear, xlsxRows int) uint64 {
+	return uint64(2*rowsPerYear)*300 + uint64(xlsxRows)*60 + 200<<20
+}
+
+// enoughDisk refuses to start a bench that would fill the disk half-way:
+// a scheduled machine's /tmp is often smaller than the region.
+func enoughDisk(dir string, need uint64) error {
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(dir, &st); err != nil {
+		return nil // cannot tell: let the bench find out
+	}
+	if free := uint64(st.Bavail) * uint64(st.Bsize); free < need {
+		return fmt.Errorf("bench: %s has %.1f GB free and the region needs about %.1f GB: give --dir on a larger disk, or a smaller --rows-per-year",
+			dir, float64(free)/1e9, float64(need)/1e9)
+	}
+	return nil
 }
 
 type bench struct {

@@ -126,3 +126,18 @@ func TestBenchPhases(t *testing.T) {
 		t.Errorf("phases all under 0.01 s: %q, want %q", got, want)
 	}
 }
+
+// A bench that would fill its disk says so before it starts.
+func TestBenchDisk(t *testing.T) {
+	if need := benchDisk(10_000_000, 200_000); need < 5e9 || need > 7e9 {
+		t.Errorf("the default region needs %d bytes; measured 5–6 GB at the peak", need)
+	}
+	dir := t.TempDir()
+	if err := enoughDisk(dir, 1); err != nil {
+		t.Errorf("one byte: %v", err)
+	}
+	err := enoughDisk(dir, 1<<62)
+	if err == nil || !strings.Contains(err.Error(), "GB free and the region needs about") || !strings.Contains(err.Error(), "--dir") {
+		t.Errorf("an exabyte: %v", err)
+	}
+}

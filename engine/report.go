@@ -287,17 +287,17 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 	if r.Programmes, err = s.Programmes(ctx, o); err != nil {
 		return nil, err
 	}
-	t0 := s.steps(ctx, "report", "period", o.Period.String())
+	timed := s.steps(ctx, "report", "period", o.Period.String())
 	if r.Warnings, err = s.reportWarnings(ctx, o, r); err != nil {
 		return nil, err
 	}
-	t0.step("warnings")
+	timed.step("warnings")
 	r.BudgetBasis = "revised"
 	if o.OriginalBudget {
 		r.BudgetBasis = "original"
 	}
 	err = s.addSources(ctx, r)
-	t0.step("sources")
+	timed.step("sources")
 	return r, err
 }
 
@@ -593,11 +593,7 @@ func MonthList(ms []Month) string {
 	}
 	parts := make([]string, len(years))
 	for i, names := range years {
-		text := names[0]
-		if n := len(names); n > 1 {
-			text = strings.Join(names[:n-1], ", ") + " och " + names[n-1]
-		}
-		parts[i] = fmt.Sprintf("%s %d", text, yearOf[i])
+		parts[i] = fmt.Sprintf("%s %d", JoinSwedish(names), yearOf[i])
 	}
 	return strings.Join(parts, ", ")
 }

@@ -34,7 +34,7 @@ func (t *steps) step(name string) {
 		return
 	}
 	now := time.Now()
-	t.log.Debug(t.what+" step", append([]any{"step", name, "seconds", round3(now.Sub(t.last))}, t.args...)...)
+	t.log.Debug(t.what+" step", append([]any{"step", name, "seconds", Seconds(now.Sub(t.last))}, t.args...)...)
 	t.last = now
 }
 
@@ -43,12 +43,12 @@ func (t *steps) done() {
 	if t == nil {
 		return
 	}
-	t.log.Debug(t.what+" done", append([]any{"seconds", round3(time.Since(t.t0))}, t.args...)...)
+	t.log.Debug(t.what+" done", append([]any{"seconds", Seconds(time.Since(t.t0))}, t.args...)...)
 }
 
-func round3(d time.Duration) float64 {
-	return float64(d.Round(time.Millisecond)) / float64(time.Second)
-}
+// Seconds is a step's duration as the logs give it: seconds, to the
+// millisecond.
+func Seconds(d time.Duration) float64 { return d.Round(time.Millisecond).Seconds() }
 
 func (s *Store) logger() *slog.Logger {
 	if s.Log != nil {

@@ -246,6 +246,9 @@ func phasesOf(stderr string) []phase {
 // phaseLine is a process's steps of 0.01 s or more, the slowest n first
 // (n = 0: all, in their order), and what the process spent beyond them.
 func phaseLine(st step, n int) string {
+	if len(st.phases) == 0 {
+		return ""
+	}
 	ps := append([]phase(nil), st.phases...)
 	var sum float64
 	for _, p := range ps {
@@ -260,9 +263,6 @@ func phaseLine(st step, n int) string {
 		if p.seconds >= 0.01 {
 			parts = append(parts, fmt.Sprintf("%s %.2f", p.name, p.seconds))
 		}
-	}
-	if len(st.phases) == 0 {
-		return ""
 	}
 	if n > 0 && len(parts) > 0 {
 		parts = append(parts, "…")

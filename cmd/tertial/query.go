@@ -339,7 +339,7 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 			if err := charts.WriteCSVs(filepath.Join(out, "tables"), tables); err != nil {
 				return err
 			}
-			a.log.Debug("report step", "step", "write HTML, JSON, XLSX and CSVs", "seconds", time.Since(t0).Round(time.Millisecond).Seconds(), "out", out)
+			a.log.Debug("report step", "step", "write HTML, JSON, XLSX and CSVs", "seconds", engine.Seconds(time.Since(t0)), "out", out)
 			fmt.Fprintf(a.stdout, "wrote %s: index.html, report.json, tables.xlsx and tables/*.csv (period %s, %s)\n", out, r.Period, r.Unit)
 			// The report's warnings stand at its top; a scheduled build's log
 			// has them too.
@@ -355,7 +355,7 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 			}
 			t0 = time.Now()
 			check, err := charts.RenderInBrowser(a.ctx, filepath.Join(out, "index.html"), out, ids)
-			a.log.Debug("report step", "step", "PNGs and PDF in Chromium", "seconds", time.Since(t0).Round(time.Millisecond).Seconds(), "out", out)
+			a.log.Debug("report step", "step", "PNGs and PDF in Chromium", "seconds", engine.Seconds(time.Since(t0)), "out", out)
 			if errors.Is(err, charts.ErrNoBrowser) {
 				fmt.Fprintf(a.stderr, "note: figures/*.png and report.pdf were not made: %v\n", err)
 				return nil

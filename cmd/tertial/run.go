@@ -224,7 +224,7 @@ func (a *app) open() (*engine.Store, error) {
 		return nil, err
 	}
 	s.Log = a.log
-	a.log.Debug("open done", "seconds", time.Since(t0).Round(time.Millisecond).Seconds(), "db", path)
+	a.log.Debug("open done", "seconds", engine.Seconds(time.Since(t0)), "db", path)
 	return s, nil
 }
 
@@ -252,7 +252,7 @@ func (a *app) openForSQL() (*engine.Store, func(), error) {
 		return nil, nil, err
 	}
 	s.Log = a.log
-	a.log.Debug("open done", "seconds", time.Since(t0).Round(time.Millisecond).Seconds(), "read_only", !a.allowWrite)
+	a.log.Debug("open done", "seconds", engine.Seconds(time.Since(t0)), "read_only", !a.allowWrite)
 	return s, done, nil
 }
 

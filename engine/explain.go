@@ -75,8 +75,11 @@ func baseOf(figure string, monthly bool) (string, bool) {
 	case "cost_deviation", "cost_deviation_by_unit":
 		return fmt.Sprintf(ledger, "= 'cost'", "p.year_start") + " UNION ALL " + fmt.Sprintf(budget, "= 'cost'"), true
 	case "net_cost_change":
-		return fmt.Sprintf(ledger, "= 'cost'", "(p.year_start - INTERVAL 1 YEAR)::DATE") +
-			" AND (r.period >= p.year_start OR r.period <= (p.period - INTERVAL 1 YEAR)::DATE)", true
+		return fmt.Sprintf(ledger, "= 'cost'", "p.last_year_start") +
+			// Not "period >= year_start OR period <= last_year_period": with
+			// that OR, DuckDB guessed too few rows and built its join's hash
+			// table on the month sums instead of the accounts (0.25 s, not 0.07).
+			" AND NOT (r.period > p.last_year_period AND r.period < p.year_start)", true
 	case "forecast":
 		return `SELECT 'forecast' AS tbl, f.load_id, f.line, NULL AS voucher, f.period, NULL AS account, f.cost_center, f.deviation AS amount, f.comment AS text, f.category, NULL AS subcategory, 1 AS lines
 			FROM forecast f LEFT JOIN cost_centers c USING (cost_center), p
@@ -101,7 +104,7 @@ func baseOf(figure string, monthly bool) (string, bool) {
 		// Person-months: shown by file and line, never by person.
 		return `SELECT 'person_months' AS tbl, pm.load_id, pm.line, NULL AS voucher, pm.period, NULL AS account, pm.cost_center, pm.scheduled_hours AS amount, NULL AS text, NULL AS category, NULL AS subcategory, 1 AS lines
 			FROM person_months pm LEFT JOIN cost_centers c USING (cost_center), p
-			WHERE pm.period BETWEEN (p.year_start - INTERVAL 1 YEAR)::DATE AND p.period
+			WHERE pm.period BETWEEN p.last_year_start AND p.period
 			AND (p.unit IS NULL OR c.unit = p.unit) AND (p.division IS NULL OR c.division = p.division)`, true
 	}
 	return "", false
@@ -152,11 +155,14 @@ func (s *Store) explain(ctx context.Context, figure string, p Params, f LineageF
 	if err := setParams(ctx, conn, p); err != nil {
 		return nil, err
 	}
-	pcte := `WITH p AS (
+	// Last year's bounds are columns of p, computed once: as expressions in
+	// a WHERE they are computed again for every row.
+	pcte := `WITH p0 AS (
 		SELECT coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger))::DATE AS period,
 		       date_trunc('year', coalesce(getvariable('period')::DATE, (SELECT max(period) FROM ledger)))::DATE AS year_start,
 		       getvariable('unit')::VARCHAR AS unit, getvariable('division')::VARCHAR AS division,
-		       coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version)`
+		       coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version),
+		p AS (SELECT *, (year_start - INTERVAL 1 YEAR)::DATE AS last_year_start, (period - INTERVAL 1 YEAR)::DATE AS last_year_period FROM p0)`
 	where := "TRUE"
 	var args []any
 	for col, v := range map[string]string{"category": f.Category, "subcategory": f.Subcategory, "account": f.Account} {
@@ -167,8 +173,10 @@ func (s *Store) explain(ctx context.Context, figure string, p Params, f LineageF
 	}
 	from := pcte + ", b AS (" + base + ") "
 	l := &Lineage{Figure: figure, Title: q.Title, SQL: q.SQL, Period: p.Period.String(), Scope: scopeText(p)}
-	srcSQL := pcte + ", b AS (" + monthly + ") " + `SELECT b.load_id, l.kind, l.file, l.sha256, sum(b.lines)::BIGINT AS n, sum(b.amount)::DECIMAL(18,2) AS amount
-		FROM b JOIN loads l USING (load_id) WHERE ` + where + ` GROUP BY ALL ORDER BY b.load_id`
+	// Summed by load before the loads' file and hash join in: grouping
+	// millions of month sums by those strings cost a fifth of the query.
+	srcSQL := pcte + ", b AS (" + monthly + "), s AS (SELECT b.load_id, sum(b.lines)::BIGINT AS n, sum(b.amount)::DECIMAL(18,2) AS amount FROM b WHERE " + where + ` GROUP BY b.load_id)
+		SELECT s.load_id, l.kind, l.file, l.sha256, s.n, s.amount FROM s JOIN loads l USING (load_id) ORDER BY s.load_id`
 	key := fmt.Sprintf("%s\x00%+v\x00%v", srcSQL, p, args)
 	src := memo[key]
 	if src == nil {

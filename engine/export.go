@@ -99,6 +99,8 @@ func (s *Store) ExportParquet(ctx context.Context, dir string) (*ExportManifest,
 	}
 	defer os.RemoveAll(tmp)
 	m := &ExportManifest{SchemaVersion: version}
+	timed := s.steps(ctx, "export", "dir", dir)
+	defer timed.done()
 	for _, t := range tables {
 		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+quoteIdent(t.Name)).Scan(&t.Rows); err != nil {
 			return nil, fmt.Errorf("export %s: %w", t.Name, err)
@@ -127,6 +129,7 @@ func (s *Store) ExportParquet(ctx context.Context, dir string) (*ExportManifest,
 				return nil, fmt.Errorf("export %s: %w", t.Name, err)
 			}
 		}
+		timed.step(t.Name)
 		m.Tables = append(m.Tables, t)
 	}
 	views, err := s.viewDefinitions(ctx)

@@ -665,6 +665,10 @@ func TestVerboseStepTimes(t *testing.T) {
 	if code != 0 || !strings.Contains(errs, `msg="query done"`) || !strings.Contains(errs, "query=period_result") {
 		t.Errorf("-v query: exit %d, no query time in\n%s", code, errs)
 	}
+	_, errs, code = runCLI(t, "-v", "--db", db, "export", "--parquet", filepath.Join(t.TempDir(), "export"))
+	if code != 0 || !strings.Contains(errs, `msg="export step" step=ledger`) || !strings.Contains(errs, `msg="export done"`) {
+		t.Errorf("-v export: exit %d, no table times in\n%s", code, errs)
+	}
 	_, errs, code = runCLI(t, "--db", db, "query", "period_result", "--period", "2019-04")
 	if code != 0 || strings.Contains(errs, "DEBUG") {
 		t.Errorf("without -v: exit %d, debug lines in\n%s", code, errs)

@@ -76,9 +76,10 @@ func baseOf(figure string, monthly bool) (string, bool) {
 		return fmt.Sprintf(ledger, "= 'cost'", "p.year_start") + " UNION ALL " + fmt.Sprintf(budget, "= 'cost'"), true
 	case "net_cost_change":
 		return fmt.Sprintf(ledger, "= 'cost'", "p.last_year_start") +
-			// Not "period >= year_start OR period <= last_year_period": with
-			// that OR, DuckDB guessed too few rows and built its join's hash
-			// table on the month sums instead of the accounts (0.25 s, not 0.07).
+			// Not "period >= year_start OR period <= last_year_period", the
+			// same rows: with that OR, DuckDB guessed too few rows and built
+			// its join's hash table on the month sums instead of the accounts
+			// (on the bench region: 0.25 s against 0.07 for the join alone).
 			" AND NOT (r.period > p.last_year_period AND r.period < p.year_start)", true
 	case "forecast":
 		return `SELECT 'forecast' AS tbl, f.load_id, f.line, NULL AS voucher, f.period, NULL AS account, f.cost_center, f.deviation AS amount, f.comment AS text, f.category, NULL AS subcategory, 1 AS lines

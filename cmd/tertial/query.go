@@ -355,11 +355,12 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 			}
 			t0 = time.Now()
 			check, err := charts.RenderInBrowser(a.ctx, filepath.Join(out, "index.html"), out, ids)
-			a.log.Debug("report step", "step", "PNGs and PDF in Chromium", "seconds", engine.Seconds(time.Since(t0)), "out", out)
 			if errors.Is(err, charts.ErrNoBrowser) {
 				fmt.Fprintf(a.stderr, "note: figures/*.png and report.pdf were not made: %v\n", err)
 				return nil
 			}
+			// Only a step that ran: without Chromium there is no time to log.
+			a.log.Debug("report step", "step", "PNGs and PDF in Chromium", "seconds", engine.Seconds(time.Since(t0)), "out", out)
 			if err != nil {
 				return err
 			}

@@ -26,6 +26,12 @@ func TestSwedishFormat(t *testing.T) {
 		{Pct(0.21), "0,21\u00a0%"},
 		{Pct(22.95), "22,95\u00a0%"},
 		{Pct(-3.5), "−3,50\u00a0%"},
+		{goalPct(3), "3\u00a0%"},
+		{goalPct(3.5), "3,5\u00a0%"},
+		{goalPct(4.25), "4,25\u00a0%"},
+		{compareWord(3.004, 3), "i nivå med"},
+		{compareWord(3.97, 3), "högre än"},
+		{compareWord(2.994, 3), "lägre än"},
 	}
 	for i, c := range cases {
 		if c.got != c.want {

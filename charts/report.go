@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -350,7 +352,7 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 		if tot := st.SickLeave["total"]; tot.Current != nil {
 			line := fmt.Sprintf("Den totala sjukfrånvaron ligger på %s", Pct(*tot.Current))
 			if g := r.SickLeaveGoal; g != nil {
-				t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("%s, vilket är %s målet på %s %%.", line, compareWord(*tot.Current, *g), Float(*g, 0)))
+				t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("%s, vilket är %s målet på %s.", line, compareWord(*tot.Current, *g), goalPct(*g)))
 				if tot.Previous != nil {
 					t["medarbetare"] = append(t["medarbetare"], fmt.Sprintf("Samma period %d låg den på %s.", yr-1, Pct(*tot.Previous)))
 				}
@@ -417,16 +419,24 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 	return t
 }
 
-// compareWord says how a value stands against another: högre än, lägre än,
-// i nivå med.
+// compareWord says how a percentage stands against another: högre än, lägre
+// än, i nivå med. It compares them as Pct shows them, to two decimals, so the
+// text never calls 3,00 % higher than a goal of 3 %.
 func compareWord(v, other float64) string {
+	a, b := math.Round(v*100), math.Round(other*100)
 	switch {
-	case v > other:
+	case a > b:
 		return "högre än"
-	case v < other:
+	case a < b:
 		return "lägre än"
 	}
 	return "i nivå med"
+}
+
+// goalPct formats a goal as the scorecard states it, with the decimals it
+// has: 3 → "3 %", 3.5 → "3,5 %" (never rounded to a whole percent).
+func goalPct(g float64) string {
+	return group(strconv.FormatFloat(math.Round(g*100)/100, 'f', -1, 64)) + nbsp + "%"
 }
 
 func maxf(a, b float64) float64 {

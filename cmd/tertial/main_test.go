@@ -384,7 +384,7 @@ func TestSampleScorecard(t *testing.T) {
 		}
 	}
 	html, _ := os.ReadFile(filepath.Join(dir, "index.html"))
-	for _, s := range []string{"Balanserad styrning", "Återrapportering av uppdrag", "Nuläge:</strong> Påbörjas efter sommaren.", "vilket är högre än målet på 3 %"} {
+	for _, s := range []string{"Balanserad styrning", "Återrapportering av uppdrag", "Nuläge:</strong> Påbörjas efter sommaren.", "vilket är högre än målet på 3\u00a0%"} {
 		if !bytes.Contains(html, []byte(s)) {
 			t.Errorf("index.html lacks %q", s)
 		}

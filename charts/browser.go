@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -53,8 +54,9 @@ type BrowserCheck struct {
 // off, records console errors and every request that is not the file itself
 // or inline data, counts what each figure drew, and writes
 // figures/<id>.png for each figure and report.pdf (A4, the print
-// stylesheet) into outDir.
-func RenderInBrowser(ctx context.Context, htmlPath, outDir string, figureIDs []string) (*BrowserCheck, error) {
+// stylesheet) into outDir. With log at debug level it logs each step's
+// time ("browser step"); log may be nil.
+func RenderInBrowser(ctx context.Context, log *slog.Logger, htmlPath, outDir string, figureIDs []string) (*BrowserCheck, error) {
 	exe, err := FindBrowser()
 	if err != nil {
 		return nil, err
@@ -91,6 +93,14 @@ func RenderInBrowser(ctx context.Context, htmlPath, outDir string, figureIDs []s
 	bctx, cancelT := context.WithTimeout(bctx, 90*time.Second)
 	defer cancelT()
 
+	last := time.Now()
+	step := func(name string) {
+		if log != nil {
+			now := time.Now()
+			log.Debug("browser step", "step", name, "seconds", float64(now.Sub(last).Round(time.Millisecond))/1e9)
+			last = now
+		}
+	}
 	check := &BrowserCheck{Drawn: map[string]int{}}
 	var mu sync.Mutex
 	err = chromedp.Listen(bctx, func(ev any) {
@@ -123,9 +133,11 @@ func RenderInBrowser(ctx context.Context, htmlPath, outDir string, figureIDs []s
 	if _, err := chromedp.Call(bctx, runtime.Enable, cdp.Empty{}); err != nil {
 		return nil, fmt.Errorf("browser: %w", err)
 	}
+	step("start Chromium")
 	if err := chromedp.Do(bctx, chromedp.Navigate("file://"+abs), chromedp.WaitReady("body")); err != nil {
 		return nil, fmt.Errorf("browser: %w", err)
 	}
+	step("open the page")
 	drawn, err := chromedp.Run(bctx, chromedp.Evaluate[map[string]int](`(function () { var out = {}; document.querySelectorAll('.chart').forEach(function (el) {
 		out[el.id] = el.querySelectorAll('svg path, svg rect, svg text').length; }); return out; })()`))
 	if err != nil {
@@ -134,6 +146,7 @@ func RenderInBrowser(ctx context.Context, htmlPath, outDir string, figureIDs []s
 	mu.Lock()
 	check.Drawn = drawn
 	mu.Unlock()
+	step("count what each figure drew")
 	if err := os.MkdirAll(filepath.Join(outDir, "figures"), 0o755); err != nil {
 		return nil, err
 	}
@@ -151,12 +164,14 @@ func RenderInBrowser(ctx context.Context, htmlPath, outDir string, figureIDs []s
 		}
 		check.PNGs = append(check.PNGs, p)
 	}
+	step("screenshot each figure")
 	yes := true
 	res, err := chromedp.Call(bctx, page.PrintToPDF, page.PrintToPDFParams{PrintBackground: &yes, PreferCSSPageSize: &yes})
 	if err != nil {
 		return nil, fmt.Errorf("browser: pdf: %w", err)
 	}
 	pdf := res.Data
+	step("print the PDF")
 	check.PDF = filepath.Join(outDir, "report.pdf")
 	if err := os.WriteFile(check.PDF, pdf, 0o644); err != nil {
 		return nil, err

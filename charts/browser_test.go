@@ -24,7 +24,7 @@ func TestBrowserCheckCatchesProblems(t *testing.T) {
 <img src="http://example.invalid/logo.png">
 <script>console.error("tertial test error"); throw new Error("boom");</script>
 </body></html>`), 0o644)
-	check, err := RenderInBrowser(context.Background(), page, dir, []string{"fig_empty"})
+	check, err := RenderInBrowser(context.Background(), nil, page, dir, []string{"fig_empty"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,9 +23,15 @@ func TestReportInRealBrowser(t *testing.T) {
 		t.Skip(err)
 	}
 	dir := t.TempDir()
-	out, errs, code := runCLI(t, "report", "--sample", "--period", "2019-04", "--out", dir)
+	out, errs, code := runCLI(t, "-v", "report", "--sample", "--period", "2019-04", "--out", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s%s", code, out, errs)
+	}
+	// -v times Chromium's steps, so a slow PDF is told from a slow start.
+	for _, want := range []string{`msg="browser step" step="start Chromium"`, `step="screenshot each figure"`, `step="print the PDF"`, `step="PNGs and PDF in Chromium"`} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("-v: no %s in\n%s", want, errs)
+		}
 	}
 	if !strings.Contains(out, "wrote 8 figures as PNG") {
 		t.Errorf("output: %s", out)

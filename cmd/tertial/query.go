@@ -354,7 +354,7 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 				ids = append(ids, f.ID)
 			}
 			t0 = time.Now()
-			check, err := charts.RenderInBrowser(a.ctx, filepath.Join(out, "index.html"), out, ids)
+			check, err := charts.RenderInBrowser(a.ctx, a.log, filepath.Join(out, "index.html"), out, ids)
 			if errors.Is(err, charts.ErrNoBrowser) {
 				fmt.Fprintf(a.stderr, "note: figures/*.png and report.pdf were not made: %v\n", err)
 				return nil

@@ -63,19 +63,33 @@ func BenchmarkParseSIE(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	data, err := os.ReadFile(f.LedgerSIE[0])
+	plain, err := os.ReadFile(f.LedgerSIE[0])
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	var lines int64
-	for i := 0; i < b.N; i++ {
-		lines = 0
-		if _, err := parseSIE("bench.se", data, func(*ledgerRow) error { lines++; return nil }, nil); err != nil {
-			b.Fatal(err)
-		}
+	// The same file with a checksum (#KSUMMA), which the parser verifies.
+	i := bytes.IndexByte(plain, '\n') + 1 // after #FLAGGA
+	var sum sieChecksum
+	for _, line := range bytes.Split(plain[i:], []byte("\n")) {
+		sum.add(line)
 	}
-	b.ReportMetric(float64(lines)*float64(b.N)/b.Elapsed().Seconds(), "lines/s")
+	checked := append(append(append([]byte(nil), plain[:i]...), "#KSUMMA\n"...), plain[i:]...)
+	checked = fmt.Appendf(checked, "#KSUMMA %d\n", sum.crc)
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{{"plain", plain}, {"ksumma", checked}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.data)))
+			b.ReportAllocs()
+			var lines int64
+			for b.Loop() {
+				lines = 0
+				if _, err := parseSIE("bench.se", c.data, func(*ledgerRow) error { lines++; return nil }, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(lines)*float64(b.N)/b.Elapsed().Seconds(), "lines/s")
+		})
+	}
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"fmt"
+	"hash/crc32"
 	"strconv"
 	"strings"
 	"time"
@@ -19,7 +20,11 @@ import (
 //     money down, and summing both would count it twice.
 //   - #RAR gives the years behind the year indexes; a #PSALDO/#PBUDGET period
 //     outside its index's year is an error (the export is inconsistent).
-//   - #KONTO names go to account_names. Everything else is read and ignored.
+//   - #KONTO names go to account_names.
+//   - #KSUMMA: a file that opens a checksum must close it with the CRC-32
+//     of what lies between (sieChecksum); a mismatch or a missing close (a
+//     file cut short) refuses the file.
+//   - Everything else is read and ignored.
 
 // sieFile is what a SIE file holds that tertial loads.
 type sieFile struct {
@@ -306,6 +311,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 	var ver *voucher     // the voucher being read
 	var pending *voucher // a #VER waiting for its '{'
 	sawFlagga := false
+	var sum sieChecksum
 	skippedBudget, firstSkipped := 0, 0
 	lineNo := 0
 	for len(data) > 0 && !errs.full() {
@@ -316,6 +322,9 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 			line, data = data[:i], data[i+1:]
 		} else {
 			line, data = data, nil
+		}
+		if sum.open {
+			sum.add(line) // the raw bytes, as the exporter wrote them
 		}
 		if dec != nil && hasHighByte(line) {
 			line = dec.decode(line) // reused: copied by string(line) below
@@ -383,6 +392,11 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 		switch label {
 		case "#FLAGGA":
 			sawFlagga = true
+		case "#KSUMMA":
+			if err := sum.record(lineNo, arg(0)); err != nil {
+				errs.add(&InputError{File: name, Line: lineNo, Msg: err.Error(),
+					Hint: "export the file again; a file changed by hand after its export must have both #KSUMMA lines removed to load unchecked"})
+			}
 		case "#SIETYP":
 			f.Type = arg(0)
 		case "#FNAMN":
@@ -511,6 +525,9 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 	if ver != nil && !errs.full() {
 		bad(ver.line, "voucher %s is not closed with '}' (truncated file?)", ver.id)
 	}
+	if sum.open && !errs.full() {
+		bad(sum.startLine, "#KSUMMA opens a checksum that no closing #KSUMMA ends: the file is cut short (expected #KSUMMA with the checksum as its last record)")
+	}
 	if !sawFlagga && len(errs.Errs) == 0 {
 		errs.add(&InputError{File: name, Line: 1, Msg: "not a SIE file: no #FLAGGA record", Hint: "check that the file is a SIE export"})
 	}
@@ -552,3 +569,95 @@ func clip(s string) string {
 	}
 	return s
 }
+
+// sieChecksum verifies #KSUMMA (SIE 4B, "Kontrollsumma"): a file that
+// starts with an empty #KSUMMA ends with #KSUMMA and the CRC-32 (IEEE) of
+// every record in between, over the fields' contents alone as the file's
+// bytes have them: labels included; white space, line ends, the quotes
+// around a string and the braces of an object list left out; \" and \\
+// read as the character they escape. This rule gives the checksum of every
+// real export in the corpus that has one.
+type sieChecksum struct {
+	open      bool // after the opening #KSUMMA, before the closing one
+	done      bool
+	startLine int
+	crc       uint32
+	buf       []byte // one line's fields, reused
+}
+
+// record handles a #KSUMMA record: without a value it opens the checksum,
+// with one it closes it and compares.
+func (c *sieChecksum) record(line int, value string) error {
+	switch {
+	case value == "" && !c.open && !c.done:
+		c.open, c.startLine, c.crc = true, line, 0
+		return nil
+	case value == "":
+		return fmt.Errorf("#KSUMMA without a checksum where the checksum was expected")
+	case !c.open:
+		return fmt.Errorf("#KSUMMA %s closes a checksum that no opening #KSUMMA started", value)
+	}
+	c.open, c.done = false, true
+	want, err := strconv.ParseUint(value, 10, 32)
+	if err != nil {
+		return fmt.Errorf("#KSUMMA %q is not a checksum (expected a whole number, the CRC-32 of the records since line %d)", value, c.startLine)
+	}
+	if uint32(want) != c.crc {
+		return fmt.Errorf("#KSUMMA %d does not match the records since line %d (their checksum is %d): the file was changed after its export, or damaged", want, c.startLine, c.crc)
+	}
+	return nil
+}
+
+// add takes one raw line into the checksum, unless it is the closing
+// #KSUMMA, which is not part of what it sums.
+func (c *sieChecksum) add(line []byte) {
+	t := line
+	for len(t) > 0 && (t[0] == ' ' || t[0] == '\t') {
+		t = t[1:]
+	}
+	if len(t) >= 7 && t[1]|0x20 == 'k' && bytes.EqualFold(t[:7], []byte("#KSUMMA")) && (len(t) == 7 || sieSep[t[7]]) {
+		return
+	}
+	c.buf = sieFields(c.buf[:0], line)
+	c.crc = crc32.Update(c.crc, crc32.IEEETable, c.buf)
+}
+
+// sieFields appends the contents of a record's fields to dst, one after
+// the other, splitting them as sieSplitter does (the same lax quotes: a
+// quote ends a string only before white space, a brace or the end of the
+// line).
+func sieFields(dst, line []byte) []byte {
+	for i := 0; i < len(line); {
+		c := line[i]
+		switch {
+		case sieSep[c]:
+			i++
+		case c == '"':
+			i++
+			start := i
+			for ; i < len(line); i++ {
+				if line[i] == '\\' && i+1 < len(line) && (line[i+1] == '"' || line[i+1] == '\\') {
+					dst = append(dst, line[start:i]...)
+					i++ // the escaped character starts the next run
+					start = i
+				} else if line[i] == '"' && (i+1 == len(line) || sieSep[line[i+1]]) {
+					break
+				}
+			}
+			dst = append(dst, line[start:min(i, len(line))]...)
+			i++ // the closing quote, or past the end
+		default:
+			j := i
+			for j < len(line) && !sieSep[line[j]] && line[j] != '"' {
+				j++
+			}
+			dst = append(dst, line[i:j]...)
+			i = j
+		}
+	}
+	return dst
+}
+
+// sieSep is what separates fields for the checksum: white space and the
+// braces of an object list.
+var sieSep = [256]bool{' ': true, '\t': true, '\r': true, '{': true, '}': true}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -231,6 +232,71 @@ func assertEmpty(t *testing.T, s *Store) {
 		var n int
 		if err := s.DB().QueryRow("SELECT count(*) FROM " + tbl).Scan(&n); err != nil || n != 0 {
 			t.Errorf("%s has %d rows after a refused load (%v)", tbl, n, err)
+		}
+	}
+}
+
+// TestSIEChecksum: a file that opens #KSUMMA must close it with the CRC-32
+// of its records' fields. The checksum below was computed by a separate
+// implementation of the rule (the one that matches all five real exports
+// in the corpus that carry one).
+func TestSIEChecksum(t *testing.T) {
+	ctx := context.Background()
+	body := "#PROGRAM \"Test \\\"Bokf\\\"\" 1.0\n#FORMAT PC8\n#GEN 20190501\n#SIETYP 4\n#FNAMN \"Test AB\"\n#RAR 0 20190101 20191231\n" +
+		"#KONTO 4010 \"L\x94ner\"\n#KONTO 1930 \"Bank\"\n#VER A 1 20190415 \"L\x94n april\"\n{\n   #TRANS 4010 {1 \"100\"} 1000.50\n   #TRANS 1930 {} -1000.50\n}\n"
+	file := func(b string) []byte { return []byte("#FLAGGA 0\n#KSUMMA\n" + b + "#KSUMMA 1468318428\n") }
+	for _, c := range []struct {
+		name string
+		raw  []byte
+		want string // "" = loads
+	}{
+		{"as exported", file(body), ""},
+		{"CRLF and other white space", []byte(strings.NewReplacer("\n", "\r\n", "   #TRANS ", "\t#TRANS\t\t", "} ", "}  ").Replace(string(file(body)))), ""},
+		{"an amount changed", file(strings.Replace(body, "1000.50\n   #TRANS 1930 {} -1000.50", "1000.60\n   #TRANS 1930 {} -1000.60", 1)),
+			"#KSUMMA 1468318428 does not match the records since line 2"},
+		{"a name changed", file(strings.Replace(body, "Bank", "Bank 2", 1)), "does not match"},
+		{"cut short", []byte("#FLAGGA 0\n#KSUMMA\n" + body), "no closing #KSUMMA ends: the file is cut short"},
+		{"not a number", []byte("#FLAGGA 0\n#KSUMMA\n" + body + "#KSUMMA abc\n"), `#KSUMMA "abc" is not a checksum`},
+		{"a close without an open", []byte("#FLAGGA 0\n" + body + "#KSUMMA 1468318428\n"), "closes a checksum that no opening #KSUMMA started"},
+		{"no checksum at all", []byte("#FLAGGA 0\n" + body), ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := openTest(t)
+			_, err := s.LoadData(ctx, "k.se", c.raw, LoadOptions{})
+			if c.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := queryLines(t, s, "SELECT account, amount FROM ledger ORDER BY account"); strings.Join(got, ";") != "1930 -1000.50;4010 1000.50" {
+					t.Errorf("ledger: %v", got)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), c.want) || !IsInputError(err) {
+				t.Fatalf("got %v, want an input error containing %q", err, c.want)
+			}
+			assertEmpty(t, s)
+		})
+	}
+	// The real exports that carry a checksum: each is verified (and a
+	// changed byte in one is caught).
+	for _, base := range []string{"Bokslut_Norstedts_SIE_4E.se", "Norstedts_Bokslut_SIE_4I.si"} {
+		raw, err := os.ReadFile(filepath.Join(corpusDir, base))
+		if err != nil {
+			t.Skipf("no SIE corpus: %v", err)
+		}
+		if !bytes.Contains(raw, []byte("#KSUMMA\t")) {
+			t.Fatalf("%s has no closing #KSUMMA", base)
+		}
+		if _, err := openTest(t).LoadData(ctx, base, raw, LoadOptions{}); err != nil {
+			t.Errorf("%s: %v", base, err)
+		}
+		i := bytes.Index(raw, []byte("#TRANS"))
+		j := i + bytes.IndexAny(raw[i:], "123456789")
+		changed := append([]byte(nil), raw...)
+		changed[j] = '0' + (changed[j]-'0')%9 + 1
+		if _, err := openTest(t).LoadData(ctx, base, changed, LoadOptions{}); err == nil || !strings.Contains(err.Error(), "does not match") {
+			t.Errorf("%s with one digit changed at byte %d: %v", base, j, err)
 		}
 	}
 }

@@ -513,12 +513,21 @@ func (b *bench) run() error {
 		alones[0], alones[1], alones[2], rep.seconds/alone)
 	// The same report as an economist gets it by default: the figures as
 	// PNG and the PDF too, drawn by Chromium when there is one.
+	// Twice: after the loads Chromium's own files (its binary alone is
+	// 270 MB) may no longer be in the page cache, and the first run reads
+	// them from the disk (16.5 s against 4–6 s in run 28). The second is
+	// the figure; the first is shown beside it.
 	if exe, err := charts.FindBrowser(); err == nil {
-		st, err := b.tertialEnv([]string{"TERTIAL_CHROMIUM=" + exe}, "--db", region, "report", "--period", period, "--out", "report-"+period+"-browser")
-		if err != nil {
-			return err
+		var sts []step
+		for i := 0; i < 2; i++ {
+			st, err := b.tertialEnv([]string{"TERTIAL_CHROMIUM=" + exe}, "--db", region, "report", "--period", period, "--out", "report-"+period+"-browser")
+			if err != nil {
+				return err
+			}
+			sts = append(sts, st)
 		}
-		fmt.Fprintf(w, "%-44s %9.2f %7.1f %6.0f MB   (one run; CPU s with Chromium's, peak RSS tertial's)\n", "the same report with PNGs and PDF (Chromium)", st.seconds, st.cpu, st.rssMB)
+		st := sts[1]
+		fmt.Fprintf(w, "%-44s %9.2f %7.1f %6.0f MB   (the second of two runs, the first %.2f s; CPU s with Chromium's, peak RSS tertial's)\n", "the same report with PNGs and PDF (Chromium)", st.seconds, st.cpu, st.rssMB, sts[0].seconds)
 	} else {
 		fmt.Fprintf(w, "%-44s   not timed: %v\n", "the same report with PNGs and PDF", err)
 	}

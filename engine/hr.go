@@ -131,10 +131,15 @@ func (p *pseudonymiser) hashID(id string) string {
 // fingerprint identifies the key without revealing it.
 func (p *pseudonymiser) fingerprint() string { return p.hash("tertial key fingerprint") }
 
-var pnrPattern = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)?[0-9]{6})[-+ ]?([0-9]{4})(?:[^0-9]|$)`)
+var pnrPattern = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)?[0-9]{6})([-+ ]?)([0-9]{4})(?:[^0-9]|$)`)
 
 // looksLikePersonnummer finds a Swedish personal identity (or coordination)
-// number: a date-shaped YYMMDD, four digits, and a valid Luhn check digit.
+// number: a date-shaped YYMMDD (day + 60 for a coordination number) and four
+// digits. Written as a personnummer is written — with its century or a
+// separator, "19800101-1234", "800101-1234" — it counts whatever its check
+// digit: a mistyped or made-up number in that shape still points at a
+// person, and no other HR value looks like that. Ten bare digits must also
+// have a valid Luhn check digit, so that an ordinary ten-digit number passes.
 func looksLikePersonnummer(s string) bool {
 	digits := 0
 	for i := 0; i < len(s); i++ {
@@ -146,7 +151,8 @@ func looksLikePersonnummer(s string) bool {
 		return false
 	}
 	for _, m := range pnrPattern.FindAllStringSubmatch(s, -1) {
-		date, rest := m[1], m[2]
+		date, sep, rest := m[1], m[2], m[3]
+		written := sep != "" || len(date) == 8
 		if len(date) == 8 {
 			date = date[2:]
 		}
@@ -154,6 +160,9 @@ func looksLikePersonnummer(s string) bool {
 		dd, _ := strconv.Atoi(date[4:6])
 		if mm < 1 || mm > 12 || dd < 1 || (dd > 31 && dd < 61) || dd > 91 {
 			continue
+		}
+		if written {
+			return true
 		}
 		digits := date + rest
 		sum := 0

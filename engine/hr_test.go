@@ -198,8 +198,11 @@ func TestHRPrivacyAndBadInput(t *testing.T) {
 
 func TestPersonnummer(t *testing.T) {
 	for s, want := range map[string]bool{
-		"19800101-1231": true, "800101-1231": true, "198001011231": true, "8001011231": true, "800161-1231": false, "800101-1236": false,
-		"800101-1234": false, "ring 800101-1231 nu": true, "4011": false, "2019-04-01": false, "1 234 567,89": false, "20190401": false,
+		"19800101-1231": true, "800101-1231": true, "198001011231": true, "8001011231": true, "800161-1231": true, "800101-1236": true,
+		"800101-1234": true, "19850312-1234": true, "198503121234": true, "850312+1234": true, "ring 800101-1231 nu": true,
+		// Ten bare digits need a valid check digit; a date must be a date.
+		"8001011234": false, "800132-1231": false, "801301-1231": false, "800141-1231": false,
+		"4011": false, "2019-04-01": false, "1 234 567,89": false, "20190401": false, "20190401-20190430": false, "1234567890": false,
 	} {
 		if got := looksLikePersonnummer(s); got != want {
 			t.Errorf("looksLikePersonnummer(%q) = %v, want %v", s, got, want)

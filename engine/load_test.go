@@ -501,12 +501,15 @@ func TestLedgerLayouts(t *testing.T) {
 		{"dk.csv", "Bokföringsdatum;Kontonr;Kst;Debet;Kredit\n2019-04-12;4011;100;1 000,00;\n2019-04-12;1930;100;;1 000,00\n2019-05-02;3011;100;;250\n", LoadOptions{Kind: KindLedger}},
 		{"ym.csv", "År;Period;Konto;Belopp\n2019;4;4011;12,50\n2019;12;4011;-2\n", LoadOptions{Kind: KindLedger}},
 		{"bym.csv", "År;Period;Konto;Belopp\n2019;04;4011;100\n", LoadOptions{Kind: KindBudget}},
+		// Headers with the words exports add: a code, a number, a currency.
+		{"sfx.csv", "Period;Kontokod;Ansvarskod;Projektnummer;Belopp (kr)\n2019-06;4011;100;P1;7\n", LoadOptions{Kind: KindLedger}},
 	})
-	rows := queryLines(t, s, `SELECT source, strftime(period, '%Y-%m'), account, amount FROM ledger
-		UNION ALL SELECT source, strftime(period, '%Y-%m'), account, amount FROM budget ORDER BY ALL`)
+	rows := queryLines(t, s, `SELECT concat_ws(' ', source, strftime(period, '%Y-%m'), account, amount, cost_center, project) FROM ledger
+		UNION ALL SELECT concat_ws(' ', source, strftime(period, '%Y-%m'), account, amount) FROM budget ORDER BY ALL`)
 	want := []string{
 		"budget:bym 2019-04 4011 100.00",
-		"ledger:dk 2019-04 1930 -1000.00", "ledger:dk 2019-04 4011 1000.00", "ledger:dk 2019-05 3011 -250.00",
+		"ledger:dk 2019-04 1930 -1000.00 100", "ledger:dk 2019-04 4011 1000.00 100", "ledger:dk 2019-05 3011 -250.00 100",
+		"ledger:sfx 2019-06 4011 7.00 100 P1",
 		"ledger:ym 2019-04 4011 12.50", "ledger:ym 2019-12 4011 -2.00",
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
@@ -517,6 +520,8 @@ func TestLedgerLayouts(t *testing.T) {
 		{"År;Period;Konto;Belopp\n;4;4011;1\n", `b.csv:2: column Period: month 4 needs a year, and the year column has ""`},
 		{"Period;Konto;Debet\n2019-04;4011;1\n", `b.csv:1: missing column amount (Belopp/Amount/Utfall/Summa, or Debet and Kredit)`},
 		{"Period;Konto;Debet;Kredit\n2019-04;4011;1,2,3;\n", `b.csv:2: column Debet: "1,2,3" has more than one decimal comma`},
+		{"Period;Konto;Belopp tkr\n2019-04;4011;1\n", `b.csv:1: column Belopp tkr: column "Belopp tkr" gives amounts in thousands or millions of kronor; tertial loads kronor`},
+		{"Period;Konto;Beloppsnamn\n2019-04;4011;1\n", `b.csv:1: missing column amount`},
 	} {
 		if _, err := s.LoadData(ctx, "b.csv", []byte(bad.data), LoadOptions{Kind: KindLedger}); err == nil || !strings.Contains(err.Error(), bad.want) {
 			t.Errorf("%q: %v, want %q", bad.data, err, bad.want)

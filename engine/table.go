@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -249,6 +250,15 @@ func matchColumns(name string, header []string, fields []field, override map[str
 				break
 			}
 		}
+		if !c.has(f.name) {
+			i, err := matchSuffixed(name, header, f)
+			if err != nil {
+				return c, err
+			}
+			if i >= 0 {
+				c.idx[f.name] = i
+			}
+		}
 	}
 	var missing []string
 	for _, f := range fields {
@@ -260,6 +270,58 @@ func matchColumns(name string, header []string, fields []field, override map[str
 		return c, missingColumns(name, header, missing)
 	}
 	return c, nil
+}
+
+// headerSuffixes are the words an export adds to a header without changing
+// what the column means: "Kontokod", "Ansvarskod", "Belopp (kr)", "Arbetad
+// tid (h)". A header is matched by them only when no column has one of the
+// field's own names.
+var headerSuffixes = map[string][]string{
+	"account": idSuffixes, "cost_center": idSuffixes, "project": idSuffixes, "activity": idSuffixes,
+	"voucher": idSuffixes, "person": idSuffixes, "manager": idSuffixes,
+	"amount": moneySuffixes, "debit": moneySuffixes, "credit": moneySuffixes, "deviation": moneySuffixes,
+	"scheduled_hours": hourSuffixes, "worked_hours": hourSuffixes, "extra_hours": hourSuffixes,
+	"overtime_hours": hourSuffixes, "short_hours": hourSuffixes, "long_hours": hourSuffixes, "long60_hours": hourSuffixes,
+}
+
+var (
+	idSuffixes    = []string{"nr", "nummer", "kod", "id", "no", "number", "code"}
+	moneySuffixes = []string{"kr", "kronor", "sek"}
+	hourSuffixes  = []string{"h", "tim", "timmar", "hours"}
+	// Amounts in thousands or millions are refused, not read as kronor.
+	scaledSuffixes = []string{"tkr", "ksek", "mnkr", "msek", "mkr"}
+)
+
+// matchSuffixed finds the column whose header is one of f's names followed by
+// one of its suffixes, -1 if none. A money column in tkr or mnkr is an error:
+// read as kronor, every amount would be a thousand or a million times too small.
+func matchSuffixed(file string, header []string, f field) (int, error) {
+	for i, h := range header {
+		n := normHeader(h)
+		for _, a := range append([]string{f.name}, f.aliases...) {
+			rest, ok := strings.CutPrefix(n, normHeader(a))
+			if !ok || rest == "" {
+				continue
+			}
+			if headerSuffixes[f.name] == nil {
+				continue
+			}
+			if len(rest) > 1 && rest[0] == 's' { // a Swedish compound's s: "Ansvarskod"
+				if r := rest[1:]; slices.Contains(headerSuffixes[f.name], r) || slices.Contains(scaledSuffixes, r) {
+					rest = r
+				}
+			}
+			if slices.Contains(headerSuffixes[f.name], rest) {
+				return i, nil
+			}
+			if slices.Equal(headerSuffixes[f.name], moneySuffixes) && slices.Contains(scaledSuffixes, rest) {
+				return -1, &InputError{File: file, Line: 1, Column: h,
+					Msg:  fmt.Sprintf("column %q gives amounts in thousands or millions of kronor; tertial loads kronor", h),
+					Hint: "export the amounts in kronor"}
+			}
+		}
+	}
+	return -1, nil
 }
 
 func missingColumns(name string, header, missing []string) error {

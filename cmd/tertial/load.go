@@ -43,7 +43,7 @@ UTF-8/Windows-1252/Latin-1), XLSX and Parquet. README.md lists each kind's colum
   tertial load huvudbok_2018.se
   tertial load --kind ledger --source huvudbok huvudbok_2019-04.csv
   tertial load --kind budget --version budget --spread lastyear budget_2019.csv
-  tertial load --kind ledger --column amount="Belopp SEK" export.csv
+  tertial load --kind ledger --column amount="Nettobelopp" export.csv
   tertial load --kind ledger --columns raindance.yaml export.csv
   TERTIAL_HR_KEY=… tertial load --kind hours hr_timmar.csv`,
 		Args: cobra.MinimumNArgs(1),

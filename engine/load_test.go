@@ -503,11 +503,14 @@ func TestLedgerLayouts(t *testing.T) {
 		{"bym.csv", "År;Period;Konto;Belopp\n2019;04;4011;100\n", LoadOptions{Kind: KindBudget}},
 		// Headers with the words exports add: a code, a number, a currency.
 		{"sfx.csv", "Period;Kontokod;Ansvarskod;Projektnummer;Belopp (kr)\n2019-06;4011;100;P1;7\n", LoadOptions{Kind: KindLedger}},
+		// Rows of delimiters only, as spreadsheets save emptied rows, are skipped.
+		{"blank.csv", "Period;Konto;Belopp\n;;\n2019-07;4011;3\n ; ;\n", LoadOptions{Kind: KindLedger}},
 	})
 	rows := queryLines(t, s, `SELECT concat_ws(' ', source, strftime(period, '%Y-%m'), account, amount, cost_center, project) FROM ledger
 		UNION ALL SELECT concat_ws(' ', source, strftime(period, '%Y-%m'), account, amount) FROM budget ORDER BY ALL`)
 	want := []string{
 		"budget:bym 2019-04 4011 100.00",
+		"ledger:blank 2019-07 4011 3.00",
 		"ledger:dk 2019-04 1930 -1000.00 100", "ledger:dk 2019-04 4011 1000.00 100", "ledger:dk 2019-05 3011 -250.00 100",
 		"ledger:sfx 2019-06 4011 7.00 100 P1",
 		"ledger:ym 2019-04 4011 12.50", "ledger:ym 2019-12 4011 -2.00",

@@ -78,7 +78,18 @@ func newCSVTable(name string, raw []byte, progress Progress) (*csvTable, error) 
 func csvError(name string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &InputError{File: name, Line: pe.Line, Column: fmt.Sprint(pe.Column), Msg: pe.Err.Error(),
+		what := pe.Err.Error()
+		switch {
+		case errors.Is(pe.Err, csv.ErrQuote):
+			what = `a quoted field's closing quote (") is missing, or a quote inside it is not doubled`
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			what = `a quote (") inside a field that is not quoted`
+		}
+		msg := fmt.Sprintf("%s, at character %d of the line", what, pe.Column)
+		if pe.StartLine != pe.Line {
+			msg += fmt.Sprintf(", in a quoted field opened on line %d", pe.StartLine)
+		}
+		return &InputError{File: name, Line: pe.Line, Msg: msg,
 			Hint: "a field that contains the delimiter or a quote must be quoted, with quotes doubled"}
 	}
 	return &InputError{File: name, Msg: err.Error()}
@@ -130,8 +141,10 @@ func (t *csvTable) Next() ([]string, int, error) {
 			return nil, 0, err
 		}
 		line, _ := t.r.FieldPos(0)
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue // blank line
+		if blankRow(rec) {
+			// A blank line, or one of delimiters only (";;;"), which
+			// spreadsheets write for rows that were touched and emptied.
+			continue
 		}
 		if len(rec) > len(t.header) {
 			for _, extra := range rec[len(t.header):] {

@@ -86,7 +86,7 @@ func (t *xlsxTable) Next() ([]string, int, error) {
 	return nil, 0, io.EOF
 }
 
-// blankRow: every cell empty or white space.
+// blankRow: every cell empty or white space (a CSV record or a sheet row).
 func blankRow(r []string) bool {
 	for _, v := range r {
 		if strings.TrimSpace(v) != "" {

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -14,8 +15,11 @@ import (
 //   - "" or "even": 1/12 each.
 //   - "profile:w1,…,w12": twelve non-negative weights.
 //   - "lastyear": each account and cost center by its own ledger pattern of
-//     the year before; evenly where that year has no outcome.
-func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, spread string) ([]budgetRow, error) {
+//     the year before (each month's net outcome, whatever its sign); evenly
+//     where that year has no outcome, which the warnings say. The year before
+//     must be in the ledger for all twelve months: a pattern of the months
+//     loaded so far would put the whole year's budget into them.
+func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, spread string) ([]budgetRow, []string, error) {
 	var fixed []int64
 	var pattern map[string][12]int64
 	switch {
@@ -24,19 +28,19 @@ func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, 
 	case strings.HasPrefix(spread, "profile:"):
 		parts := strings.Split(strings.TrimPrefix(spread, "profile:"), ",")
 		if len(parts) != 12 {
-			return nil, fmt.Errorf("spread %q: a profile needs 12 weights, one per month", spread)
+			return nil, nil, fmt.Errorf("spread %q: a profile needs 12 weights, one per month", spread)
 		}
 		var total int64
 		for _, p := range parts {
 			w, err := strconv.ParseInt(strings.TrimSpace(p), 10, 64)
 			if err != nil || w < 0 {
-				return nil, fmt.Errorf("spread %q: weight %q is not a whole number ≥ 0", spread, p)
+				return nil, nil, fmt.Errorf("spread %q: weight %q is not a whole number ≥ 0", spread, p)
 			}
 			fixed = append(fixed, w)
 			total += w
 		}
 		if total == 0 {
-			return nil, fmt.Errorf("spread %q: the weights sum to zero", spread)
+			return nil, nil, fmt.Errorf("spread %q: the weights sum to zero", spread)
 		}
 	case spread == "lastyear":
 		years := map[int]bool{}
@@ -45,51 +49,60 @@ func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, 
 		}
 		pattern = map[string][12]int64{}
 		for y := range years {
+			var months int
+			var first, last sql.NullString
+			if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT period), strftime(min(period), '%Y-%m'), strftime(max(period), '%Y-%m')
+				FROM ledger WHERE year(period) = ?`, y-1).Scan(&months, &first, &last); err != nil {
+				return nil, nil, err
+			}
+			if months < 12 {
+				have := "no ledger for that year"
+				if months > 0 {
+					have = fmt.Sprintf("the ledger has %d of its months (%s..%s)", months, first.String, last.String)
+				}
+				return nil, nil, &InputError{File: name, Msg: fmt.Sprintf("--spread lastyear spreads %d's annual amounts by %d's ledger, and %s", y, y-1, have),
+					Hint: fmt.Sprintf("load all of %d's ledger first, or spread with even or profile:w1,…,w12", y-1)}
+			}
 			q, err := s.db.QueryContext(ctx, `SELECT account, coalesce(cost_center, ''), month(period), sum(amount)::VARCHAR
 				FROM ledger WHERE year(period) = ? GROUP BY ALL`, y-1)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			for q.Next() {
 				var acct, cc, amt string
 				var m int
 				if err := q.Scan(&acct, &cc, &m, &amt); err != nil {
 					q.Close()
-					return nil, err
+					return nil, nil, err
 				}
 				v, err := ParseAmount(amt)
 				if err != nil {
 					q.Close()
-					return nil, err
+					return nil, nil, err
 				}
 				k := fmt.Sprint(y, "|", acct, "|", cc)
 				p := pattern[k]
 				p[m-1] += v
 				pattern[k] = p
 			}
+			if err := q.Err(); err != nil {
+				q.Close()
+				return nil, nil, err
+			}
 			q.Close()
 		}
 	default:
-		return nil, fmt.Errorf("unknown spread %q: use even, profile:w1,…,w12 or lastyear", spread)
+		return nil, nil, fmt.Errorf("unknown spread %q: use even, profile:w1,…,w12 or lastyear", spread)
 	}
 	var out []budgetRow
+	var evenly []budgetRow // rows "lastyear" had no pattern for
 	for _, r := range rows {
 		w := fixed
 		if pattern != nil {
-			w = []int64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}
-			if p, ok := pattern[fmt.Sprint(r.Period.Year, "|", r.Account, "|", r.CostCenter)]; ok {
-				var total int64
-				pw := make([]int64, 12)
-				for i, v := range p {
-					if v < 0 {
-						v = -v
-					}
-					pw[i] = v
-					total += v
-				}
-				if total > 0 {
-					w = pw
-				}
+			w = lastYearWeights(pattern[fmt.Sprint(r.Period.Year, "|", r.Account, "|", r.CostCenter)])
+			if w == nil {
+				w = []int64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}
+				evenly = append(evenly, r)
 			}
 		}
 		for i, amt := range SplitOre(r.Amount, w) {
@@ -97,7 +110,31 @@ func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, 
 				CostCenter: r.CostCenter, Project: r.Project, Amount: amt, Line: r.Line})
 		}
 	}
-	return out, nil
+	var warnings []string
+	if len(evenly) > 0 {
+		r := evenly[0]
+		warnings = append(warnings, fmt.Sprintf("%d annual budget rows were spread evenly: their account and cost center have no outcome the year before (first at line %d: account %s, cost center %q, %d)",
+			len(evenly), r.Line, r.Account, r.CostCenter, r.Period.Year))
+	}
+	return out, warnings, nil
+}
+
+// lastYearWeights are a year's monthly outcomes as weights, each month's net
+// amount whatever its sign; nil if the year has none.
+func lastYearWeights(p [12]int64) []int64 {
+	w := make([]int64, 12)
+	var total int64
+	for i, v := range p {
+		if v < 0 {
+			v = -v
+		}
+		w[i] = v
+		total += v
+	}
+	if total == 0 {
+		return nil
+	}
+	return w
 }
 
 // SplitOre divides total öre by weights exactly: each part rounded down,

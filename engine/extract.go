@@ -412,10 +412,11 @@ func readBudget(ctx context.Context, s *Store, name string, t tableReader, opt L
 		return err
 	}
 	if len(annual) > 0 {
-		spread, err := spreadAnnual(ctx, s, name, annual, opt.Spread)
+		spread, warnings, err := spreadAnnual(ctx, s, name, annual, opt.Spread)
 		if err != nil {
 			return err
 		}
+		ex.warnings = append(ex.warnings, warnings...)
 		ex.budget = append(ex.budget, spread...)
 		ex.format += ", annual amounts spread " + spreadName(opt.Spread)
 	}

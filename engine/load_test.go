@@ -299,11 +299,25 @@ func TestYAMLMappings(t *testing.T) {
 func TestBudgetSpread(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
-	// Last year's pattern: all in March for 4011/100.
+	annual := []byte("År;Konto;Ansvar;Belopp\n2019;4011;100;100,00\n2019;5011;100;-0,07\n")
+	// A pattern of the months loaded so far would put the year's budget into them.
 	if _, err := s.LoadData(ctx, "l.csv", []byte("Period;Konto;Ansvar;Belopp\n2018-03;4011;100;50\n"), LoadOptions{Kind: KindLedger}); err != nil {
 		t.Fatal(err)
 	}
-	annual := []byte("År;Konto;Ansvar;Belopp\n2019;4011;100;100,00\n2019;5011;100;-0,07\n")
+	_, err := s.LoadData(ctx, "b.csv", annual, LoadOptions{Kind: KindBudget, Spread: "lastyear"})
+	if want := "b.csv: --spread lastyear spreads 2019's annual amounts by 2018's ledger, and the ledger has 1 of its months (2018-03..2018-03)"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("lastyear over one month of 2018: %v, want %q", err, want)
+	}
+	// Last year's pattern: all in March for 4011/100; the other months
+	// have outcome on another account only.
+	var rest strings.Builder
+	rest.WriteString("Period;Konto;Ansvar;Belopp\n")
+	for m := 1; m <= 12; m++ {
+		fmt.Fprintf(&rest, "2018-%02d;6011;200;1\n", m)
+	}
+	if _, err := s.LoadData(ctx, "other.csv", []byte(rest.String()), LoadOptions{Kind: KindLedger}); err != nil {
+		t.Fatal(err)
+	}
 	cases := map[string]string{
 		"":                                "4011: 8.34 8.34 8.34 8.34 8.33 8.33 8.33 8.33 8.33 8.33 8.33 8.33 | 5011: -0.01 -0.01 -0.01 -0.01 -0.01 -0.01 -0.01 0.00 0.00 0.00 0.00 0.00",
 		"profile:0,0,0,1,1,1,1,1,1,1,1,2": "4011: 0.00 0.00 0.00 10.00 10.00 10.00 10.00 10.00 10.00 10.00 10.00 20.00 | 5011: 0.00 0.00 0.00 -0.01 -0.01 -0.01 -0.01 -0.01 -0.01 0.00 0.00 -0.01",
@@ -311,8 +325,13 @@ func TestBudgetSpread(t *testing.T) {
 	}
 	for spread, want := range cases {
 		ver := "v" + fmt.Sprint(len(spread))
-		if _, err := s.LoadData(ctx, "b"+ver+".csv", annual, LoadOptions{Kind: KindBudget, Version: ver, Spread: spread}); err != nil {
+		res, err := s.LoadData(ctx, "b"+ver+".csv", annual, LoadOptions{Kind: KindBudget, Version: ver, Spread: spread})
+		if err != nil {
 			t.Fatal(err)
+		}
+		fellBack := "1 annual budget rows were spread evenly: their account and cost center have no outcome the year before (first at line 3: account 5011, cost center \"100\", 2019)"
+		if got := strings.Join(res.Warnings, "\n"); strings.Contains(got, fellBack) != (spread == "lastyear") {
+			t.Errorf("spread %q: warnings %q", spread, got)
 		}
 		tb, err := s.Query(ctx, "SELECT account, string_agg(amount::VARCHAR, ' ' ORDER BY period) FROM budget WHERE version = ? GROUP BY 1 ORDER BY 1", ver)
 		if err != nil {

@@ -87,7 +87,7 @@ func (o *orgIndex) resolve(label string) (string, []string, bool) {
 }
 
 func readDecisions(ctx context.Context, s *Store, name string, t tableReader, opt LoadOptions, ex *extract) error {
-	c, err := matchColumns(name, t.Header(), decisionFields, opt.Columns)
+	c, err := headerColumns(name, t, decisionFields, opt.Columns)
 	if err != nil {
 		return err
 	}

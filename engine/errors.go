@@ -14,6 +14,8 @@ type InputError struct {
 	Column string // header name or field, when known
 	Msg    string
 	Hint   string // what to do about it, when there is something to say
+
+	missing bool // a header without a required column (see headerColumns)
 }
 
 func (e *InputError) Error() string {

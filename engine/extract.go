@@ -324,7 +324,7 @@ func periodCell(v string) (Month, error) {
 }
 
 func readLedger(name string, t tableReader, opt LoadOptions, st *stage) error {
-	c, err := matchColumns(name, t.Header(), ledgerFields, opt.Columns)
+	c, err := headerColumns(name, t, ledgerFields, opt.Columns)
 	if err != nil {
 		return err
 	}
@@ -370,7 +370,7 @@ func readLedger(name string, t tableReader, opt LoadOptions, st *stage) error {
 }
 
 func readBudget(ctx context.Context, s *Store, name string, t tableReader, opt LoadOptions, ex *extract) error {
-	c, err := matchColumns(name, t.Header(), budgetFields, opt.Columns)
+	c, err := headerColumns(name, t, budgetFields, opt.Columns)
 	if err != nil {
 		return err
 	}
@@ -431,7 +431,7 @@ func spreadName(s string) string {
 }
 
 func readForecast(name string, t tableReader, opt LoadOptions, ex *extract) error {
-	c, err := matchColumns(name, t.Header(), forecastFields, opt.Columns)
+	c, err := headerColumns(name, t, forecastFields, opt.Columns)
 	if err != nil {
 		return err
 	}
@@ -464,7 +464,7 @@ var kindAliases = map[string]string{
 }
 
 func readAccounts(name string, t tableReader, opt LoadOptions, ex *extract) error {
-	c, err := matchColumns(name, t.Header(), accountFields, opt.Columns)
+	c, err := headerColumns(name, t, accountFields, opt.Columns)
 	if err != nil {
 		return err
 	}
@@ -514,7 +514,7 @@ func readAccounts(name string, t tableReader, opt LoadOptions, ex *extract) erro
 }
 
 func readOrg(name string, t tableReader, opt LoadOptions, ex *extract) error {
-	c, err := matchColumns(name, t.Header(), orgFields, opt.Columns)
+	c, err := headerColumns(name, t, orgFields, opt.Columns)
 	if err != nil {
 		return err
 	}

@@ -248,7 +248,7 @@ func idColumns(c columns, names ...string) map[int]bool {
 // readHours reads person-month hours; with a stage, the rows are written to
 // it as they are read (a streaming load), else collected in ex.hours.
 func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex *extract, st *stage) error {
-	c, err := matchColumns(name, t.Header(), hoursFields, opt.Columns)
+	c, err := headerColumns(name, t, hoursFields, opt.Columns)
 	if err != nil {
 		return err
 	}
@@ -386,7 +386,7 @@ func causeCounts(n map[string]int) string {
 }
 
 func readAbsence(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex *extract) error {
-	c, err := matchColumns(name, t.Header(), absenceFields, opt.Columns)
+	c, err := headerColumns(name, t, absenceFields, opt.Columns)
 	if err != nil {
 		return err
 	}
@@ -489,7 +489,7 @@ func dateCell(v string) (time.Time, error) {
 }
 
 func readSickHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex *extract) error {
-	c, err := matchColumns(name, t.Header(), sickHoursFields, opt.Columns)
+	c, err := headerColumns(name, t, sickHoursFields, opt.Columns)
 	if err != nil {
 		return err
 	}

@@ -34,7 +34,7 @@ type investmentRow struct {
 var investmentKinds = map[string]string{"ram": "ram", "frame": "ram", "utfall": "utfall", "outcome": "utfall", "prognos": "prognos", "forecast": "prognos"}
 
 func readInvestments(name string, t tableReader, opt LoadOptions, ex *extract) error {
-	c, err := matchColumns(name, t.Header(), investmentFields, opt.Columns)
+	c, err := headerColumns(name, t, investmentFields, opt.Columns)
 	if err != nil {
 		return err
 	}

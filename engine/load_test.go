@@ -823,3 +823,34 @@ func TestAccountRangesCoverDigits(t *testing.T) {
 		t.Errorf("accounts:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestPreambleAboveHeader: exports often open with a title and the report's
+// selection before the header. The header is the first of the first rows
+// that names every required field, and the delimiter is not decided by a
+// title with a comma in it.
+func TestPreambleAboveHeader(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	csvData := "Huvudbok, Region Norr\nUtskriven 2019-05-03 av ekonomi\n\nPeriod;Konto;Ansvar;Belopp\n2019-04;4011;100;1 000,50\n2019-04;5611;100;2,25\n"
+	res, err := s.LoadData(ctx, "titel.csv", []byte(csvData), LoadOptions{Kind: KindLedger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Format, "delimiter ';'") {
+		t.Errorf("format %q, want delimiter ';'", res.Format)
+	}
+	sheet := xlsxBytes(t, [][]string{{"Resultatrapport april 2019"}, nil, {"Urval: division D"}, {"Period", "Konto", "Ansvar", "Belopp"}, {"2019-04", "4011", "200", "7"}})
+	if _, err := s.LoadData(ctx, "rapport.xlsx", sheet, LoadOptions{Kind: KindLedger}); err != nil {
+		t.Fatal(err)
+	}
+	got := queryLines(t, s, "SELECT concat_ws(' ', source, line, account, cost_center, amount) FROM ledger ORDER BY source DESC, line")
+	want := []string{"ledger:titel 5 4011 100 1000.50", "ledger:titel 6 5611 100 2.25", "ledger:rapport 5 4011 200 7.00"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// No header among the first rows: the first row's error, as before.
+	_, err = s.LoadData(ctx, "ingen.csv", []byte("Rapport\nPeriod;Belopp\n2019-04;4011\n"), LoadOptions{Kind: KindLedger})
+	if want := "ingen.csv:1: missing column period"; err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "the header has: Rapport (") {
+		t.Errorf("no header: %v, want %q", err, want)
+	}
+}

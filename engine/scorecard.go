@@ -93,7 +93,7 @@ func ParseManualValues(name string, data []byte) (ManualValues, error) {
 		return nil, err
 	}
 	defer t.Close()
-	c, err := matchColumns(name, t.Header(), manualFields, nil)
+	c, err := headerColumns(name, t, manualFields, nil)
 	if err != nil {
 		return nil, err
 	}

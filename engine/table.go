@@ -95,44 +95,73 @@ func csvError(name string, err error) error {
 	return &InputError{File: name, Msg: err.Error()}
 }
 
-// detectDelimiter counts the candidates in the first line outside quotes.
+// detectDelimiter looks at the first ten lines that are not blank and takes
+// the candidate that splits the most of them into the same number of fields
+// (counted outside quotes); on a tie, the one with more fields. So a title
+// line above the header ("Huvudbok, Region Norr") does not decide, and a
+// decimal comma inside ';'-separated fields does not either: the header has
+// none.
 func detectDelimiter(data []byte) rune {
-	line := data
-	for len(line) > 0 {
-		i := bytes.IndexByte(line, '\n')
-		first := line
+	var lines [][]byte
+	for len(data) > 0 && len(lines) < 10 {
+		line := data
+		i := bytes.IndexByte(data, '\n')
 		if i >= 0 {
-			first = line[:i]
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
 		}
-		if len(bytes.TrimSpace(first)) > 0 {
-			line = first
-			break
-		}
-		if i < 0 {
-			break
-		}
-		line = line[i+1:]
-	}
-	counts := map[rune]int{}
-	inQuote := false
-	for _, c := range string(line) {
-		switch {
-		case c == '"':
-			inQuote = !inQuote
-		case !inQuote && (c == ';' || c == ',' || c == '\t'):
-			counts[c]++
+		if len(bytes.TrimSpace(line)) > 0 {
+			lines = append(lines, line)
 		}
 	}
-	best, n := ';', 0
+	best, bestLines, bestCount := ';', 0, 0
 	for _, c := range []rune{';', '\t', ','} {
-		if counts[c] > n {
-			best, n = c, counts[c]
+		freq := map[int]int{} // delimiters a line -> lines
+		for _, line := range lines {
+			n, inQuote := 0, false
+			for _, r := range string(line) {
+				switch {
+				case r == '"':
+					inQuote = !inQuote
+				case !inQuote && r == c:
+					n++
+				}
+			}
+			if n > 0 {
+				freq[n]++
+			}
+		}
+		for count, nlines := range freq {
+			if nlines > bestLines || nlines == bestLines && count > bestCount {
+				best, bestLines, bestCount = c, nlines, count
+			}
 		}
 	}
 	return best
 }
 
 func (t *csvTable) Header() []string { return t.header }
+
+// reheadFrom reads up to limit more rows, not blank, and takes the first
+// that isHeader accepts as the header (see headerColumns).
+func (t *csvTable) reheadFrom(limit int, isHeader func([]string) bool) bool {
+	for n := 0; n < limit; {
+		rec, err := t.r.Read()
+		if err != nil {
+			return false
+		}
+		if blankRow(rec) {
+			continue
+		}
+		n++
+		if h := trimmed(rec); isHeader(h) {
+			t.header = h
+			return true
+		}
+	}
+	return false
+}
 
 func (t *csvTable) Next() ([]string, int, error) {
 	for {
@@ -337,8 +366,49 @@ func matchSuffixed(file string, header []string, f field) (int, error) {
 	return -1, nil
 }
 
+// maxPreamble is how many rows above the header an extract may have: a
+// title, the report's selection, the date it was printed.
+const maxPreamble = 10
+
+// headerColumns matches the table's header to the fields like matchColumns.
+// Exports often open with a few lines before the header ("Huvudbok 2019",
+// "Utskriven 2019-05-03"); when the first row is not the header, the next
+// rows are tried, and the first one that names every required field becomes
+// the header. Any other problem, or no such row, is the first row's error.
+func headerColumns(name string, t tableReader, fields []field, override map[string]string) (columns, error) {
+	c, err := matchColumns(name, t.Header(), fields, override)
+	var ie *InputError
+	if err == nil || !errors.As(err, &ie) || !ie.missing {
+		return c, err
+	}
+	r, ok := t.(interface {
+		reheadFrom(limit int, isHeader func([]string) bool) bool
+	})
+	if !ok {
+		return c, err
+	}
+	var found columns
+	if r.reheadFrom(maxPreamble, func(h []string) bool {
+		cc, e := matchColumns(name, h, fields, override)
+		found = cc
+		return e == nil
+	}) {
+		return found, nil
+	}
+	return c, err
+}
+
+// trimmed is a header row without surrounding space or a byte order mark.
+func trimmed(h []string) []string {
+	out := make([]string, len(h))
+	for j, v := range h {
+		out[j] = strings.TrimSpace(strings.TrimPrefix(v, "\ufeff"))
+	}
+	return out
+}
+
 func missingColumns(name string, header, missing []string) error {
-	return &InputError{File: name, Line: 1, Msg: fmt.Sprintf("missing column %s; the header has: %s",
+	return &InputError{File: name, Line: 1, missing: true, Msg: fmt.Sprintf("missing column %s; the header has: %s",
 		strings.Join(missing, ", "), strings.Join(header, " | ")),
 		Hint: "rename the column, or map it with --column FIELD=HEADER"}
 }

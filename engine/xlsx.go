@@ -67,6 +67,22 @@ func newXLSXTable(name string, raw []byte, sheet string) (_ *xlsxTable, err erro
 
 func (t *xlsxTable) Header() []string { return t.header }
 
+// reheadFrom reads up to limit more rows, not blank, and takes the first
+// that isHeader accepts as the header (see headerColumns).
+func (t *xlsxTable) reheadFrom(limit int, isHeader func([]string) bool) bool {
+	for n := 0; n < limit; n++ {
+		r, _, err := t.Next()
+		if err != nil {
+			return false
+		}
+		if h := trimmed(r); isHeader(h) {
+			t.header = h
+			return true
+		}
+	}
+	return false
+}
+
 // Next returns the next row that is not blank and its sheet row number.
 func (t *xlsxTable) Next() ([]string, int, error) {
 	for t.rows.Next() {

@@ -291,7 +291,11 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		}
 		r.Gender = g
 		b := cell(rec, birth)
-		if len(b) >= 4 && allDigits(b[:4]) {
+		switch {
+		case len(b) == 5 && allDigits(b): // an XLSX date cell's serial number
+			d, _ := dateCell(b)
+			r.BirthYear = d.Year()
+		case len(b) >= 4 && allDigits(b[:4]):
 			r.BirthYear, _ = strconv.Atoi(b[:4])
 		}
 		if r.BirthYear < 1900 || r.BirthYear > r.Period.Year {

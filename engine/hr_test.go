@@ -1,11 +1,15 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"sort"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 const testHRKey = "test-key-0123456789abcdef"
@@ -433,5 +437,35 @@ func TestThinMonthSeasonal(t *testing.T) {
 	}
 	if got, err := s.thinMonth(ctx, Month{2019, 7}); err != nil || len(got) != 0 {
 		t.Errorf("July 2019 as thin as July 2018: %q %v", got, err)
+	}
+}
+
+// TestHoursXLSXDates: an HR workbook with real date cells — the month and the
+// birth date — reads them as dates, not as their serial numbers.
+func TestHoursXLSXDates(t *testing.T) {
+	s := openTest(t)
+	x := excelize.NewFile()
+	defer x.Close()
+	rows := [][]any{
+		{"Månad", "Anställningsnummer", "Kön", "Födelsedatum", "Anställningsform", "Ordinarie arbetstid", "Arbetad tid"},
+		{time.Date(2019, 4, 1, 0, 0, 0, 0, time.UTC), "1001", "K", time.Date(1980, 6, 15, 0, 0, 0, 0, time.UTC), "tillsvidare", 160, 152.5},
+		{time.Date(2019, 4, 1, 0, 0, 0, 0, time.UTC), "1002", "M", "1995", "visstid", 80, 80},
+	}
+	for i, row := range rows {
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := x.SetSheetRow("Sheet1", ref, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if err := x.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LoadData(context.Background(), "hr.xlsx", b.Bytes(), LoadOptions{Kind: KindHours, HRKey: testHRKey}); err != nil {
+		t.Fatal(err)
+	}
+	got := queryLines(t, s, "SELECT concat_ws(' ', strftime(period, '%Y-%m'), gender, birth_year, worked_hours) FROM person_months ORDER BY birth_year")
+	if want := "2019-04 K 1980 152.50\n2019-04 M 1995 80.00"; strings.Join(got, "\n") != want {
+		t.Errorf("person-months:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
 }

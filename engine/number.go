@@ -23,6 +23,12 @@ var errNumber = errors.New("not a number")
 // "1.234,50", "1,234.50", "12-" (trailing minus, as some ERPs write) and
 // "12,-" (whole kronor: 12) all work. A value it cannot read exactly is an error that says why.
 func ParseAmount(s string) (int64, error) {
+	if n := len(s); n > 0 && (s[n-1]|0x20 >= 'a' && s[n-1]|0x20 <= 'z' || s[n-1] == '.') {
+		var err error
+		if s, err = withoutCurrency(s); err != nil {
+			return 0, err
+		}
+	}
 	v, scale, err := parseDecimal(s)
 	if err != nil {
 		return 0, err
@@ -42,6 +48,25 @@ func ParseAmount(s string) (int64, error) {
 		scale++
 	}
 	return v, nil
+}
+
+// withoutCurrency drops the currency a formatted spreadsheet cell keeps when
+// saved as CSV ("1 234,50 kr", "-12 SEK"). An amount in thousands or millions
+// ("12 tkr", "1,4 mnkr") is an error: read as kronor it would be wrong.
+func withoutCurrency(s string) (string, error) {
+	t := strings.TrimRight(s, " \u00a0")
+	low := strings.ToLower(t)
+	for _, scaled := range []string{"tkr", "tsek", "ksek", "mnkr", "mkr", "msek", "mdkr"} {
+		if strings.HasSuffix(low, scaled) {
+			return "", fmt.Errorf("%s is in thousands or millions of kronor; amounts must be in kronor", quoteClip(s))
+		}
+	}
+	for _, cur := range []string{"kr.", "kr", "sek"} {
+		if strings.HasSuffix(low, cur) {
+			return t[:len(t)-len(cur)], nil
+		}
+	}
+	return s, nil
 }
 
 // ParseNumber reads a Swedish or plain number as a float64, for hours and

@@ -33,6 +33,13 @@ func TestParseAmount(t *testing.T) {
 		{"1000000000000000,00", 100000000000000000},
 		{"9 999 999 999 999 999,99", 999999999999999999},
 		{"-9999999999999999.99", -999999999999999999},
+		// The currency a formatted cell keeps when saved as CSV.
+		{"1 234,50 kr", 123450},
+		{"-12 SEK", -1200},
+		{"12kr", 1200},
+		{"1 234 kr.", 123400},
+		{"12,- kr", 1200},
+		{"12.", 1200},
 	}
 	for _, c := range ok {
 		got, err := ParseAmount(c.in)
@@ -40,7 +47,8 @@ func TestParseAmount(t *testing.T) {
 			t.Errorf("ParseAmount(%q) = %d, %v; want %d", c.in, got, err, c.want)
 		}
 	}
-	bad := []string{"", "abc", "1.234,5,6", "1,2,3", "12 34", "1 2345", "1,234.5.6", "12.345", "1e5", "--5", "1 234 ,5", "99999999999999999999", "10000000000000000", "99999999999999999,9", "0,001", ",-", "12,--"}
+	bad := []string{"", "abc", "1.234,5,6", "1,2,3", "12 34", "1 2345", "1,234.5.6", "12.345", "1e5", "--5", "1 234 ,5", "99999999999999999999", "10000000000000000", "99999999999999999,9", "0,001", ",-", "12,--",
+		"12 tkr", "1,4 mnkr", "5 MSEK", "kr", "12 kronor", "12 EUR"}
 	for _, in := range bad {
 		if got, err := ParseAmount(in); err == nil {
 			t.Errorf("ParseAmount(%q) = %d, want an error", in, got)
@@ -77,7 +85,7 @@ func TestParsePeriod(t *testing.T) {
 }
 
 func FuzzParseAmount(f *testing.F) {
-	for _, s := range []string{"1 234,50", "-1234.50", "1.234,5,6", "12-", "\u22121", "(3)", "0,001"} {
+	for _, s := range []string{"1 234,50", "-1234.50", "1.234,5,6", "12-", "\u22121", "(3)", "0,001", "1 234,50 kr", "12 tkr"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -848,6 +848,11 @@ func TestPreambleAboveHeader(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// A mapped column is looked for in the header below the title too.
+	if _, err := s.LoadData(ctx, "mappad.csv", []byte("Huvudbok\nPeriod;Konto;Nettobelopp\n2019-05;4011;4\n"),
+		LoadOptions{Kind: KindLedger, Columns: map[string]string{"amount": "Nettobelopp"}}); err != nil {
+		t.Errorf("mapped column below a title: %v", err)
+	}
 	// No header among the first rows: the first row's error, as before.
 	_, err = s.LoadData(ctx, "ingen.csv", []byte("Rapport\nPeriod;Belopp\n2019-04;4011\n"), LoadOptions{Kind: KindLedger})
 	if want := "ingen.csv:1: missing column period"; err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "the header has: Rapport (") {

@@ -281,7 +281,7 @@ func matchColumns(name string, header []string, fields []field, override map[str
 		if h, ok := override[f.name]; ok {
 			i, found := seen[normHeader(h)]
 			if !found {
-				return c, &InputError{File: name, Line: 1, Msg: fmt.Sprintf("column %q (mapped to %s) is not in the header", h, f.name)}
+				return c, &InputError{File: name, Line: 1, missing: true, Msg: fmt.Sprintf("column %q (mapped to %s) is not in the header", h, f.name)}
 			}
 			c.idx[f.name] = i
 			continue

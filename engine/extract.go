@@ -267,19 +267,33 @@ func cellErr(name string, line int, col, msg string) *InputError {
 	return &InputError{File: name, Line: line, Column: col, Msg: msg}
 }
 
+// periodErr is cellErr for a period cell, with a hint where the row is a
+// spreadsheet's total ("Summa", "Totalt"): such a row is refused, never
+// skipped, since what it sums is the extract's business, not the load's.
+func periodErr(name string, line int, col, v string, err error) *InputError {
+	e := cellErr(name, line, col, err.Error())
+	low := strings.ToLower(strings.TrimSpace(v))
+	for _, total := range []string{"summa", "total", "sum", "delsumma", "ack"} {
+		if strings.HasPrefix(low, total) {
+			e.Hint = "this looks like a total row: remove totals from the extract, tertial sums the rows itself"
+			break
+		}
+	}
+	return e
+}
+
 // amountCell reads a money cell: a Swedish number, or the raw value of a
 // numeric XLSX cell (which may be written like 1.5E+6).
 func amountCell(v string) (int64, error) {
 	if strings.ContainsAny(v, "eE") {
-		d, err := decimal.NewFromString(v)
-		if err != nil {
-			return 0, fmt.Errorf("%q is not a number", v)
+		// Not an exponent ("12 SEK"): a Swedish number below.
+		if d, err := decimal.NewFromString(v); err == nil {
+			r := d.Round(2)
+			if !r.Sub(d).Abs().LessThan(decimal.New(1, -6)) {
+				return 0, fmt.Errorf("%q has more than two decimals", v)
+			}
+			return r.Shift(2).IntPart(), nil
 		}
-		r := d.Round(2)
-		if !r.Sub(d).Abs().LessThan(decimal.New(1, -6)) {
-			return 0, fmt.Errorf("%q has more than two decimals", v)
-		}
-		return r.Shift(2).IntPart(), nil
 	}
 	v2, err := ParseAmount(v)
 	if err != nil && strings.Count(v, ".") == 1 && !strings.ContainsAny(v, ", \u00a0") {
@@ -339,7 +353,7 @@ func readLedger(name string, t tableReader, opt LoadOptions, st *stage) error {
 		r := ledgerRow{Line: line}
 		var err error
 		if r.Period, err = periodOf(cell(rec, period), year, rec); err != nil {
-			return cellErr(name, line, c.colName("period"), err.Error())
+			return periodErr(name, line, c.colName("period"), cell(rec, period), err)
 		}
 		if r.Account = cell(rec, account); r.Account == "" {
 			return cellErr(name, line, c.colName("account"), "empty account")
@@ -384,7 +398,7 @@ func readBudget(ctx context.Context, s *Store, name string, t tableReader, opt L
 		var err error
 		if p := c.get(rec, "period"); p != "" {
 			if r.Period, err = periodOf(p, c.index("year"), rec); err != nil {
-				return cellErr(name, line, c.colName("period"), err.Error())
+				return periodErr(name, line, c.colName("period"), p, err)
 			}
 		} else {
 			y, err := strconv.Atoi(c.get(rec, "year"))

@@ -132,7 +132,8 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 		return nil, err
 	}
 	defer t.Close()
-	ex := &extract{format: t.Describe()}
+	described := t.Describe()
+	ex := &extract{format: described}
 	if kind != KindLedger {
 		// Kinds that collect their rows, and hours, whose duplicate check
 		// keeps a key a row also when the rows stream to DuckDB (regrowing
@@ -188,6 +189,10 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 	if err != nil {
 		ex.cleanup()
 		return nil, err
+	}
+	// The reader knows more once read: the header's line below a title.
+	if before, after := described, t.Describe(); after != before {
+		ex.format = after + strings.TrimPrefix(ex.format, before)
 	}
 	return ex, nil
 }

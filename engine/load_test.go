@@ -839,12 +839,16 @@ func TestPreambleAboveHeader(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(res.Format, "delimiter ';'") {
-		t.Errorf("format %q, want delimiter ';'", res.Format)
+	if !strings.Contains(res.Format, "delimiter ';'") || !strings.Contains(res.Format, "header on line 4") {
+		t.Errorf("format %q, want delimiter ';' and the header's line", res.Format)
 	}
 	sheet := xlsxBytes(t, [][]string{{"Resultatrapport april 2019"}, nil, {"Urval: division D"}, {"Period", "Konto", "Ansvar", "Belopp"}, {"2019-04", "4011", "200", "7"}})
-	if _, err := s.LoadData(ctx, "rapport.xlsx", sheet, LoadOptions{Kind: KindLedger}); err != nil {
+	res, err = s.LoadData(ctx, "rapport.xlsx", sheet, LoadOptions{Kind: KindLedger})
+	if err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(res.Format, "header on row 4") {
+		t.Errorf("format %q, want the header's row", res.Format)
 	}
 	got := queryLines(t, s, "SELECT concat_ws(' ', source, line, account, cost_center, amount) FROM ledger ORDER BY source DESC, line")
 	want := []string{"ledger:titel 5 4011 100 1000.50", "ledger:titel 6 5611 100 2.25", "ledger:rapport 5 4011 200 7.00"}

@@ -32,10 +32,11 @@ type tableReader interface {
 // the header line; UTF-8 with or without BOM, Windows-1252 or Latin-1
 // detected; CRLF; quoted fields with embedded delimiters and quotes.
 type csvTable struct {
-	r      *csv.Reader
-	header []string
-	enc    Encoding
-	delim  rune
+	r          *csv.Reader
+	header     []string
+	headerLine int // the header's line where rows above it were skipped, else 0
+	enc        Encoding
+	delim      rune
 }
 
 func newCSVTable(name string, raw []byte, progress Progress) (*csvTable, error) {
@@ -157,6 +158,7 @@ func (t *csvTable) reheadFrom(limit int, isHeader func([]string) bool) bool {
 		n++
 		if h := trimmed(rec); isHeader(h) {
 			t.header = h
+			t.headerLine, _ = t.r.FieldPos(0)
 			return true
 		}
 	}
@@ -191,7 +193,11 @@ func (t *csvTable) Close() error { return nil }
 
 func (t *csvTable) Describe() string {
 	d := map[rune]string{';': "';'", ',': "','", '\t': "tab"}[t.delim]
-	return fmt.Sprintf("CSV, delimiter %s, %s", d, t.enc)
+	desc := fmt.Sprintf("CSV, delimiter %s, %s", d, t.enc)
+	if t.headerLine > 0 {
+		desc += fmt.Sprintf(", header on line %d", t.headerLine)
+	}
+	return desc
 }
 
 // normHeader folds a header for matching: lower case, no diacritics, no

@@ -24,6 +24,8 @@ type xlsxTable struct {
 	sheet  string
 	header []string
 	row    int // the sheet row read last
+
+	headerRow int // the header's row where rows above it were skipped, else 0
 }
 
 func newXLSXTable(name string, raw []byte, sheet string) (_ *xlsxTable, err error) {
@@ -71,12 +73,12 @@ func (t *xlsxTable) Header() []string { return t.header }
 // that isHeader accepts as the header (see headerColumns).
 func (t *xlsxTable) reheadFrom(limit int, isHeader func([]string) bool) bool {
 	for n := 0; n < limit; n++ {
-		r, _, err := t.Next()
+		r, row, err := t.Next()
 		if err != nil {
 			return false
 		}
 		if h := trimmed(r); isHeader(h) {
-			t.header = h
+			t.header, t.headerRow = h, row
 			return true
 		}
 	}
@@ -121,4 +123,9 @@ func (t *xlsxTable) Close() error {
 	return err
 }
 
-func (t *xlsxTable) Describe() string { return fmt.Sprintf("XLSX, sheet %q", t.sheet) }
+func (t *xlsxTable) Describe() string {
+	if t.headerRow > 0 {
+		return fmt.Sprintf("XLSX, sheet %q, header on row %d", t.sheet, t.headerRow)
+	}
+	return fmt.Sprintf("XLSX, sheet %q", t.sheet)
+}

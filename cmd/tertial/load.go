@@ -91,8 +91,8 @@ UTF-8/Windows-1252/Latin-1), XLSX and Parquet. README.md lists each kind's colum
 				if res.Periods[0].Year != 0 {
 					span = fmt.Sprintf(", months %s..%s", res.Periods[0], res.Periods[1])
 				}
-				fmt.Fprintf(a.stdout, "loaded %s: load %d, %d rows (%s), source %s%s, replaced %d earlier rows\n",
-					f, res.LoadID, res.Rows, res.Format, res.Source, span, res.Replaced)
+				fmt.Fprintf(a.stdout, "loaded %s: load %d, %s (%s), source %s%s, replaced %s\n",
+					f, res.LoadID, countRows(res.Rows, ""), res.Format, res.Source, span, countRows(res.Replaced, "earlier "))
 				for _, w := range res.Warnings {
 					a.log.Warn(w, "file", f)
 				}
@@ -109,4 +109,12 @@ UTF-8/Windows-1252/Latin-1), XLSX and Parquet. README.md lists each kind's colum
 	fl.StringArrayVar(&columns, "column", nil, "map a field to the file's header, FIELD=HEADER (repeatable)")
 	fl.StringVar(&columnMap, "columns", "", "YAML file of field: header lines, for other layouts")
 	return cmd
+}
+
+// countRows is "1 row" or "n rows", with an adjective between: "2 earlier rows".
+func countRows(n int64, adj string) string {
+	if n == 1 {
+		return "1 " + adj + "row"
+	}
+	return fmt.Sprintf("%d %srows", n, adj)
 }

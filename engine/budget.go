@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -49,25 +48,12 @@ func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, 
 		}
 		pattern = map[string][12]int64{}
 		for y := range years {
-			var months int
-			var first, last sql.NullString
-			if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT period), strftime(min(period), '%Y-%m'), strftime(max(period), '%Y-%m')
-				FROM ledger WHERE year(period) = ?`, y-1).Scan(&months, &first, &last); err != nil {
-				return nil, nil, err
-			}
-			if months < 12 {
-				have := "no ledger for that year"
-				if months > 0 {
-					have = fmt.Sprintf("the ledger has %d of its months (%s..%s)", months, first.String, last.String)
-				}
-				return nil, nil, &InputError{File: name, Msg: fmt.Sprintf("--spread lastyear spreads %d's annual amounts by %d's ledger, and %s", y, y-1, have),
-					Hint: fmt.Sprintf("load all of %d's ledger first, or spread with even or profile:w1,…,w12", y-1)}
-			}
 			q, err := s.db.QueryContext(ctx, `SELECT account, coalesce(cost_center, ''), month(period), sum(amount)::VARCHAR
 				FROM ledger WHERE year(period) = ? GROUP BY ALL`, y-1)
 			if err != nil {
 				return nil, nil, err
 			}
+			var months [12]bool // the months of y-1 the ledger has
 			for q.Next() {
 				var acct, cc, amt string
 				var m int
@@ -80,6 +66,7 @@ func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, 
 					q.Close()
 					return nil, nil, err
 				}
+				months[m-1] = true
 				k := fmt.Sprint(y, "|", acct, "|", cc)
 				p := pattern[k]
 				p[m-1] += v
@@ -90,6 +77,9 @@ func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, 
 				return nil, nil, err
 			}
 			q.Close()
+			if err := wholeYear(name, y, months); err != nil {
+				return nil, nil, err
+			}
 		}
 	default:
 		return nil, nil, fmt.Errorf("unknown spread %q: use even, profile:w1,…,w12 or lastyear", spread)
@@ -117,6 +107,29 @@ func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, 
 			len(evenly), r.Line, r.Account, r.CostCenter, r.Period.Year))
 	}
 	return out, warnings, nil
+}
+
+// wholeYear refuses to spread year y's budget by a year before that the
+// ledger has only some months of.
+func wholeYear(name string, y int, months [12]bool) error {
+	n, first, last := 0, 0, 0
+	for i, ok := range months {
+		if ok {
+			if n == 0 {
+				first = i + 1
+			}
+			n, last = n+1, i+1
+		}
+	}
+	if n == 12 {
+		return nil
+	}
+	have := "no ledger for that year"
+	if n > 0 {
+		have = fmt.Sprintf("the ledger has %d of its months (%d-%02d..%d-%02d)", n, y-1, first, y-1, last)
+	}
+	return &InputError{File: name, Msg: fmt.Sprintf("--spread lastyear spreads %d's annual amounts by %d's ledger, and %s", y, y-1, have),
+		Hint: fmt.Sprintf("load all of %d's ledger first, or spread with even or profile:w1,…,w12", y-1)}
 }
 
 // lastYearWeights are a year's monthly outcomes as weights, each month's net

@@ -278,7 +278,7 @@ func cellErr(name string, line int, col, msg string) *InputError {
 func periodErr(name string, line int, col, v string, err error) *InputError {
 	e := cellErr(name, line, col, err.Error())
 	low := strings.ToLower(strings.TrimSpace(v))
-	for _, total := range []string{"summa", "total", "sum", "delsumma", "ack"} {
+	for _, total := range []string{"sum", "total", "delsumma", "ack"} {
 		if strings.HasPrefix(low, total) {
 			e.Hint = "this looks like a total row: remove totals from the extract, tertial sums the rows itself"
 			break

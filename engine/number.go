@@ -50,13 +50,17 @@ func ParseAmount(s string) (int64, error) {
 	return v, nil
 }
 
+// scaledCurrencies are thousands and millions of kronor, which a load
+// refuses, in an amount ("12 tkr") or a header ("Belopp tkr") alike.
+var scaledCurrencies = []string{"tkr", "tsek", "ksek", "mnkr", "mkr", "msek", "mdkr"}
+
 // withoutCurrency drops the currency a formatted spreadsheet cell keeps when
 // saved as CSV ("1 234,50 kr", "-12 SEK"). An amount in thousands or millions
 // ("12 tkr", "1,4 mnkr") is an error: read as kronor it would be wrong.
 func withoutCurrency(s string) (string, error) {
 	t := strings.TrimRight(s, " \u00a0")
 	low := strings.ToLower(t)
-	for _, scaled := range []string{"tkr", "tsek", "ksek", "mnkr", "mkr", "msek", "mdkr"} {
+	for _, scaled := range scaledCurrencies {
 		if strings.HasSuffix(low, scaled) {
 			return "", fmt.Errorf("%s is in thousands or millions of kronor; amounts must be in kronor", quoteClip(s))
 		}

@@ -68,10 +68,7 @@ func newCSVTable(name string, raw []byte, progress Progress) (*csvTable, error) 
 		if len(h) == 1 && strings.TrimSpace(h[0]) == "" {
 			continue
 		}
-		t.header = make([]string, len(h))
-		for i := range h {
-			t.header[i] = strings.TrimSpace(strings.TrimPrefix(h[i], "\ufeff"))
-		}
+		t.header = trimmed(h)
 		return t, nil
 	}
 }
@@ -144,49 +141,38 @@ func detectDelimiter(data []byte) rune {
 
 func (t *csvTable) Header() []string { return t.header }
 
-// reheadFrom reads up to limit more rows, not blank, and takes the first
-// that isHeader accepts as the header (see headerColumns).
-func (t *csvTable) reheadFrom(limit int, isHeader func([]string) bool) bool {
-	for n := 0; n < limit; {
-		rec, err := t.r.Read()
-		if err != nil {
-			return false
-		}
-		if blankRow(rec) {
-			continue
-		}
-		n++
-		if h := trimmed(rec); isHeader(h) {
-			t.header = h
-			t.headerLine, _ = t.r.FieldPos(0)
-			return true
-		}
-	}
-	return false
-}
-
-func (t *csvTable) Next() ([]string, int, error) {
+// nextRow is the next record that is not blank, and its line: a blank
+// line, or one of delimiters only (";;;"), which spreadsheets write for rows
+// that were touched and emptied, is skipped.
+func (t *csvTable) nextRow() ([]string, int, error) {
 	for {
 		rec, err := t.r.Read()
 		if err != nil {
 			return nil, 0, err
 		}
-		line, _ := t.r.FieldPos(0)
-		if blankRow(rec) {
-			// A blank line, or one of delimiters only (";;;"), which
-			// spreadsheets write for rows that were touched and emptied.
-			continue
+		if !blankRow(rec) {
+			line, _ := t.r.FieldPos(0)
+			return rec, line, nil
 		}
-		if len(rec) > len(t.header) {
-			for _, extra := range rec[len(t.header):] {
-				if strings.TrimSpace(extra) != "" {
-					return nil, line, &InputError{Line: line, Msg: fmt.Sprintf("the line has %d fields but the header %d (a delimiter inside an unquoted field?)", len(rec), len(t.header)),
-						Hint: "quote fields that contain the delimiter"}
-				}
+	}
+}
+
+func (t *csvTable) setHeader(h []string, line int) { t.header, t.headerLine = h, line }
+
+func (t *csvTable) Next() ([]string, int, error) {
+	rec, line, err := t.nextRow()
+	if err != nil {
+		return nil, 0, err
+	}
+	if len(rec) > len(t.header) {
+		for _, extra := range rec[len(t.header):] {
+			if strings.TrimSpace(extra) != "" {
+				return nil, line, &InputError{Line: line, Msg: fmt.Sprintf("the line has %d fields but the header %d (a delimiter inside an unquoted field?)", len(rec), len(t.header)),
+					Hint: "quote fields that contain the delimiter"}
 			}
 		}
-		return rec, line, nil
 	}
+	return rec, line, nil
 }
 
 func (t *csvTable) Close() error { return nil }
@@ -336,14 +322,17 @@ var (
 	idSuffixes    = []string{"nr", "nummer", "kod", "id", "no", "number", "code"}
 	moneySuffixes = []string{"kr", "kronor", "sek"}
 	hourSuffixes  = []string{"h", "tim", "timmar", "hours"}
-	// Amounts in thousands or millions are refused, not read as kronor.
-	scaledSuffixes = []string{"tkr", "ksek", "mnkr", "msek", "mkr"}
 )
 
 // matchSuffixed finds the column whose header is one of f's names followed by
 // one of its suffixes, -1 if none. A money column in tkr or mnkr is an error:
 // read as kronor, every amount would be a thousand or a million times too small.
 func matchSuffixed(file string, header []string, f field) (int, error) {
+	suffixes := headerSuffixes[f.name]
+	if suffixes == nil {
+		return -1, nil
+	}
+	money := slices.Contains(suffixes, "kr")
 	for i, h := range header {
 		n := normHeader(h)
 		for _, a := range append([]string{f.name}, f.aliases...) {
@@ -351,18 +340,15 @@ func matchSuffixed(file string, header []string, f field) (int, error) {
 			if !ok || rest == "" {
 				continue
 			}
-			if headerSuffixes[f.name] == nil {
-				continue
-			}
 			if len(rest) > 1 && rest[0] == 's' { // a Swedish compound's s: "Ansvarskod"
-				if r := rest[1:]; slices.Contains(headerSuffixes[f.name], r) || slices.Contains(scaledSuffixes, r) {
+				if r := rest[1:]; slices.Contains(suffixes, r) || slices.Contains(scaledCurrencies, r) {
 					rest = r
 				}
 			}
-			if slices.Contains(headerSuffixes[f.name], rest) {
+			if slices.Contains(suffixes, rest) {
 				return i, nil
 			}
-			if slices.Equal(headerSuffixes[f.name], moneySuffixes) && slices.Contains(scaledSuffixes, rest) {
+			if money && slices.Contains(scaledCurrencies, rest) {
 				return -1, &InputError{File: file, Line: 1, Column: h,
 					Msg:  fmt.Sprintf("column %q gives amounts in thousands or millions of kronor; tertial loads kronor", h),
 					Hint: "export the amounts in kronor"}
@@ -388,18 +374,22 @@ func headerColumns(name string, t tableReader, fields []field, override map[stri
 		return c, err
 	}
 	r, ok := t.(interface {
-		reheadFrom(limit int, isHeader func([]string) bool) bool
+		nextRow() ([]string, int, error) // the next row that is not blank, as it is
+		setHeader(h []string, line int)
 	})
 	if !ok {
 		return c, err
 	}
-	var found columns
-	if r.reheadFrom(maxPreamble, func(h []string) bool {
-		cc, e := matchColumns(name, h, fields, override)
-		found = cc
-		return e == nil
-	}) {
-		return found, nil
+	for n := 0; n < maxPreamble; n++ {
+		row, line, rerr := r.nextRow()
+		if rerr != nil {
+			break
+		}
+		h := trimmed(row)
+		if found, e := matchColumns(name, h, fields, override); e == nil {
+			r.setHeader(h, line)
+			return found, nil
+		}
 	}
 	return c, err
 }

@@ -60,30 +60,16 @@ func newXLSXTable(name string, raw []byte, sheet string) (_ *xlsxTable, err erro
 		}
 		return nil, err
 	}
-	t.header = make([]string, len(h))
-	for j, v := range h {
-		t.header[j] = strings.TrimSpace(v)
-	}
+	t.header = trimmed(h)
 	return t, nil
 }
 
 func (t *xlsxTable) Header() []string { return t.header }
 
-// reheadFrom reads up to limit more rows, not blank, and takes the first
-// that isHeader accepts as the header (see headerColumns).
-func (t *xlsxTable) reheadFrom(limit int, isHeader func([]string) bool) bool {
-	for n := 0; n < limit; n++ {
-		r, row, err := t.Next()
-		if err != nil {
-			return false
-		}
-		if h := trimmed(r); isHeader(h) {
-			t.header, t.headerRow = h, row
-			return true
-		}
-	}
-	return false
-}
+// nextRow is Next: a sheet has no field count to check (see headerColumns).
+func (t *xlsxTable) nextRow() ([]string, int, error) { return t.Next() }
+
+func (t *xlsxTable) setHeader(h []string, row int) { t.header, t.headerRow = h, row }
 
 // Next returns the next row that is not blank and its sheet row number.
 func (t *xlsxTable) Next() ([]string, int, error) {

@@ -56,7 +56,10 @@ type BrowserCheck struct {
 // figures/<id>.png for each figure and report.pdf (A4, the print
 // stylesheet) into outDir. With log at debug level it logs each step's
 // time ("browser step"); log may be nil.
-func RenderInBrowser(ctx context.Context, log *slog.Logger, htmlPath, outDir string, figureIDs []string) (*BrowserCheck, error) {
+//
+// A step that fails leaves none of the files behind: a folder never holds
+// some of this report's figures beside the earlier report's others.
+func RenderInBrowser(ctx context.Context, log *slog.Logger, htmlPath, outDir string, figureIDs []string) (_ *BrowserCheck, rerr error) {
 	exe, err := FindBrowser()
 	if err != nil {
 		return nil, err
@@ -102,6 +105,16 @@ func RenderInBrowser(ctx context.Context, log *slog.Logger, htmlPath, outDir str
 		}
 	}
 	check := &BrowserCheck{Drawn: map[string]int{}}
+	defer func() {
+		if rerr != nil {
+			for _, p := range check.PNGs {
+				os.Remove(p)
+			}
+			if check.PDF != "" {
+				os.Remove(check.PDF)
+			}
+		}
+	}()
 	var mu sync.Mutex
 	err = chromedp.Listen(bctx, func(ev any) {
 		mu.Lock()
@@ -125,23 +138,23 @@ func RenderInBrowser(ctx context.Context, log *slog.Logger, htmlPath, outDir str
 		}
 	})
 	if err != nil {
-		return nil, fmt.Errorf("browser: %w", err)
+		return nil, browserError{exe, "", err}
 	}
 	if _, err := chromedp.Call(bctx, network.Enable, network.EnableParams{}); err != nil {
-		return nil, fmt.Errorf("browser: %w", err)
+		return nil, browserError{exe, "", err}
 	}
 	if _, err := chromedp.Call(bctx, runtime.Enable, cdp.Empty{}); err != nil {
-		return nil, fmt.Errorf("browser: %w", err)
+		return nil, browserError{exe, "", err}
 	}
 	step("start Chromium")
 	if err := chromedp.Do(bctx, chromedp.Navigate("file://"+abs), chromedp.WaitReady("body")); err != nil {
-		return nil, fmt.Errorf("browser: %w", err)
+		return nil, browserError{exe, "", err}
 	}
 	step("open the page")
 	drawn, err := chromedp.Run(bctx, chromedp.Evaluate[map[string]int](`(function () { var out = {}; document.querySelectorAll('.chart').forEach(function (el) {
 		out[el.id] = el.querySelectorAll('svg path, svg rect, svg text').length; }); return out; })()`))
 	if err != nil {
-		return nil, fmt.Errorf("browser: %w", err)
+		return nil, browserError{exe, "", err}
 	}
 	mu.Lock()
 	check.Drawn = drawn
@@ -156,7 +169,7 @@ func RenderInBrowser(ctx context.Context, log *slog.Logger, htmlPath, outDir str
 		png, err := chromedp.Run(sctx, chromedp.Screenshot("#"+id))
 		cancelS()
 		if err != nil {
-			return nil, fmt.Errorf("browser: figure %s: %w", id, err)
+			return nil, browserError{exe, "figure " + id, err}
 		}
 		p := filepath.Join(outDir, "figures", strings.TrimPrefix(id, "fig_")+".png")
 		if err := os.WriteFile(p, png, 0o644); err != nil {
@@ -168,7 +181,7 @@ func RenderInBrowser(ctx context.Context, log *slog.Logger, htmlPath, outDir str
 	yes := true
 	res, err := chromedp.Call(bctx, page.PrintToPDF, page.PrintToPDFParams{PrintBackground: &yes, PreferCSSPageSize: &yes})
 	if err != nil {
-		return nil, fmt.Errorf("browser: pdf: %w", err)
+		return nil, browserError{exe, "the PDF", err}
 	}
 	pdf := res.Data
 	step("print the PDF")
@@ -178,6 +191,23 @@ func RenderInBrowser(ctx context.Context, log *slog.Logger, htmlPath, outDir str
 	}
 	return check, nil
 }
+
+// browserError is Chromium failing: which Chromium, at which step, and
+// what it said (chromedp's text runs over lines, with Chromium's stderr).
+type browserError struct {
+	exe, step string
+	err       error
+}
+
+func (e browserError) Error() string {
+	msg := strings.Join(strings.Fields(e.err.Error()), " ")
+	if e.step != "" {
+		msg = e.step + ": " + msg
+	}
+	return "Chromium (" + e.exe + "): " + msg
+}
+
+func (e browserError) Unwrap() error { return e.err }
 
 // Problems lists what an economist would not accept: a figure that drew
 // nothing, a script error, a request off the machine.

@@ -205,11 +205,13 @@ func WriteXLSX(w io.Writer, ts []Table) error {
 	return f.Write(w)
 }
 
-// WriteCSVs writes one plain CSV per table into dir (exact decimals).
-func WriteCSVs(dir string, ts []Table) error {
+// WriteCSVs writes one plain CSV per table into dir (exact decimals) and
+// returns the paths it wrote.
+func WriteCSVs(dir string, ts []Table) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return nil, err
 	}
+	var wrote []string
 	for _, t := range ts {
 		var b strings.Builder
 		cw := csv.NewWriter(&b)
@@ -228,9 +230,11 @@ func WriteCSVs(dir string, ts []Table) error {
 			cw.Write(rec)
 		}
 		cw.Flush()
-		if err := os.WriteFile(filepath.Join(dir, t.Name+".csv"), []byte(b.String()), 0o644); err != nil {
-			return fmt.Errorf("write %s.csv: %w", t.Name, err)
+		p := filepath.Join(dir, t.Name+".csv")
+		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+			return wrote, fmt.Errorf("write %s.csv: %w", t.Name, err)
 		}
+		wrote = append(wrote, p)
 	}
-	return nil
+	return wrote, nil
 }

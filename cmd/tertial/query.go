@@ -262,7 +262,7 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 		Example: `  tertial report --sample --period 2019-04 --out report
   tertial report --period 2019-08 --unit MT --out out/2019-08/MT`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (rerr error) {
 			if out == "" {
 				return usageError{fmt.Errorf("--out DIR is required")}
 			}
@@ -318,14 +318,8 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 			if err := charts.WriteHTML(&html, pg); err != nil {
 				return err
 			}
-			if err := writeFileAtomic(filepath.Join(out, "index.html"), []byte(html.String())); err != nil {
-				return err
-			}
 			js, err := charts.ReportJSON(r)
 			if err != nil {
-				return err
-			}
-			if err := writeFileAtomic(filepath.Join(out, "report.json"), js); err != nil {
 				return err
 			}
 			tables := charts.Tables(r)
@@ -333,10 +327,32 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 			if err := charts.WriteXLSX(&xlsx, tables); err != nil {
 				return err
 			}
-			if err := writeFileAtomic(filepath.Join(out, "tables.xlsx"), xlsx.Bytes()); err != nil {
-				return err
+			// From the first file written on, the folder is this report's:
+			// whatever the earlier report there wrote and this one does not
+			// is removed when the command ends, also when it fails.
+			outs := newReportOutputs(out)
+			defer func() {
+				removed, err := outs.finish()
+				if len(removed) > 0 {
+					a.log.Info("removed what the earlier report in this folder wrote and this one did not", "out", out, "files", strings.Join(removed, ", "))
+				}
+				rerr = errors.Join(rerr, err)
+			}()
+			for _, file := range []struct {
+				name string
+				data []byte
+			}{{"index.html", []byte(html.String())}, {"report.json", js}, {"tables.xlsx", xlsx.Bytes()}} {
+				p := filepath.Join(out, file.name)
+				if err := writeFileAtomic(p, file.data); err != nil {
+					return err
+				}
+				outs.add(p)
 			}
-			if err := charts.WriteCSVs(filepath.Join(out, "tables"), tables); err != nil {
+			csvs, err := charts.WriteCSVs(filepath.Join(out, "tables"), tables)
+			for _, p := range csvs {
+				outs.add(p)
+			}
+			if err != nil {
 				return err
 			}
 			a.log.Debug("report step", "step", "write HTML, JSON, XLSX and CSVs", "seconds", engine.Seconds(time.Since(t0)), "out", out)
@@ -359,11 +375,21 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 				fmt.Fprintf(a.stderr, "note: figures/*.png and report.pdf were not made: %v\n", err)
 				return nil
 			}
+			if err != nil && a.ctx.Err() == nil {
+				// Chromium crashing or hanging once is Chromium's, not the
+				// report's: a scheduled build should not fail on it.
+				a.log.Warn("Chromium failed; trying once more", "error", err, "out", out)
+				check, err = charts.RenderInBrowser(a.ctx, a.log, filepath.Join(out, "index.html"), out, ids)
+			}
 			// Only a step that ran: without Chromium there is no time to log.
 			a.log.Debug("report step", "step", "PNGs and PDF in Chromium", "seconds", engine.Seconds(time.Since(t0)), "out", out)
 			if err != nil {
-				return err
+				return fmt.Errorf("%w\n(index.html, report.json, tables.xlsx and tables/*.csv in %s are written; figures/*.png and report.pdf are not: --no-browser leaves them out)", err, out)
 			}
+			for _, p := range check.PNGs {
+				outs.add(p)
+			}
+			outs.add(check.PDF)
 			if p := check.Problems(ids); len(p) > 0 {
 				return fmt.Errorf("the report did not render cleanly in Chromium:\n  %s", strings.Join(p, "\n  "))
 			}

@@ -288,17 +288,20 @@ func periodErr(name string, line int, col, v string, err error) *InputError {
 }
 
 // amountCell reads a money cell: a Swedish number, or the raw value of a
-// numeric XLSX cell (which may be written like 1.5E+6).
+// numeric XLSX cell, which may carry float noise (1234.1000000000001). A
+// number in scientific notation is read only when it rounds to 0,00: the
+// noise of a sum that should be zero (1.1368683772161603E-13, or its
+// 1,13687E-13 in a CSV). Any other is refused. Excel saves a number as the
+// cell shows it, and a cell shows a number of 12 digits or more as
+// 1,23457E+11, only some of its digits. No workbook writer stores an amount
+// between 0,005 and 10^15 kronor that way.
 func amountCell(v string) (int64, error) {
-	if strings.ContainsAny(v, "eE") {
-		// Not an exponent ("12 SEK"): a Swedish number below.
-		if d, err := decimal.NewFromString(v); err == nil {
-			r := d.Round(2)
-			if !r.Sub(d).Abs().LessThan(decimal.New(1, -6)) {
-				return 0, fmt.Errorf("%q has more than two decimals", v)
-			}
-			return r.Shift(2).IntPart(), nil
+	if scientific(v) {
+		d, err := decimal.NewFromString(strings.NewReplacer(",", ".", "−", "-").Replace(strings.TrimSpace(v)))
+		if err == nil && d.Abs().LessThan(decimal.New(5, -3)) {
+			return 0, nil
 		}
+		return 0, fmt.Errorf("%s is in scientific notation, which keeps only the digits the spreadsheet showed: format the column as a number with all its digits before saving the file", quoteClip(v))
 	}
 	v2, err := ParseAmount(v)
 	if err != nil && strings.Count(v, ".") == 1 && !strings.ContainsAny(v, ", \u00a0") {
@@ -311,6 +314,34 @@ func amountCell(v string) (int64, error) {
 		}
 	}
 	return v2, err
+}
+
+// scientific reports whether v is a number written with an exponent:
+// 1.5E+6, 1,23457E+11, -2e-3.
+func scientific(v string) bool {
+	v = strings.TrimSpace(v)
+	e := strings.IndexAny(v, "eE")
+	if e <= 0 || e == len(v)-1 {
+		return false
+	}
+	mant, exp := strings.TrimLeft(v[:e], "+-−"), v[e+1:]
+	if exp[0] == '+' || exp[0] == '-' {
+		exp = exp[1:]
+	}
+	if exp == "" || !allDigits(exp) || mant == "" {
+		return false
+	}
+	seen := false
+	for i := 0; i < len(mant); i++ {
+		switch c := mant[i]; {
+		case c >= '0' && c <= '9':
+			seen = true
+		case (c == '.' || c == ',') && !strings.ContainsAny(mant[i+1:], ".,"):
+		default:
+			return false
+		}
+	}
+	return seen
 }
 
 // periodOf reads a period cell; where the extract has a year column (year

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -52,6 +53,30 @@ func TestParseAmount(t *testing.T) {
 	for _, in := range bad {
 		if got, err := ParseAmount(in); err == nil {
 			t.Errorf("ParseAmount(%q) = %d, want an error", in, got)
+		}
+	}
+}
+
+// TestAmountCellScientific: a number with an exponent is read only where it
+// rounds to 0,00 (the float noise of a zero sum); one an Excel cell showed
+// with some of its digits, or an XLSX value written that way, is refused.
+func TestAmountCellScientific(t *testing.T) {
+	for in, want := range map[string]int64{
+		"1.1368683772161603E-13": 0, "-1,13687E-13": 0, "\u22122e-3": 0, "4,9e-3": 0,
+		"1234.1000000000001": 123410, "-0.30000000000000004": -30, "12 SEK": 1200, "1 234,50": 123450,
+	} {
+		if got, err := amountCell(in); err != nil || got != want {
+			t.Errorf("amountCell(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"1,23457E+11", "1.5E+6", "5e-3", "-2,5E+03", "1E+0"} {
+		if got, err := amountCell(in); err == nil || !strings.Contains(err.Error(), "scientific notation") {
+			t.Errorf("amountCell(%q) = %d, %v; want a scientific-notation error", in, got, err)
+		}
+	}
+	for _, in := range []string{"E5", "1E", "Ledning", "12e", "1.2.3E4", "e-5"} {
+		if scientific(in) {
+			t.Errorf("scientific(%q) = true", in)
 		}
 	}
 }

@@ -332,6 +332,53 @@ B;Sjuk;2019-05-20;;100
 	}
 }
 
+// TestSpellsWithoutStaff: sick spells that match no one in the hours of the
+// months they touch warn once they are a tenth of the year's spells, as
+// when the hours write a personnummer with twelve digits and the absence
+// extract with ten; a spell of someone who left does not.
+func TestSpellsWithoutStaff(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	var hours strings.Builder
+	hours.WriteString("Period;Personnummer;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid\n")
+	for p := 0; p < 12; p++ {
+		for _, m := range []string{"2019-01", "2019-02", "2019-03"} {
+			fmt.Fprintf(&hours, "%s;1980031512%02d;K;1980;tillsvidare;160;152\n", m, p)
+		}
+	}
+	loadHR(t, s, "hours.csv", KindHours, hours.String())
+	warning := func() string {
+		t.Helper()
+		msg, err := s.spellsWithoutStaff(ctx, Month{2019, 1}, Month{2019, 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return msg
+	}
+	var spells strings.Builder
+	spells.WriteString("Personnummer;Orsak;Från;Till;Omfattning\n")
+	for p := 0; p < 10; p++ {
+		fmt.Fprintf(&spells, "1980031512%02d;Sjuk;2019-02-04;2019-02-08;100\n", p)
+	}
+	// Someone who left in December: the spell touches no month of 2019 he
+	// is in the hours for. One of eleven is below a tenth.
+	spells.WriteString("198003159999;Sjuk;2019-01-02;2019-01-04;100\n")
+	loadHR(t, s, "spells.csv", KindAbsence, spells.String())
+	if got := warning(); got != "" {
+		t.Errorf("one spell of eleven without staff: %q", got)
+	}
+	var short strings.Builder
+	short.WriteString("Personnummer;Orsak;Från;Till;Omfattning\n")
+	for p := 0; p < 12; p++ {
+		fmt.Fprintf(&short, "80031512%02d;Sjuk;2019-03-11;2019-03-12;50\n", p)
+	}
+	loadHR(t, s, "spells_short_ids.csv", KindAbsence, short.String())
+	if got := warning(); !strings.Contains(got, "13 av 23 sjukfrånvaroperioder under januari–mars 2019 gäller personer som inte finns i HR-extraktets timmar") ||
+		!strings.Contains(got, "personnummer med lika många siffror") {
+		t.Errorf("twelve spells written with ten-digit ids: %q", got)
+	}
+}
+
 // TestHoursLoadedTwice: an HR hours extract loaded again under another
 // name warns: its person-months would count twice.
 func TestHoursLoadedTwice(t *testing.T) {

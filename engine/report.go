@@ -466,6 +466,11 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 	} else if msg != "" {
 		w = append(w, msg)
 	}
+	if msg, err := s.spellsWithoutStaff(ctx, yearFrom, o.Period); err != nil {
+		return nil, err
+	} else if msg != "" {
+		w = append(w, msg)
+	}
 	if unmapped > 0 {
 		w = append(w, fmt.Sprintf("%d konton saknar kontomappning och redovisas som ”Ej mappat” (tertial sql \"SELECT * FROM accounts WHERE category IS NULL\").", unmapped))
 	}
@@ -509,6 +514,44 @@ func (s *Store) hrCoverage(ctx context.Context, m Month) (string, error) {
 	}
 	return fmt.Sprintf("Ingen frånvaro alls finns för %s (frånvaroextraktets sista dag är %s): sjukfrånvaron för månaden visas som 0 %% och kan vara för låg. Kontrollera att extraktet täcker månaden innan sjukfrånvaron publiceras.",
 		m.Swedish(), lastDay.Time.Format("2006-01-02")), nil
+}
+
+// spellsWithoutStaff warns when many of the sick spells from..to belong to
+// no one in the HR hours of the months they touch. Sick leave counts a
+// spell's days only against the person's person-months, so such a spell
+// adds nothing: when the absence and the hours extracts write the person
+// differently (anställningsnummer in one and personnummer in the other, or
+// a personnummer with ten digits in one and twelve in the other, which
+// pseudonymise differently), sick leave comes out far too low, with no
+// other sign. A few spells of people who left are normal; a tenth is not.
+// Only months with hours loaded count (hrCoverage speaks of the others).
+func (s *Store) spellsWithoutStaff(ctx context.Context, from, to Month) (string, error) {
+	var spells, alone int64
+	if err := s.db.QueryRowContext(ctx, `WITH months AS (
+			SELECT DISTINCT period FROM person_months WHERE period BETWEEN $1 AND $2
+		), touched AS (
+			SELECT s.person, s.first_day, s.last_day, m.period
+			FROM absence_spells s JOIN months m
+			  ON s.first_day < m.period + INTERVAL 1 MONTH AND (s.last_day IS NULL OR s.last_day >= m.period)
+			WHERE s.sick
+		), spells AS (
+			SELECT t.person, t.first_day, t.last_day, bool_or(p.person IS NOT NULL) AS staffed
+			FROM touched t LEFT JOIN (SELECT DISTINCT person, period FROM person_months WHERE period BETWEEN $1 AND $2) p
+			  ON p.person = t.person AND p.period = t.period
+			GROUP BY ALL
+		)
+		SELECT count(*), count(*) FILTER (WHERE NOT staffed) FROM spells`, from.Date(), to.Date()).Scan(&spells, &alone); err != nil {
+		return "", fmt.Errorf("sick spells without staff: %w", err)
+	}
+	if alone == 0 || alone*10 < spells {
+		return "", nil
+	}
+	var months []Month
+	for i := from.Index(); i <= to.Index(); i++ {
+		months = append(months, Month{i / 12, time.Month(i%12 + 1)})
+	}
+	return fmt.Sprintf("%s av %s sjukfrånvaroperioder under %s gäller personer som inte finns i HR-extraktets timmar för de månaderna, så deras sjukdagar räknas inte och sjukfrånvaron blir för låg. Kontrollera att frånvaroextraktet och timextraktet anger personen på samma sätt: samma anställningsnummer, eller personnummer med lika många siffror.",
+		thousands(alone), thousands(spells), MonthList(months)), nil
 }
 
 // investmentsThrough is the latest month of the report year with

@@ -165,6 +165,7 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 		if ex.hr, err = newPseudonymiser(opt.HRKey); err != nil {
 			return nil, err
 		}
+		ex.hr.legacy = opt.hrLegacy
 		switch kind {
 		case KindHours:
 			// Streamed when the caller gives a stage; else collected.

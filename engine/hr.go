@@ -86,9 +86,18 @@ type sickHoursRow struct {
 
 // pseudonymiser hashes person ids with the key.
 // The same ids come back every month: each is hashed once per load.
+//
+// A personnummer written with its century (19850312-1234, 198503121234) is
+// hashed as its ten digits (8503121234), as one written without is: HR
+// systems differ in which they export, and two extracts that write the same
+// person differently must give the same id, or the person's sick days would
+// match none of their months. Databases whose HR loads began before this
+// (their key fingerprint says so) keep hashing the digits as written, so
+// that the people already loaded keep their ids.
 type pseudonymiser struct {
-	key  []byte
-	memo map[string]string
+	key    []byte
+	memo   map[string]string
+	legacy bool // hash the digits as written (databases from before)
 }
 
 func newPseudonymiser(key string) (*pseudonymiser, error) {
@@ -123,13 +132,72 @@ func (p *pseudonymiser) hashID(id string) string {
 	if id == "" {
 		return ""
 	}
+	if !p.legacy {
+		id = tenDigitPersonnummer(id)
+	}
+	return p.mac(id)
+}
+
+func (p *pseudonymiser) mac(id string) string {
 	m := hmac.New(sha256.New, p.key)
 	m.Write([]byte(id))
 	return hex.EncodeToString(m.Sum(nil)[:16])
 }
 
-// fingerprint identifies the key without revealing it.
-func (p *pseudonymiser) fingerprint() string { return p.hash("tertial key fingerprint") }
+// tenDigitPersonnummer is a personnummer (or coordination number) of twelve
+// digits, the century first, as its ten: 198503121234 → 8503121234. Any
+// other id is returned as it is.
+func tenDigitPersonnummer(id string) string {
+	if len(id) != 12 || !allDigits(id) || !(strings.HasPrefix(id, "19") || strings.HasPrefix(id, "20")) {
+		return id
+	}
+	mm, _ := strconv.Atoi(id[4:6])
+	dd, _ := strconv.Atoi(id[6:8])
+	if mm < 1 || mm > 12 || dd < 1 || (dd > 31 && dd < 61) || dd > 91 {
+		return id
+	}
+	return id[2:]
+}
+
+// The key's fingerprint, stored in hr_key, identifies the key without
+// revealing it, and tells how the database's ids were made.
+const (
+	fingerprintText       = "tertial key fingerprint, personnummer as ten digits"
+	legacyFingerprintText = "tertialkeyfingerprint" // "tertial key fingerprint" as hashID wrote it
+)
+
+func (p *pseudonymiser) fingerprint() string {
+	if p.legacy {
+		return p.mac(legacyFingerprintText)
+	}
+	return p.mac(fingerprintText)
+}
+
+// useDatabaseScheme checks the key against the database's fingerprint
+// before an extract is read (a wrong key is refused before a large file is
+// parsed) and hashes as the database's earlier loads did.
+func (p *pseudonymiser) useDatabaseScheme(ctx context.Context, db interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) error {
+	var fp sql.NullString
+	err := db.QueryRowContext(ctx, "SELECT fingerprint FROM hr_key LIMIT 1").Scan(&fp)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		p.legacy = false
+		return nil
+	case err != nil:
+		return err
+	case fp.String == p.mac(fingerprintText):
+		p.legacy = false
+	case fp.String == p.mac(legacyFingerprintText):
+		p.legacy = true
+	default:
+		return errOtherHRKey
+	}
+	return nil
+}
+
+var errOtherHRKey = &SettingError{"the HR key (" + HRKeyEnv + ") differs from the one earlier HR extracts were loaded with: the same people would get other ids"}
 
 var pnrPattern = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)?[0-9]{6})([-+ ]?)([0-9]{4})(?:[^0-9]|$)`)
 
@@ -546,7 +614,12 @@ func checkHRKey(ctx context.Context, tx *sql.Tx, p *pseudonymiser) error {
 	case err != nil:
 		return err
 	case fp.String != p.fingerprint():
-		return &SettingError{"the HR key (" + HRKeyEnv + ") differs from the one earlier HR extracts were loaded with: the same people would get other ids"}
+		// Another key; or, the same key, another process's first HR load
+		// came between useDatabaseScheme and this transaction.
+		if q := (&pseudonymiser{key: p.key, legacy: !p.legacy}); fp.String == q.fingerprint() {
+			return fmt.Errorf("another HR load changed the database while this one was read: load again")
+		}
+		return errOtherHRKey
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -334,8 +335,8 @@ B;Sjuk;2019-05-20;;100
 
 // TestSpellsWithoutStaff: sick spells that match no one in the hours of the
 // months they touch warn once they are a tenth of the year's spells, as
-// when the hours write a personnummer with twelve digits and the absence
-// extract with ten; a spell of someone who left does not.
+// when the hours give a personnummer and the absence extract an
+// anställningsnummer; a spell of someone who left does not.
 func TestSpellsWithoutStaff(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
@@ -370,12 +371,79 @@ func TestSpellsWithoutStaff(t *testing.T) {
 	var short strings.Builder
 	short.WriteString("Personnummer;Orsak;Från;Till;Omfattning\n")
 	for p := 0; p < 12; p++ {
-		fmt.Fprintf(&short, "80031512%02d;Sjuk;2019-03-11;2019-03-12;50\n", p)
+		fmt.Fprintf(&short, "A%04d;Sjuk;2019-03-11;2019-03-12;50\n", p)
 	}
-	loadHR(t, s, "spells_short_ids.csv", KindAbsence, short.String())
+	loadHR(t, s, "spells_employee_numbers.csv", KindAbsence, short.String())
 	if got := warning(); !strings.Contains(got, "13 av 23 sjukfrånvaroperioder under januari–mars 2019 gäller personer som inte finns i HR-extraktets timmar") ||
-		!strings.Contains(got, "personnummer med lika många siffror") {
-		t.Errorf("twelve spells written with ten-digit ids: %q", got)
+		!strings.Contains(got, "båda med anställningsnummer eller båda med personnummer") {
+		t.Errorf("twelve spells with employee numbers: %q", got)
+	}
+}
+
+// TestPersonnummerFormsAreOnePerson: a personnummer written with its
+// century in one extract and without in another is one person, with or
+// without a separator; an id that only starts like one is left as it is.
+func TestPersonnummerFormsAreOnePerson(t *testing.T) {
+	s := openTest(t)
+	loadHR(t, s, "hours.csv", KindHours, `Period;Personnummer;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid
+2019-02;19800315-1234;K;1980;tillsvidare;160;120
+2019-02;200103701234;M;2001;tillsvidare;160;160
+2019-02;201913991234;M;1990;tillsvidare;160;160
+`)
+	loadHR(t, s, "spells.csv", KindAbsence, `Personnummer;Orsak;Från;Till;Omfattning
+800315-1234;Sjuk;2019-02-04;2019-02-08;100
+0103701234;Sjuk;2019-02-11;2019-02-12;100
+1913991234;Sjuk;2019-02-11;2019-02-12;100
+`)
+	got := queryLines(t, s, `SELECT count(DISTINCT s.person) FILTER (WHERE p.person IS NOT NULL) || ' of ' || count(DISTINCT s.person)
+		FROM absence_spells s LEFT JOIN person_months p USING (person)`)
+	// 201913991234 has no month 13: not a personnummer, so not shortened.
+	if want := "2 of 3"; len(got) != 1 || got[0] != want {
+		t.Errorf("spells matched to person-months: %v, want %s", got, want)
+	}
+	if n := queryLines(t, s, "SELECT count(DISTINCT person) FROM person_months"); n[0] != "3" {
+		t.Errorf("people: %v", n)
+	}
+}
+
+// TestLegacyHRIds: a database whose HR loads began before personnummer were
+// shortened to ten digits (its key fingerprint says so) keeps hashing them
+// as written, so the people loaded keep their ids; a new database shortens.
+func TestLegacyHRIds(t *testing.T) {
+	ctx := context.Background()
+	p, err := newPseudonymiser(testHRKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hours := "Period;Personnummer;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid\n2019-02;19800315-1234;K;1980;tillsvidare;160;120\n"
+	for _, c := range []struct {
+		fingerprint string
+		want        string
+	}{
+		{"", p.mac("8003151234")},
+		{p.mac(legacyFingerprintText), p.mac("198003151234")},
+	} {
+		s := openTest(t)
+		if c.fingerprint != "" {
+			if _, err := s.db.ExecContext(ctx, "INSERT INTO hr_key VALUES (?)", c.fingerprint); err != nil {
+				t.Fatal(err)
+			}
+		}
+		loadHR(t, s, "hours.csv", KindHours, hours)
+		if got := queryLines(t, s, "SELECT person FROM person_months"); len(got) != 1 || got[0] != c.want {
+			t.Errorf("fingerprint %q: person %v, want %s", c.fingerprint, got, c.want)
+		}
+		fp := queryLines(t, s, "SELECT fingerprint FROM hr_key")
+		if c.fingerprint == "" && (len(fp) != 1 || fp[0] != p.mac(fingerprintText)) {
+			t.Errorf("a new database's fingerprint: %v", fp)
+		}
+	}
+	// The key that loaded a legacy database is its key; another is not.
+	s := openTest(t)
+	other, _ := newPseudonymiser("another key of sixteen characters")
+	s.db.ExecContext(ctx, "INSERT INTO hr_key VALUES (?)", other.mac(legacyFingerprintText))
+	if _, err := s.LoadData(ctx, "hours.csv", []byte(hours), LoadOptions{Kind: KindHours, HRKey: testHRKey}); !errors.Is(err, errOtherHRKey) {
+		t.Errorf("another key: %v", err)
 	}
 }
 

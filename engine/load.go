@@ -56,6 +56,10 @@ type LoadOptions struct {
 	// Progress, when set, is told how far the parser has read a text
 	// extract (CSV, SIE), about every megabyte, from the parser's goroutine.
 	Progress Progress
+
+	// hrLegacy: this database's person ids are hashed as written (see
+	// pseudonymiser), found before the load's transaction begins.
+	hrLegacy bool
 }
 
 // Progress is told that done of total bytes of an extract have been read.
@@ -132,6 +136,18 @@ func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt Load
 		return nil, fmt.Errorf("load %s: %w", name, err)
 	}
 	t.step("hash and look up")
+	if kind == KindHours || kind == KindAbsence || kind == KindSickHour {
+		// The key is checked, and the database's way of hashing found,
+		// before a large extract is parsed.
+		p, err := newPseudonymiser(opt.HRKey)
+		if err != nil {
+			return nil, err
+		}
+		if err := p.useDatabaseScheme(ctx, s.db); err != nil {
+			return nil, err
+		}
+		opt.hrLegacy = p.legacy
+	}
 
 	if unordered(kind, name, data) {
 		// DuckDB need not keep these rows in the order it reads them (see

@@ -520,10 +520,8 @@ func (s *Store) hrCoverage(ctx context.Context, m Month) (string, error) {
 // no one in the HR hours of the months they touch. Sick leave counts a
 // spell's days only against the person's person-months, so such a spell
 // adds nothing: when the absence and the hours extracts write the person
-// differently (anställningsnummer in one and personnummer in the other, or
-// a personnummer with ten digits in one and twelve in the other, which
-// pseudonymise differently), sick leave comes out far too low, with no
-// other sign. A few spells of people who left are normal; a tenth is not.
+// differently (anställningsnummer in one and personnummer in the other),
+// sick leave comes out far too low, with no other sign. A few spells of people who left are normal; a tenth is not.
 // Only months with hours loaded count (hrCoverage speaks of the others).
 func (s *Store) spellsWithoutStaff(ctx context.Context, from, to Month) (string, error) {
 	var spells, alone int64
@@ -550,7 +548,7 @@ func (s *Store) spellsWithoutStaff(ctx context.Context, from, to Month) (string,
 	for i := from.Index(); i <= to.Index(); i++ {
 		months = append(months, Month{i / 12, time.Month(i%12 + 1)})
 	}
-	return fmt.Sprintf("%s av %s sjukfrånvaroperioder under %s gäller personer som inte finns i HR-extraktets timmar för de månaderna, så deras sjukdagar räknas inte och sjukfrånvaron blir för låg. Kontrollera att frånvaroextraktet och timextraktet anger personen på samma sätt: samma anställningsnummer, eller personnummer med lika många siffror.",
+	return fmt.Sprintf("%s av %s sjukfrånvaroperioder under %s gäller personer som inte finns i HR-extraktets timmar för de månaderna, så deras sjukdagar räknas inte och sjukfrånvaron blir för låg. Kontrollera att frånvaroextraktet och timextraktet anger personen på samma sätt (båda med anställningsnummer eller båda med personnummer).",
 		thousands(alone), thousands(spells), MonthList(months)), nil
 }
 

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -824,6 +825,65 @@ func TestAccountRangesCoverDigits(t *testing.T) {
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("accounts:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// workbook is an XLSX with the named sheets, in order, of text cells.
+func workbook(t *testing.T, sheets ...any) []byte {
+	t.Helper()
+	x := excelize.NewFile()
+	defer x.Close()
+	for i := 0; i < len(sheets); i += 2 {
+		name, cells := sheets[i].(string), sheets[i+1].([][]string)
+		if i == 0 {
+			x.SetSheetName("Sheet1", name)
+		} else if _, err := x.NewSheet(name); err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range cells {
+			for c, v := range row {
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				x.SetCellStr(name, ref, v)
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := x.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestWorkbookCoverSheet: a workbook that opens with a cover sheet is read
+// from the one sheet that has the header, and the load says so; with two
+// such sheets it is refused naming them; --sheet reads the sheet named,
+// and no other.
+func TestWorkbookCoverSheet(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	cover := [][]string{{"Huvudbok – utdrag"}, {"Skapad 2019-05-03"}}
+	data := [][]string{{"Utdrag april"}, {"Period", "Konto", "Ansvar", "Belopp"}, {"2019-04", "4011", "100", "12,50"}}
+	res, err := s.LoadData(ctx, "utdrag.xlsx", workbook(t, "Info", cover, "Data", data, "Anteckningar", [][]string{{"Se bilaga"}}), LoadOptions{Kind: KindLedger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `XLSX, sheet "Data", header on row 2; the first sheet, "Info", has no header`; res.Format != want {
+		t.Errorf("format %q, want %q", res.Format, want)
+	}
+	if got := queryLines(t, s, "SELECT concat_ws(' ', line, account, amount) FROM ledger"); strings.Join(got, "|") != "3 4011 12.50" {
+		t.Errorf("rows %v", got)
+	}
+	_, err = s.LoadData(ctx, "två.xlsx", workbook(t, "Info", cover, "2019", data, "2018", data), LoadOptions{Kind: KindLedger})
+	if err == nil || !strings.Contains(err.Error(), `the first sheet, "Info", has no header row with the columns needed, and several others have: "2019", "2018"`) || !strings.Contains(err.Error(), "--sheet") {
+		t.Errorf("two data sheets: %v", err)
+	}
+	_, err = s.LoadData(ctx, "vald.xlsx", workbook(t, "Info", cover, "Data", data), LoadOptions{Kind: KindLedger, Sheet: "Info"})
+	if err == nil || !strings.Contains(err.Error(), "missing column period") {
+		t.Errorf("--sheet Info: %v", err)
+	}
+	_, err = s.LoadData(ctx, "ingen.xlsx", workbook(t, "Info", cover, "Mer", cover), LoadOptions{Kind: KindLedger})
+	if err == nil || !strings.Contains(err.Error(), "ingen.xlsx:1: missing column period") || !strings.Contains(err.Error(), `(sheet "Info"; no other sheet has the header either)`) {
+		t.Errorf("no sheet with a header: %v", err)
 	}
 }
 

@@ -367,7 +367,28 @@ const maxPreamble = 10
 // "Utskriven 2019-05-03"); when the first row is not the header, the next
 // rows are tried, and the first one that names every required field becomes
 // the header. Any other problem, or no such row, is the first row's error.
+//
+// A workbook whose first sheet has no such header (a cover sheet, notes)
+// is read from the one other sheet that has it; with several, the load is
+// refused naming them, for --sheet to choose.
 func headerColumns(name string, t tableReader, fields []field, override map[string]string) (columns, error) {
+	c, err := sheetHeaderColumns(name, t, fields, override)
+	var ie *InputError
+	if x, ok := t.(*xlsxTable); ok && x.named == "" && errors.As(err, &ie) && ie.missing {
+		if found, ferr, ok := x.otherSheet(func(o *xlsxTable) (columns, error) {
+			return sheetHeaderColumns(name, o, fields, override)
+		}); ok {
+			return found, ferr
+		}
+		if len(x.f.GetSheetList()) > 1 {
+			ie.Msg += fmt.Sprintf(" (sheet %q; no other sheet has the header either)", x.sheet)
+		}
+	}
+	return c, err
+}
+
+// sheetHeaderColumns is headerColumns within one table (one sheet).
+func sheetHeaderColumns(name string, t tableReader, fields []field, override map[string]string) (columns, error) {
 	c, err := matchColumns(name, t.Header(), fields, override)
 	var ie *InputError
 	if err == nil || !errors.As(err, &ie) || !ie.missing {

@@ -26,6 +26,9 @@ type xlsxTable struct {
 	row    int // the sheet row read last
 
 	headerRow int // the header's row where rows above it were skipped, else 0
+	// named is the sheet the caller asked for, "" for the first; passed
+	// is the first sheet when it had no header and another one was read.
+	named, passed string
 }
 
 func newXLSXTable(name string, raw []byte, sheet string) (_ *xlsxTable, err error) {
@@ -39,6 +42,7 @@ func newXLSXTable(name string, raw []byte, sheet string) (_ *xlsxTable, err erro
 		}
 	}()
 	sheets := f.GetSheetList()
+	named := sheet
 	if sheet == "" {
 		if len(sheets) == 0 {
 			return nil, &InputError{File: name, Msg: "the workbook has no sheets"}
@@ -51,7 +55,7 @@ func newXLSXTable(name string, raw []byte, sheet string) (_ *xlsxTable, err erro
 	if err != nil {
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("sheet %s: %v", sheet, err)}
 	}
-	t := &xlsxTable{name: name, f: f, rows: rows, sheet: sheet}
+	t := &xlsxTable{name: name, f: f, rows: rows, sheet: sheet, named: named}
 	h, _, err := t.Next()
 	if err != nil {
 		rows.Close()
@@ -62,6 +66,53 @@ func newXLSXTable(name string, raw []byte, sheet string) (_ *xlsxTable, err erro
 	}
 	t.header = trimmed(h)
 	return t, nil
+}
+
+// otherSheet looks for the header in the workbook's other sheets, match
+// finding it in one. With exactly one that has it, t reads that sheet from
+// then on and its columns are returned; with several, an error names them.
+// ok is false when no other sheet has the header (or there is none).
+func (t *xlsxTable) otherSheet(match func(*xlsxTable) (columns, error)) (_ columns, _ error, ok bool) {
+	var found []*xlsxTable
+	var cols columns
+	for _, sheet := range t.f.GetSheetList() {
+		if sheet == t.sheet {
+			continue
+		}
+		rows, err := t.f.Rows(sheet)
+		if err != nil {
+			continue
+		}
+		o := &xlsxTable{name: t.name, f: t.f, rows: rows, sheet: sheet, named: sheet}
+		h, _, err := o.Next()
+		if err != nil {
+			rows.Close()
+			continue
+		}
+		o.header = trimmed(h)
+		c, err := match(o)
+		if err != nil {
+			rows.Close()
+			continue
+		}
+		found, cols = append(found, o), c
+	}
+	switch len(found) {
+	case 0:
+		return columns{}, nil, false
+	case 1:
+		o := found[0]
+		t.rows.Close()
+		t.passed, t.sheet, t.rows, t.header, t.row, t.headerRow = t.sheet, o.sheet, o.rows, o.header, o.row, o.headerRow
+		return cols, nil, true
+	}
+	var names []string
+	for _, o := range found {
+		names = append(names, fmt.Sprintf("%q", o.sheet))
+		o.rows.Close()
+	}
+	return columns{}, &InputError{File: t.name, Msg: fmt.Sprintf("the first sheet, %q, has no header row with the columns needed, and several others have: %s", t.sheet, strings.Join(names, ", ")),
+		Hint: "choose one with --sheet NAME"}, true
 }
 
 func (t *xlsxTable) Header() []string { return t.header }
@@ -110,8 +161,12 @@ func (t *xlsxTable) Close() error {
 }
 
 func (t *xlsxTable) Describe() string {
+	d := fmt.Sprintf("XLSX, sheet %q", t.sheet)
 	if t.headerRow > 0 {
-		return fmt.Sprintf("XLSX, sheet %q, header on row %d", t.sheet, t.headerRow)
+		d += fmt.Sprintf(", header on row %d", t.headerRow)
 	}
-	return fmt.Sprintf("XLSX, sheet %q", t.sheet)
+	if t.passed != "" {
+		d += fmt.Sprintf("; the first sheet, %q, has no header", t.passed)
+	}
+	return d
 }

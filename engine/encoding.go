@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Encoding names what an extract's bytes were decoded from.
@@ -17,9 +18,41 @@ const (
 	CP437       Encoding = "cp437"
 	Latin1      Encoding = "latin-1"
 	Windows1252 Encoding = "windows-1252"
+	UTF16LE     Encoding = "utf-16le"
+	UTF16BE     Encoding = "utf-16be"
 )
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// fromUTF16 decodes a text file that starts with a UTF-16 byte order mark,
+// as Excel's "Unicode text" (Unicode-text, *.txt: tab-separated) saves a
+// sheet, to UTF-8; ok is false for any other file. A broken surrogate pair,
+// which the decoder would replace with U+FFFD, is an error: the text is not
+// changed silently.
+func fromUTF16(name string, data []byte) (_ []byte, _ Encoding, ok bool, _ error) {
+	var order unicode.Endianness
+	var enc Encoding
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		order, enc = unicode.LittleEndian, UTF16LE
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		order, enc = unicode.BigEndian, UTF16BE
+	default:
+		return nil, "", false, nil
+	}
+	if len(data)%2 != 0 {
+		return nil, enc, true, &InputError{File: name, Msg: "the file starts as UTF-16 text but has an odd number of bytes", Hint: "export it again"}
+	}
+	out, err := unicode.UTF16(order, unicode.ExpectBOM).NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, enc, true, &InputError{File: name, Msg: fmt.Sprintf("not readable as %s: %v", enc, err)}
+	}
+	if i := bytes.IndexRune(out, utf8.RuneError); i >= 0 {
+		return nil, enc, true, &InputError{File: name, Line: 1 + bytes.Count(out[:i], []byte{'\n'}),
+			Msg: fmt.Sprintf("a character that is not valid %s", enc), Hint: "export it again, or save it as CSV UTF-8"}
+	}
+	return out, enc, true, nil
+}
 
 // decodeReader is decodeText as a stream: the bytes are decoded as they are
 // read, so a large single-byte file is never held twice in memory.

@@ -50,6 +50,9 @@ func FuzzCSVTable(f *testing.F) {
 	f.Add([]byte("Period;Konto;Belopp\n2019-04;4011;1 234,50\n"))
 	f.Add([]byte("\xef\xbb\xbfa,b\r\n\"x,y\",\"q\"\"\"\r\n"))
 	f.Add([]byte("M\xe5nad\tKonto\n201901\t1\n"))
+	f.Add([]byte("\xff\xfeP\x00\t\x00K\x00\r\x00\n\x00\xe5\x00\t\x001\x00"))
+	f.Add([]byte("\xfe\xff\x00a\x00;\x00b\x00\r"))
+	f.Add([]byte("Period;Konto\r2019-04;4011\r"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tb, err := newCSVTable("fuzz.csv", data, nil)
 		if err != nil {

@@ -141,7 +141,9 @@ func TestBadInput(t *testing.T) {
 		{"missing column", "m.csv", "Period;Account\n2019-04;4011\n", KindLedger, "m.csv:1: missing column amount (Belopp/Amount/Utfall/Summa, or Debet and Kredit); the header has: Period | Account"},
 		{"duplicate header", "d.csv", "Period;Konto;Belopp;Belopp\n2019-04;4011;1;2\n", KindLedger, `d.csv:1: column Belopp: duplicate header "Belopp" (columns 3 and 4)`},
 		{"empty", "e.csv", "", KindLedger, "e.csv:1: the file is empty"},
-		{"utf16", "u.csv", "\xff\xfeP\x00e\x00", KindLedger, "u.csv: the file has NUL bytes"},
+		{"utf16 without BOM", "u.csv", "P\x00e\x00r\x00", KindLedger, "u.csv: the file has NUL bytes: it is binary or UTF-16 without a byte order mark"},
+		{"utf16 odd bytes", "o.csv", "\xff\xfeP\x00e", KindLedger, "o.csv: the file starts as UTF-16 text but has an odd number of bytes"},
+		{"utf16 lone surrogate", "s.csv", "\xff\xfeP\x00\n\x00\x00\xd8x\x00", KindLedger, "s.csv:2: a character that is not valid utf-16le"},
 		{"bad quote", "q.csv", "Period;Konto;Belopp;Text\n2019-04;4011;1;\"open\n", KindLedger, "q.csv:"},
 		{"empty account", "k.csv", "Period;Konto;Belopp\n2019-04;;1\n", KindLedger, "k.csv:2: column Konto: empty account"},
 		{"three decimals", "t.csv", "Period;Konto;Belopp\n2019-04;4011;1,234\n", KindLedger, `t.csv:2: column Belopp: "1,234" has more than two decimals`},
@@ -825,6 +827,32 @@ func TestAccountRangesCoverDigits(t *testing.T) {
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("accounts:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestExcelTextExports: Excel's "Unicode text" (UTF-16 with a byte order
+// mark, tab-separated, CRLF) and "CSV (Macintosh)" (lines ended by CR
+// alone) load like any CSV, with their Swedish letters and line numbers.
+func TestExcelTextExports(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	text := "Period\tKonto\tAnsvar\tBelopp\tText\r\n2019-04\t4011\t100\t1 234,50\tLön åäö\r\n2019-04\t5611\t100\t-7,25\t\"Resa, Malmö\"\r\n"
+	var le, be []byte
+	le, be = []byte{0xFF, 0xFE}, []byte{0xFE, 0xFF}
+	for _, r := range text {
+		le = append(le, byte(r), byte(r>>8))
+		be = append(be, byte(r>>8), byte(r))
+	}
+	for name, data := range map[string][]byte{"unicode_le.txt": le, "unicode_be.txt": be,
+		"mac.csv": []byte(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\r"), "\t", ";"))} {
+		res, err := s.LoadData(ctx, name, data, LoadOptions{Kind: KindLedger, Source: name})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got := queryLines(t, s, "SELECT concat_ws('|', line, account, amount, text) FROM ledger WHERE source = '"+name+"' ORDER BY line")
+		if want := "2|4011|1234.50|Lön åäö 3|5611|-7.25|Resa, Malmö"; strings.Join(got, " ") != want {
+			t.Errorf("%s (%s): %v, want %s", name, res.Format, got, want)
+		}
 	}
 }
 

@@ -40,16 +40,31 @@ type csvTable struct {
 }
 
 func newCSVTable(name string, raw []byte, progress Progress) (*csvTable, error) {
+	u16, enc16, isUTF16, err := fromUTF16(name, raw)
+	if err != nil {
+		return nil, err
+	}
+	if isUTF16 {
+		raw = u16
+	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(raw, utf8BOM))) == 0 {
 		return nil, &InputError{File: name, Line: 1, Msg: "the file is empty", Hint: "export the extract again"}
 	}
 	if bytes.IndexByte(raw, 0) >= 0 {
-		return nil, &InputError{File: name, Msg: "the file has NUL bytes: it is binary or UTF-16, not a CSV text file", Hint: "save it as CSV (UTF-8 or Windows-1252)"}
+		return nil, &InputError{File: name, Msg: "the file has NUL bytes: it is binary or UTF-16 without a byte order mark, not a CSV text file", Hint: "save it as CSV (UTF-8 or Windows-1252)"}
 	}
 	if err := checkUTF8(name, raw); err != nil {
 		return nil, err
 	}
+	if bytes.IndexByte(raw, '\n') < 0 && bytes.IndexByte(raw, '\r') >= 0 {
+		// Lines ended by CR alone, as Excel for Mac's "CSV (Macintosh)"
+		// writes them: the reader splits lines at LF.
+		raw = bytes.ReplaceAll(raw, []byte{'\r'}, []byte{'\n'})
+	}
 	src, enc := decodeReader(raw, false, progress)
+	if isUTF16 {
+		enc = enc16
+	}
 	head, _ := decodeText(raw[:min(len(raw), 64<<10)], false)
 	delim := detectDelimiter(head)
 	r := csv.NewReader(src)

@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -238,7 +239,8 @@ func (m Month) Swedish() string { return fmt.Sprintf("%s %d", SwedishMonths[m.Mo
 func MonthFromIndex(i int) Month { return Month{Year: i / 12, Mon: time.Month(i%12 + 1)} }
 
 // ParsePeriod reads a month as YYYY-MM, YYYYMM, YYYY/MM, or a date
-// (YYYY-MM-DD, YYYYMMDD, optionally followed by a time) whose month it takes.
+// (YYYY-MM-DD, YYYYMMDD, optionally followed by a time) whose month it
+// takes, or in one of the forms of periodWords ("april 2019", "apr-19").
 func ParsePeriod(s string) (Month, error) {
 	s = strings.TrimSpace(s)
 	if i := strings.IndexAny(s, " T"); i == 10 {
@@ -246,6 +248,7 @@ func ParsePeriod(s string) (Month, error) {
 	}
 	var y, m, d int
 	var err error
+	words := false
 	switch {
 	case len(s) == 7 && (s[4] == '-' || s[4] == '/' || s[4] == '.'):
 		y, m, err = atoi2(s[:4], s[5:])
@@ -262,18 +265,98 @@ func ParsePeriod(s string) (Month, error) {
 			d, err = strconv.Atoi(s[6:])
 		}
 	default:
-		return Month{}, fmt.Errorf("%s is not a period (expected YYYY-MM, YYYYMM or a date YYYY-MM-DD)", quoteClip(s))
+		if y, m, d, words = periodWords(s); !words {
+			return Month{}, fmt.Errorf("%s is not a period (expected YYYY-MM, YYYYMM, a date YYYY-MM-DD, or a month and year such as april 2019)", quoteClip(s))
+		}
 	}
 	if err != nil || y < 1900 || y > 2999 || m < 1 || m > 12 {
 		return Month{}, fmt.Errorf("%s is not a valid period (expected YYYY-MM with month 01-12)", quoteClip(s))
 	}
-	if d != 0 || len(s) >= 8 {
+	if d != 0 || (len(s) >= 8 && !words) {
 		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 		if d < 1 || t.Day() != d {
 			return Month{}, fmt.Errorf("%s is not a valid date", quoteClip(s))
 		}
 	}
 	return Month{Year: y, Mon: time.Month(m)}, nil
+}
+
+// monthNames are the Swedish and English month names and abbreviations,
+// lower case, by month.
+var monthNames = map[string]int{
+	"januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "february": 2,
+	"mars": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "maj": 5, "may": 5,
+	"juni": 6, "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7,
+	"augusti": 8, "aug": 8, "august": 8, "september": 9, "sep": 9, "sept": 9,
+	"oktober": 10, "okt": 10, "oct": 10, "october": 10, "november": 11, "nov": 11,
+	"december": 12, "dec": 12,
+}
+
+// periodWords reads the other ways extracts write a month, each of which
+// can be read only one way: a month's name or abbreviation with the year
+// ("april 2019", "Apr-2019", "2019 april", and Excel's "apr-19", whose
+// two-digit year is 1969–2068 as POSIX reads one), YYYY-M, YYYYMmm as
+// Statistics Sweden writes months ("2019M04"), MM/YYYY and MM-YYYY, and a
+// date DD.MM.YYYY. Numbers alone with a two-digit year ("19-04") or a date
+// with slashes (4/30/2019 or 30/4/2019) are not read: they could be either.
+func periodWords(s string) (y, m, d int, ok bool) {
+	if len(s) == 7 && (s[4] == 'M' || s[4] == 'm') && allDigits(s[:4]) && allDigits(s[5:]) {
+		y, _ = strconv.Atoi(s[:4])
+		m, _ = strconv.Atoi(s[5:])
+		return y, m, 0, true
+	}
+	parts := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == '.' })
+	num := func(p string, digits ...int) (int, bool) {
+		if !allDigits(p) || !slices.Contains(digits, len(p)) {
+			return 0, false
+		}
+		n, _ := strconv.Atoi(p)
+		return n, true
+	}
+	year := func(p string) (int, bool) {
+		n, ok := num(p, 2, 4)
+		if ok && len(p) == 2 {
+			if n >= 69 {
+				return 1900 + n, true
+			}
+			return 2000 + n, true
+		}
+		return n, ok
+	}
+	switch len(parts) {
+	case 2:
+		if mon, named := monthNames[strings.TrimSuffix(parts[0], ".")]; named {
+			y, ok = year(parts[1])
+			return y, mon, 0, ok
+		}
+		if mon, named := monthNames[parts[1]]; named {
+			y, ok = num(parts[0], 4)
+			return y, mon, 0, ok
+		}
+		if yy, ok4 := num(parts[0], 4); ok4 && strings.ContainsAny(s, "-/.") {
+			if mm, ok2 := num(parts[1], 1, 2); ok2 {
+				return yy, mm, 0, true
+			}
+		}
+		if yy, ok4 := num(parts[1], 4); ok4 && strings.ContainsAny(s, "-/.") {
+			if mm, ok2 := num(parts[0], 1, 2); ok2 {
+				return yy, mm, 0, true
+			}
+		}
+	case 3:
+		if strings.Count(s, ".") == 2 && !strings.ContainsAny(s, "-/ ") {
+			dd, ok1 := num(parts[0], 1, 2)
+			mm, ok2 := num(parts[1], 1, 2)
+			yy, ok3 := num(parts[2], 4)
+			if ok1 && ok2 && ok3 {
+				if dd == 0 {
+					dd = -1 // not a date: refused below
+				}
+				return yy, mm, dd, true
+			}
+		}
+	}
+	return 0, 0, 0, false
 }
 
 // ParseDate reads YYYYMMDD or YYYY-MM-DD.

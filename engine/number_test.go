@@ -95,6 +95,11 @@ func TestParsePeriod(t *testing.T) {
 		"2019-04": "2019-04", "201904": "2019-04", "2019/04": "2019-04",
 		"2019-04-30": "2019-04", "20190430": "2019-04", "2019-04-01 00:00:00": "2019-04",
 		" 2018-12 ": "2018-12",
+		// A month's name, or numbers that can be read one way only.
+		"april 2019": "2019-04", "Apr 2019": "2019-04", "apr-19": "2019-04", "Apr-2019": "2019-04", "okt. 2019": "2019-10",
+		"2019 april": "2019-04", "2019-maj": "2019-05", "Maj 2019": "2019-05", "March 2019": "2019-03", "dec-98": "1998-12",
+		"2019-4": "2019-04", "2019/4": "2019-04", "04/2019": "2019-04", "4-2019": "2019-04", "2019M04": "2019-04",
+		"30.04.2019": "2019-04", "1.4.2019": "2019-04",
 	}
 	for in, want := range ok {
 		got, err := ParsePeriod(in)
@@ -102,7 +107,8 @@ func TestParsePeriod(t *testing.T) {
 			t.Errorf("ParsePeriod(%q) = %v, %v; want %s", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "2019-13", "201900", "2019-02-30", "19-04", "april", "2019-4", "20190431"} {
+	for _, in := range []string{"", "2019-13", "201900", "2019-02-30", "19-04", "april", "20190431",
+		"04-19", "2019 04", "4/30/2019", "30/4/2019", "30.02.2019", "0.4.2019", "mars", "mars 19 19", "T1 2019", "2019M13", "2019-00", "13/2019", "april 201", "aprill 2019", "våren 2019"} {
 		if got, err := ParsePeriod(in); err == nil {
 			t.Errorf("ParsePeriod(%q) = %v, want an error", in, got)
 		}
@@ -129,7 +135,7 @@ func FuzzParseAmount(f *testing.F) {
 }
 
 func FuzzParsePeriod(f *testing.F) {
-	for _, s := range []string{"2019-04", "201904", "2019-04-30", "20190229"} {
+	for _, s := range []string{"2019-04", "201904", "2019-04-30", "20190229", "apr-19", "30.04.2019", "2019M04", "04/2019", "maj 2019"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -386,7 +386,11 @@ func readLedger(name string, t tableReader, opt LoadOptions, st *stage) error {
 	period, year, account, amount := c.index("period"), c.index("year"), c.index("account"), c.index("amount")
 	debit, credit := c.index("debit"), c.index("credit")
 	costCenter, project, activity, text, voucher := c.index("cost_center"), c.index("project"), c.index("activity"), c.index("text"), c.index("voucher")
-	return eachRecord(name, t, func(rec []string, line int) error {
+	// Debit and credit are both written positive, a correction (storno)
+	// as a negative one. A credit column that is mostly negative holds
+	// credits already signed, which Debet − Kredit would turn into debits.
+	var credits, negCredits, firstNeg int
+	err = eachRecord(name, t, func(rec []string, line int) error {
 		r := ledgerRow{Line: line}
 		var err error
 		if r.Period, err = periodOf(cell(rec, period), year, rec); err != nil {
@@ -407,6 +411,14 @@ func readLedger(name string, t tableReader, opt LoadOptions, st *stage) error {
 					return cellErr(name, line, c.colName("credit"), err.Error()+" (expected an amount such as 1 234,50)")
 				}
 			}
+			if k != 0 {
+				credits++
+				if k < 0 {
+					if negCredits++; firstNeg == 0 {
+						firstNeg = line
+					}
+				}
+			}
 			r.Amount = d - k
 		} else if r.Amount, err = amountCell(cell(rec, amount)); err != nil {
 			return cellErr(name, line, c.colName("amount"), err.Error()+" (expected an amount such as -1 234,50)")
@@ -418,6 +430,12 @@ func readLedger(name string, t tableReader, opt LoadOptions, st *stage) error {
 		r.Voucher = cell(rec, voucher)
 		return st.ledger(&r)
 	})
+	if err == nil && negCredits*2 > credits {
+		return &InputError{File: name, Line: firstNeg, Column: c.colName("credit"),
+			Msg:  fmt.Sprintf("%d of the %d credit amounts are negative: the credits look signed already, and Debet − Kredit would book them as debits", negCredits, credits),
+			Hint: "give credits as positive amounts (a negative one is a correction), or one signed Belopp column"}
+	}
+	return err
 }
 
 func readBudget(ctx context.Context, s *Store, name string, t tableReader, opt LoadOptions, ex *extract) error {

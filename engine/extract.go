@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -37,7 +38,9 @@ var (
 		{"account", true, []string{"Konto", "Account", "Kontonummer", "Kontonr"}},
 		{"cost_center", false, []string{"Ansvar", "Kostnadsställe", "Kst", "Cost center", "Costcenter", "Enhet"}},
 		{"project", false, []string{"Projekt", "Project"}},
-		{"amount", true, []string{"Belopp", "Amount", "Budget", "Årsbudget"}},
+		// Required, unless the budget has a column per month (see
+		// budgetMonthColumns).
+		{"amount", false, []string{"Belopp", "Amount", "Budget", "Årsbudget"}},
 	}
 	forecastFields = []field{
 		{"period", true, []string{"Period", "Månad", "Prognosmånad", "Month"}},
@@ -443,14 +446,24 @@ func readBudget(ctx context.Context, s *Store, name string, t tableReader, opt L
 	if err != nil {
 		return err
 	}
-	if !c.has("period") && !c.has("year") {
+	months, err := budgetMonthColumns(name, t.Header(), c)
+	if err != nil {
+		return err
+	}
+	if len(months) == 0 && !c.has("amount") {
+		return missingColumns(name, t.Header(), []string{"amount (Belopp/Amount/Budget/Årsbudget, or a column per month: Jan … Dec, 2019-01 …)"})
+	}
+	if len(months) == 0 && !c.has("period") && !c.has("year") {
 		return &InputError{File: name, Line: 1, Msg: "a budget needs a Period column (monthly amounts) or an År/Year column (annual amounts spread over months); the header has: " + strings.Join(t.Header(), " | ")}
 	}
 	var annual []budgetRow // Period.Mon == 0: annual amount for Period.Year
-	ex.budget = make([]budgetRow, 0, ex.rowsHint)
+	ex.budget = make([]budgetRow, 0, ex.rowsHint*max(1, len(months)))
 	err = eachRecord(name, t, func(rec []string, line int) error {
 		r := budgetRow{Line: line}
 		var err error
+		if len(months) > 0 {
+			return budgetMonthRow(name, line, rec, c, months, ex)
+		}
 		if p := c.get(rec, "period"); p != "" {
 			if r.Period, err = periodOf(p, c.index("year"), rec); err != nil {
 				return periodErr(name, line, c.colName("period"), p, err)
@@ -480,6 +493,9 @@ func readBudget(ctx context.Context, s *Store, name string, t tableReader, opt L
 	if err != nil {
 		return err
 	}
+	if len(months) > 0 {
+		ex.format += fmt.Sprintf(", a column per month (%s … %s)", c.header[months[0].index], c.header[months[len(months)-1].index])
+	}
 	if len(annual) > 0 {
 		spread, warnings, err := spreadAnnual(ctx, s, name, annual, opt.Spread)
 		if err != nil {
@@ -488,6 +504,117 @@ func readBudget(ctx context.Context, s *Store, name string, t tableReader, opt L
 		ex.warnings = append(ex.warnings, warnings...)
 		ex.budget = append(ex.budget, spread...)
 		ex.format += ", annual amounts spread " + spreadName(opt.Spread)
+	}
+	return nil
+}
+
+// monthColumn is a budget column that holds one month's amounts: its
+// header names the month ("Jan", "januari", "2019-01", "jan 2019"); Year
+// is 0 when the header has none, and the row's År gives it.
+type monthColumn struct {
+	index int
+	month Month
+}
+
+// budgetTotalHeaders name a column of the year's total beside the months,
+// checked like the amount column (normHeader forms).
+var budgetTotalHeaders = []string{"helar", "helarsbudget", "summa", "totalt", "total", "arstotal"}
+
+// budgetMonthColumns finds the columns of a budget laid out a row per
+// account and cost center with a column per month, as budget workbooks
+// are. A column of the year's total beside them (Årsbudget, Belopp, Helår,
+// Summa) is checked against the months' sum, row by row, and never added
+// to them; any other column is not read.
+func budgetMonthColumns(name string, header []string, c columns) ([]monthColumn, error) {
+	used := map[int]bool{}
+	for _, i := range c.idx {
+		used[i] = true
+	}
+	var out []monthColumn
+	seen := map[Month]string{}
+	for i, h := range header {
+		if used[i] || h == "" {
+			continue
+		}
+		var m Month
+		if mon, ok := monthNames[strings.TrimSuffix(strings.ToLower(h), ".")]; ok {
+			m = Month{Mon: time.Month(mon)}
+		} else if p, err := periodCell(h); err == nil { // also a date cell of a workbook's header
+			m = p
+		} else {
+			continue
+		}
+		if other, dup := seen[m]; dup {
+			return nil, &InputError{File: name, Line: 1, Column: h, Msg: fmt.Sprintf("columns %q and %q are the same month", other, h)}
+		}
+		seen[m] = h
+		out = append(out, monthColumn{i, m})
+	}
+	if len(out) < 2 {
+		return nil, nil // one column that looks like a month is not a layout
+	}
+	for _, mc := range out {
+		switch {
+		case c.has("period"):
+			return nil, &InputError{File: name, Line: 1, Column: c.colName("period"),
+				Msg: fmt.Sprintf("the budget has both a period column and a column per month (%s, …): which is the month?", header[out[0].index]), Hint: "remove one of them"}
+		case mc.month.Year == 0 && !c.has("year"):
+			return nil, &InputError{File: name, Line: 1, Column: header[mc.index],
+				Msg:  fmt.Sprintf("the month columns (%s, …) do not say the year, and there is no År column", header[out[0].index]),
+				Hint: "add an År column, or head the months with their year (2019-01, jan 2019)"}
+		}
+	}
+	return out, nil
+}
+
+// budgetMonthRow reads one row of a budget with a column per month.
+func budgetMonthRow(name string, line int, rec []string, c columns, months []monthColumn, ex *extract) error {
+	account := c.get(rec, "account")
+	if account == "" {
+		return cellErr(name, line, c.colName("account"), "empty account")
+	}
+	year := 0
+	if c.has("year") {
+		y, err := strconv.Atoi(strings.TrimSpace(c.get(rec, "year")))
+		if err != nil || y < 1900 || y > 2999 {
+			return cellErr(name, line, c.colName("year"), fmt.Sprintf("%q is not a year (expected YYYY)", c.get(rec, "year")))
+		}
+		year = y
+	}
+	var sum int64
+	for _, mc := range months {
+		v := strings.TrimSpace(cell(rec, mc.index))
+		if v == "" {
+			continue
+		}
+		amount, err := amountCell(v)
+		if err != nil {
+			return cellErr(name, line, c.header[mc.index], err.Error()+" (expected an amount such as -1 234,50)")
+		}
+		m := mc.month
+		if m.Year == 0 {
+			m.Year = year
+		} else if year != 0 && year != m.Year {
+			return cellErr(name, line, c.colName("year"), fmt.Sprintf("the row's year %d is not the year of column %q", year, c.header[mc.index]))
+		}
+		sum += amount
+		ex.budget = append(ex.budget, budgetRow{Period: m, Account: account, CostCenter: c.get(rec, "cost_center"), Project: c.get(rec, "project"), Amount: amount, Line: line})
+	}
+	for i, h := range c.header {
+		if i != c.index("amount") && !slices.Contains(budgetTotalHeaders, normHeader(h)) {
+			continue
+		}
+		v := strings.TrimSpace(cell(rec, i))
+		if v == "" {
+			continue
+		}
+		total, err := amountCell(v)
+		if err != nil {
+			return cellErr(name, line, h, err.Error()+" (expected an amount such as -1 234,50)")
+		}
+		if total != sum {
+			return cellErr(name, line, h, fmt.Sprintf("the months sum to %s, but the column says %s", FormatOre(sum), FormatOre(total)))
+		}
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -296,6 +297,57 @@ func TestYAMLMappings(t *testing.T) {
 	var unit string
 	if err := s.DB().QueryRow("SELECT unit || '/' || division || '/' || name FROM cost_centers WHERE cost_center = '100'").Scan(&unit); err != nil || unit != "IT/Länsteknik/IT-drift" {
 		t.Errorf("org = %q, %v", unit, err)
+	}
+}
+
+// TestBudgetMonthColumns: a budget laid out with a column per month, as
+// budget workbooks are, loads a row per month; a total column beside the
+// months is checked, never added; months named without a year take the
+// row's År; and the layouts that cannot be read one way are refused.
+func TestBudgetMonthColumns(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	csvData := "Budget 2019\nKonto;Ansvar;År;Jan;Feb;Mar;Apr;Maj;Jun;Jul;Aug;Sep;Okt;Nov;Dec;Helår;Kommentar\n" +
+		"4011;100;2019;100;100;100;100;100;100;100;100;100;100;100;100;1 200;lön\n" +
+		"3011;100;2019;-50;;-50;;;;;;;;;-100;-200;\n"
+	res, err := s.LoadData(ctx, "budget_månad.csv", []byte(csvData), LoadOptions{Kind: KindBudget})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rows != 15 || !strings.Contains(res.Format, "a column per month (Jan … Dec)") {
+		t.Errorf("rows %d, format %q", res.Rows, res.Format)
+	}
+	got := queryLines(t, s, "SELECT concat_ws(' ', account, strftime(period, '%m'), amount, line) FROM budget WHERE account = '3011' ORDER BY period")
+	if want := "3011 01 -50.00 4|3011 03 -50.00 4|3011 12 -100.00 4"; strings.Join(got, "|") != want {
+		t.Errorf("3011: %v, want %s", got, want)
+	}
+	if got := queryLines(t, s, "SELECT sum(amount) FROM budget WHERE account = '4011'"); got[0] != "1200.00" {
+		t.Errorf("4011: %v", got)
+	}
+	// A workbook whose header holds the months as date cells, no År.
+	x := excelize.NewFile()
+	x.SetSheetRow("Sheet1", "A1", &[]any{"Konto", "Ansvar", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2020, 2, 1, 0, 0, 0, 0, time.UTC), "Årsbudget"})
+	x.SetSheetRow("Sheet1", "A2", &[]any{"4011", "100", 10.5, 20, 30.5})
+	var b bytes.Buffer
+	x.Write(&b)
+	if _, err := s.LoadData(ctx, "budget2020.xlsx", b.Bytes(), LoadOptions{Kind: KindBudget}); err != nil {
+		t.Fatal(err)
+	}
+	got = queryLines(t, s, "SELECT concat_ws(' ', strftime(period, '%Y-%m'), amount) FROM budget WHERE year(period) = 2020 ORDER BY period")
+	if want := "2020-01 10.50|2020-02 20.00"; strings.Join(got, "|") != want {
+		t.Errorf("workbook with date headers: %v, want %s", got, want)
+	}
+	for _, c := range []struct{ file, data, want string }{
+		{"summa.csv", "Konto;Ansvar;År;Jan;Feb;Summa\n4011;100;2019;1;2;4\n", "summa.csv:2: column Summa: the months sum to 3.00, but the column says 4.00"},
+		{"utan_år.csv", "Konto;Ansvar;Jan;Feb\n4011;100;1;2\n", "utan_år.csv:1: column Jan: the month columns (Jan, …) do not say the year, and there is no År column"},
+		{"dubbel.csv", "Konto;År;Jan;januari\n4011;2019;1;2\n", `dubbel.csv:1: column januari: columns "Jan" and "januari" are the same month`},
+		{"period.csv", "Konto;Period;2019-01;2019-02\n4011;2019-01;1;2\n", "period.csv:1: column Period: the budget has both a period column and a column per month"},
+		{"annat_år.csv", "Konto;År;2019-01;2019-02\n4011;2020;1;2\n", "annat_år.csv:2: column År: the row's year 2020 is not the year of column \"2019-01\""},
+		{"belopp.csv", "Konto;Ansvar;År;Jan\n4011;100;2019;1\n", "belopp.csv:1: missing column amount (Belopp/Amount/Budget/Årsbudget, or a column per month"},
+	} {
+		if _, err := s.LoadData(ctx, c.file, []byte(c.data), LoadOptions{Kind: KindBudget}); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %s", c.file, err, c.want)
+		}
 	}
 }
 

@@ -277,8 +277,11 @@ var genderCodes = map[string]string{
 }
 
 var employmentTypes = map[string]string{
-	"tillsvidare": "tillsvidare", "tillsvidareanstalld": "tillsvidare", "tv": "tillsvidare", "permanent": "tillsvidare", "fast": "tillsvidare",
-	"visstid": "visstid", "visstidsanstalld": "visstid", "vikariat": "visstid", "allmanvisstid": "visstid", "temporary": "visstid", "fixedterm": "visstid",
+	"tillsvidare": "tillsvidare", "tillsvidareanstalld": "tillsvidare", "tillsvidareanstallning": "tillsvidare", "tv": "tillsvidare",
+	"permanent": "tillsvidare", "fast": "tillsvidare", "fastanstalld": "tillsvidare", "fastanstallning": "tillsvidare",
+	"visstid": "visstid", "visstidsanstalld": "visstid", "visstidsanstallning": "visstid", "vikariat": "visstid", "vikarie": "visstid",
+	"allmanvisstid": "visstid", "allmanvisstidsanstallning": "visstid", "temporary": "visstid", "fixedterm": "visstid",
+	"sarskildvisstidsanstallning": "visstid", "tidsbegransadanstallning": "visstid",
 	// Probationary and seasonal employments are fixed-term until made
 	// permanent (LAS 5-6 §§): they do not count as tillsvidare staff.
 	"provanstallning": "visstid", "provanstalld": "visstid", "sasongsanstallning": "visstid", "sasongsanstalld": "visstid",

@@ -584,3 +584,25 @@ func TestHoursXLSXDates(t *testing.T) {
 		t.Errorf("person-months:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestEmploymentTypeSpellings: the employment forms of LAS as HR systems
+// write them map to the three types; a word that says only how pay is
+// counted (månadsavlönad) could be either and is refused.
+func TestEmploymentTypeSpellings(t *testing.T) {
+	types := codeCache(employmentTypes)
+	for in, want := range map[string]string{
+		"Tillsvidareanställning": "tillsvidare", "Tillsvidareanställd": "tillsvidare", "Fast anställd": "tillsvidare", "TV": "tillsvidare",
+		"Allmän visstidsanställning": "visstid", "Särskild visstidsanställning": "visstid", "Visstidsanställning": "visstid",
+		"Vikariat": "visstid", "Vikarie": "visstid", "Provanställning": "visstid", "Säsongsanställning": "visstid", "Tidsbegränsad anställning": "visstid",
+		"Timavlönad": "timavlönad", "Timanställd": "timavlönad", "Behovsanställd": "timavlönad",
+	} {
+		if got, ok := types(in); !ok || got != want {
+			t.Errorf("%q -> %q, %v; want %s", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"Månadsavlönad", "Anställd", "Övrig", ""} {
+		if got, ok := types(in); ok {
+			t.Errorf("%q -> %q, want refused", in, got)
+		}
+	}
+}

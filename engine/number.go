@@ -360,16 +360,22 @@ func periodWords(s string) (y, m, d int, ok bool) {
 }
 
 // ParseDate reads YYYYMMDD or YYYY-MM-DD.
+//
+// A date written D.M.YYYY (01.04.2019, 1.4.2019), as Finnish and German
+// systems write one, is read too: with dots the day comes first. Dates
+// with slashes are not, 4/5/2019 being April or May by who wrote it.
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	var layout string
-	switch len(s) {
-	case 8:
+	switch {
+	case len(s) == 8 && allDigits(s):
 		layout = "20060102"
-	case 10:
+	case len(s) == 10 && s[4] == '-':
 		layout = "2006-01-02"
+	case strings.Count(s, ".") == 2 && len(s) >= 8 && len(s) <= 10 && allDigits(strings.ReplaceAll(s, ".", "")) && s[len(s)-5] == '.':
+		layout = "2.1.2006"
 	default:
-		return time.Time{}, fmt.Errorf("%s is not a date (expected YYYYMMDD or YYYY-MM-DD)", quoteClip(s))
+		return time.Time{}, fmt.Errorf("%s is not a date (expected YYYY-MM-DD, YYYYMMDD or DD.MM.YYYY)", quoteClip(s))
 	}
 	t, err := time.Parse(layout, s)
 	if err != nil {

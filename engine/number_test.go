@@ -115,6 +115,19 @@ func TestParsePeriod(t *testing.T) {
 	}
 }
 
+func TestParseDate(t *testing.T) {
+	for in, want := range map[string]string{"2019-04-01": "2019-04-01", "20190401": "2019-04-01", "01.04.2019": "2019-04-01", "1.4.2019": "2019-04-01", " 29.02.2020 ": "2020-02-29"} {
+		if got, err := ParseDate(in); err != nil || got.Format("2006-01-02") != want {
+			t.Errorf("ParseDate(%q) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "31.04.2019", "1.13.2019", "4/5/2019", "5/4/2019", "2019.04.01", "01.04.19", "2019-4-1", "2019/04/01", "29.02.2019", "x1.04.2019"} {
+		if got, err := ParseDate(in); err == nil {
+			t.Errorf("ParseDate(%q) = %v, want an error", in, got)
+		}
+	}
+}
+
 func FuzzParseAmount(f *testing.F) {
 	for _, s := range []string{"1 234,50", "-1234.50", "1.234,5,6", "12-", "\u22121", "(3)", "0,001", "1 234,50 kr", "12 tkr"} {
 		f.Add(s)

@@ -522,23 +522,21 @@ func (s *Store) hrCoverage(ctx context.Context, m Month) (string, error) {
 // adds nothing: when the absence and the hours extracts write the person
 // differently (anställningsnummer in one and personnummer in the other),
 // sick leave comes out far too low, with no other sign. A few spells of people who left are normal; a tenth is not.
-// Only months with hours loaded count (hrCoverage speaks of the others).
+// Only months through the last one with hours loaded count (hrCoverage
+// speaks of the others).
 func (s *Store) spellsWithoutStaff(ctx context.Context, from, to Month) (string, error) {
 	var spells, alone int64
-	if err := s.db.QueryRowContext(ctx, `WITH months AS (
-			SELECT DISTINCT period FROM person_months WHERE period BETWEEN $1 AND $2
-		), touched AS (
-			SELECT s.person, s.first_day, s.last_day, m.period
-			FROM absence_spells s JOIN months m
-			  ON s.first_day < m.period + INTERVAL 1 MONTH AND (s.last_day IS NULL OR s.last_day >= m.period)
-			WHERE s.sick
-		), spells AS (
-			SELECT t.person, t.first_day, t.last_day, bool_or(p.person IS NOT NULL) AS staffed
-			FROM touched t LEFT JOIN (SELECT DISTINCT person, period FROM person_months WHERE period BETWEEN $1 AND $2) p
-			  ON p.person = t.person AND p.period = t.period
-			GROUP BY ALL
+	if err := s.db.QueryRowContext(ctx, `WITH b AS (
+			SELECT $1::DATE AS lo, (SELECT max(period) FROM person_months WHERE period BETWEEN $1 AND $2) AS hi
+		), spells AS ( -- each sick spell, and the months of it the range has
+			SELECT s.person, greatest(date_trunc('month', s.first_day), b.lo) AS f,
+			       least(date_trunc('month', coalesce(s.last_day, b.hi)), b.hi) AS l
+			FROM absence_spells s, b
+			WHERE s.sick AND s.first_day < b.hi + INTERVAL 1 MONTH AND (s.last_day IS NULL OR s.last_day >= b.lo)
 		)
-		SELECT count(*), count(*) FILTER (WHERE NOT staffed) FROM spells`, from.Date(), to.Date()).Scan(&spells, &alone); err != nil {
+		SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (
+			SELECT 1 FROM person_months p WHERE p.person = spells.person AND p.period BETWEEN spells.f AND spells.l))
+		FROM spells`, from.Date(), to.Date()).Scan(&spells, &alone); err != nil {
 		return "", fmt.Errorf("sick spells without staff: %w", err)
 	}
 	if alone == 0 || alone*10 < spells {

@@ -967,6 +967,33 @@ func TestWorkbookCoverSheet(t *testing.T) {
 	}
 }
 
+// TestRepeatedHeader: an export printed page by page repeats its header
+// on every page; those rows are skipped, counted in the load line, in CSV
+// and XLSX alike, and a row that only starts like the header is data.
+func TestRepeatedHeader(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	res, err := s.LoadData(ctx, "sidor.csv", []byte("Period;Konto;Ansvar;Belopp\n2019-04;4011;100;5\nPeriod;Konto;Ansvar;Belopp\n2019-04;4012;100;6\n"), LoadOptions{Kind: KindLedger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rows != 2 || !strings.Contains(res.Format, "the header repeated on 1 line (skipped)") {
+		t.Errorf("rows %d, format %q", res.Rows, res.Format)
+	}
+	sheet := xlsxBytes(t, [][]string{{"Period", "Konto", "Belopp"}, {"2019-05", "4011", "1"}, {"Period", "Konto", "Belopp"}, {"Period", "Konto", "Belopp"}, {"2019-05", "4012", "2"}})
+	res, err = s.LoadData(ctx, "sidor.xlsx", sheet, LoadOptions{Kind: KindLedger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rows != 2 || !strings.Contains(res.Format, "the header repeated on 2 rows (skipped)") {
+		t.Errorf("xlsx: rows %d, format %q", res.Rows, res.Format)
+	}
+	_, err = s.LoadData(ctx, "nästan.csv", []byte("Period;Konto;Belopp\n2019-04;4011;5\nPeriod;Konto;Summa\n"), LoadOptions{Kind: KindLedger})
+	if err == nil || !strings.Contains(err.Error(), `nästan.csv:3: column Period: "Period" is not a period`) {
+		t.Errorf("a row that is not the header: %v", err)
+	}
+}
+
 // TestPreambleAboveHeader: exports often open with a title and the report's
 // selection before the header. The header is the first of the first rows
 // that names every required field, and the delimiter is not decided by a

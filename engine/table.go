@@ -35,6 +35,7 @@ type csvTable struct {
 	r          *csv.Reader
 	header     []string
 	headerLine int // the header's line where rows above it were skipped, else 0
+	repeats    int // rows that repeat the header, skipped
 	enc        Encoding
 	delim      rune
 }
@@ -176,6 +177,10 @@ func (t *csvTable) setHeader(h []string, line int) { t.header, t.headerLine = h,
 
 func (t *csvTable) Next() ([]string, int, error) {
 	rec, line, err := t.nextRow()
+	for err == nil && repeatsHeader(rec, t.header) {
+		t.repeats++
+		rec, line, err = t.nextRow()
+	}
 	if err != nil {
 		return nil, 0, err
 	}
@@ -198,7 +203,37 @@ func (t *csvTable) Describe() string {
 	if t.headerLine > 0 {
 		desc += fmt.Sprintf(", header on line %d", t.headerLine)
 	}
-	return desc
+	return desc + repeatsNote(t.repeats, "line")
+}
+
+// repeatsHeader reports whether a row is the header again, as exports
+// that print page by page repeat it on every page. Such a row is never
+// data: the readers skip it, and say how many they skipped.
+func repeatsHeader(rec, header []string) bool {
+	if len(rec) == 0 || len(header) == 0 || strings.TrimSpace(rec[0]) != header[0] {
+		return false
+	}
+	for i, h := range header {
+		if i >= len(rec) || strings.TrimSpace(rec[i]) != h {
+			return false
+		}
+	}
+	for _, extra := range rec[len(header):] {
+		if strings.TrimSpace(extra) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func repeatsNote(n int, unit string) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf(", the header repeated on 1 %s (skipped)", unit)
+	}
+	return fmt.Sprintf(", the header repeated on %d %ss (skipped)", n, unit)
 }
 
 // normHeader folds a header for matching: lower case, no diacritics, no

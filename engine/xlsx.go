@@ -26,6 +26,7 @@ type xlsxTable struct {
 	row    int // the sheet row read last
 
 	headerRow int // the header's row where rows above it were skipped, else 0
+	repeats   int // rows that repeat the header, skipped
 	// named is the sheet the caller asked for, "" for the first; passed
 	// is the first sheet when it had no header and another one was read.
 	named, passed string
@@ -56,7 +57,7 @@ func newXLSXTable(name string, raw []byte, sheet string) (_ *xlsxTable, err erro
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("sheet %s: %v", sheet, err)}
 	}
 	t := &xlsxTable{name: name, f: f, rows: rows, sheet: sheet, named: named}
-	h, _, err := t.Next()
+	h, _, err := t.next()
 	if err != nil {
 		rows.Close()
 		if err == io.EOF {
@@ -84,7 +85,7 @@ func (t *xlsxTable) otherSheet(match func(*xlsxTable) (columns, error)) (_ colum
 			continue
 		}
 		o := &xlsxTable{name: t.name, f: t.f, rows: rows, sheet: sheet, named: sheet}
-		h, _, err := o.Next()
+		h, _, err := o.next()
 		if err != nil {
 			rows.Close()
 			continue
@@ -117,13 +118,24 @@ func (t *xlsxTable) otherSheet(match func(*xlsxTable) (columns, error)) (_ colum
 
 func (t *xlsxTable) Header() []string { return t.header }
 
-// nextRow is Next: a sheet has no field count to check (see headerColumns).
-func (t *xlsxTable) nextRow() ([]string, int, error) { return t.Next() }
+// nextRow is the next row that is not blank; Next also skips the rows
+// that repeat the header (a sheet has no field count to check).
+func (t *xlsxTable) nextRow() ([]string, int, error) { return t.next() }
 
 func (t *xlsxTable) setHeader(h []string, row int) { t.header, t.headerRow = h, row }
 
-// Next returns the next row that is not blank and its sheet row number.
+// Next returns the next row that is not blank nor the header again, and
+// its sheet row number.
 func (t *xlsxTable) Next() ([]string, int, error) {
+	r, row, err := t.next()
+	for err == nil && repeatsHeader(r, t.header) {
+		t.repeats++
+		r, row, err = t.next()
+	}
+	return r, row, err
+}
+
+func (t *xlsxTable) next() ([]string, int, error) {
 	for t.rows.Next() {
 		t.row++
 		r, err := t.rows.Columns(excelize.Options{RawCellValue: true})
@@ -165,6 +177,7 @@ func (t *xlsxTable) Describe() string {
 	if t.headerRow > 0 {
 		d += fmt.Sprintf(", header on row %d", t.headerRow)
 	}
+	d += repeatsNote(t.repeats, "row")
 	if t.passed != "" {
 		d += fmt.Sprintf("; the first sheet, %q, has no header", t.passed)
 	}

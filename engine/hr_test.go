@@ -606,3 +606,37 @@ func TestEmploymentTypeSpellings(t *testing.T) {
 		}
 	}
 }
+
+// TestHoursContinuity: a month of hours whose people are mostly not the
+// month before's (the id changed between extracts) warns, whichever month
+// is loaded first; a month that keeps its people does not.
+func TestHoursContinuity(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	month := func(period, prefix string, from, to int) []byte {
+		var b strings.Builder
+		b.WriteString("Period;Anställningsnummer;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid\n")
+		for p := from; p < to; p++ {
+			fmt.Fprintf(&b, "%s;%s%03d;K;1980;tillsvidare;160;150\n", period, prefix, p)
+		}
+		return []byte(b.String())
+	}
+	load := func(name string, data []byte) string {
+		t.Helper()
+		res, err := s.LoadData(ctx, name, data, LoadOptions{Kind: KindHours, HRKey: testHRKey})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(res.Warnings, "\n")
+	}
+	if w := load("mars.csv", month("2019-03", "P", 0, 30)); w != "" {
+		t.Errorf("the first month: %s", w)
+	}
+	if w := load("april.csv", month("2019-04", "P", 2, 32)); w != "" {
+		t.Errorf("two left, two joined: %s", w)
+	}
+	w := load("februari.csv", month("2019-02", "A", 0, 30))
+	if !strings.Contains(w, "only 0 of the 30 people of 2019-03 are also in 2019-02's hours") || !strings.Contains(w, "Has the person id changed") {
+		t.Errorf("February with other ids, loaded after March: %q", w)
+	}
+}

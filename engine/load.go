@@ -235,6 +235,14 @@ func (s *Store) afterLoad(ctx context.Context, res *LoadResult, kind Kind, t *st
 		res.Warnings = append(res.Warnings, w...)
 		t.step("unmapped accounts and signs")
 	}
+	if kind == KindHours {
+		w, err := s.hoursContinuity(ctx, res.LoadID)
+		if err != nil {
+			return nil, err
+		}
+		res.Warnings = append(res.Warnings, w...)
+		t.step("people month to month")
+	}
 	if _, ok := twiceChecks[kind]; ok {
 		w, err := s.loadedTwice(ctx, res, kind)
 		if err != nil {
@@ -244,6 +252,46 @@ func (s *Store) afterLoad(ctx context.Context, res *LoadResult, kind Kind, t *st
 		t.step("loaded twice")
 	}
 	return res, nil
+}
+
+// hoursContinuity warns when the people of a month this load brought have
+// little in common with those of the month before or after it: from one
+// month to the next a region keeps nearly everyone, so fewer than half
+// kept means the person id changed (an anställningsnummer in one extract,
+// a personnummer in the other), and turnover, headcount changes and every
+// month-to-month figure would count everyone as leaving and joining.
+func (s *Store) hoursContinuity(ctx context.Context, loadID int64) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `WITH months AS (
+			SELECT DISTINCT period FROM person_months WHERE load_id = $1
+		), pairs AS (
+			SELECT period AS cur, (period - INTERVAL 1 MONTH)::DATE AS prev FROM months
+			UNION SELECT (period + INTERVAL 1 MONTH)::DATE, period FROM months
+		), pm AS (
+			SELECT DISTINCT period, person FROM person_months
+			WHERE period IN (SELECT cur FROM pairs UNION SELECT prev FROM pairs)
+		)
+		SELECT strftime(p.cur, '%Y-%m'), strftime(p.prev, '%Y-%m'), count(*), count(b.person)
+		FROM pairs p JOIN pm a ON a.period = p.cur
+		LEFT JOIN pm b ON b.period = p.prev AND b.person = a.person
+		WHERE EXISTS (SELECT 1 FROM pm WHERE pm.period = p.prev)
+		GROUP BY ALL ORDER BY 1`, loadID)
+	if err != nil {
+		return nil, fmt.Errorf("people month to month: %w", err)
+	}
+	defer rows.Close()
+	var w []string
+	for rows.Next() {
+		var cur, prev string
+		var n, kept int64
+		if err := rows.Scan(&cur, &prev, &n, &kept); err != nil {
+			return nil, err
+		}
+		if n >= 20 && kept*2 < n {
+			w = append(w, fmt.Sprintf("HR hours: only %d of the %d people of %s are also in %s's hours. Has the person id changed between the extracts (an anställningsnummer in one, a personnummer in the other)? Turnover and every month-to-month figure would count them as leaving and joining.",
+				kept, n, cur, prev))
+		}
+	}
+	return w, rows.Err()
 }
 
 func versionKey(kind Kind, version string) string {

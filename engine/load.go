@@ -220,8 +220,12 @@ func (s *Store) recordLoad(ctx context.Context, tx *sql.Tx, res *LoadResult, kin
 	return err
 }
 
-// afterLoad adds the warnings a committed load earns.
+// afterLoad adds the warnings a committed load earns. The load is done
+// by then: an interrupt that comes now does not stop these few queries,
+// or the load would be reported as interrupted with its rows in the
+// database.
 func (s *Store) afterLoad(ctx context.Context, res *LoadResult, kind Kind, t *steps) (*LoadResult, error) {
+	ctx = context.WithoutCancel(ctx)
 	if kind == KindSIE || kind == KindLedger || kind == KindBudget {
 		w, err := s.unmappedAccounts(ctx, res.LoadID)
 		if err != nil {

@@ -92,7 +92,7 @@ func ParseNumber(s string) (float64, error) {
 func parseDecimal(s string) (int64, int, error) {
 	orig := s
 	s = strings.TrimSpace(s)
-	s = strings.Trim(s, "\u00a0\u202f")
+	s = strings.Trim(s, "\u00a0\u202f\u2009")
 	if s == "" {
 		return 0, 0, fmt.Errorf("empty value: %w", errNumber)
 	}
@@ -172,7 +172,7 @@ func parseDecimal(s string) (int64, int, error) {
 				return 0, 0, fmt.Errorf("%s has a misplaced thousands separator: %w", quoteClip(orig), errNumber)
 			}
 			group = -1
-		case r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\'' || (thousands != 0 && r == rune(thousands)):
+		case r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\'' || (thousands != 0 && r == rune(thousands)):
 			if (dec >= 0 && i > dec) || digits == 0 || (group >= 0 && group != 3) {
 				return 0, 0, fmt.Errorf("%s has a misplaced thousands separator: %w", quoteClip(orig), errNumber)
 			}

@@ -29,6 +29,11 @@ func ParseAmount(s string) (int64, error) {
 		if s, err = withoutCurrency(s); err != nil {
 			return 0, err
 		}
+	} else if n > 0 && s[0]|0x20 >= 'a' && s[0]|0x20 <= 'z' {
+		var err error
+		if s, err = withoutCurrencyFirst(s); err != nil {
+			return 0, err
+		}
 	}
 	v, scale, err := parseDecimal(s)
 	if err != nil {
@@ -69,6 +74,23 @@ func withoutCurrency(s string) (string, error) {
 	for _, cur := range []string{"kr.", "kr", "sek"} {
 		if strings.HasSuffix(low, cur) {
 			return t[:len(t)-len(cur)], nil
+		}
+	}
+	return s, nil
+}
+
+// withoutCurrencyFirst is withoutCurrency for a currency written before
+// the amount ("SEK 1 234,50", "kr 12").
+func withoutCurrencyFirst(s string) (string, error) {
+	low := strings.ToLower(s)
+	for _, scaled := range scaledCurrencies {
+		if strings.HasPrefix(low, scaled) {
+			return "", fmt.Errorf("%s is in thousands or millions of kronor; amounts must be in kronor", quoteClip(s))
+		}
+	}
+	for _, cur := range []string{"sek", "kr"} {
+		if rest, ok := strings.CutPrefix(low, cur); ok && rest != "" && (rest[0] == ' ' || rest[0] == '-' || rest[0] >= '0' && rest[0] <= '9' || strings.HasPrefix(rest, "\u00a0") || strings.HasPrefix(rest, "−")) {
+			return strings.TrimLeft(s[len(cur):], " \u00a0"), nil
 		}
 	}
 	return s, nil

@@ -42,6 +42,7 @@ func TestParseAmount(t *testing.T) {
 		{"1 234 kr.", 123400},
 		{"12,- kr", 1200},
 		{"12.", 1200},
+		{"SEK 1 234,50", 123450}, {"kr 12", 1200}, {"SEK -5", -500}, {"sek\u00a012", 1200}, {"SEK12", 1200},
 	}
 	for _, c := range ok {
 		got, err := ParseAmount(c.in)
@@ -50,7 +51,7 @@ func TestParseAmount(t *testing.T) {
 		}
 	}
 	bad := []string{"", "abc", "1.234,5,6", "1,2,3", "12 34", "1 2345", "1,234.5.6", "12.345", "1e5", "--5", "1 234 ,5", "99999999999999999999", "10000000000000000", "99999999999999999,9", "0,001", ",-", "12,--",
-		"12 tkr", "1,4 mnkr", "5 MSEK", "kr", "12 kronor", "12 EUR"}
+		"12 tkr", "1,4 mnkr", "5 MSEK", "kr", "12 kronor", "12 EUR", "tkr 12", "MSEK 5", "EUR 12", "kr ", "krona 5", "SEK 12 SEK"}
 	for _, in := range bad {
 		if got, err := ParseAmount(in); err == nil {
 			t.Errorf("ParseAmount(%q) = %d, want an error", in, got)

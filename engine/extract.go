@@ -165,10 +165,11 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 	case KindInvest:
 		err = readInvestments(name, t, opt, ex)
 	case KindHours, KindAbsence, KindSickHour:
-		if ex.hr, err = newPseudonymiser(opt.HRKey); err != nil {
-			return nil, err
+		if ex.hr = opt.hr; ex.hr == nil {
+			if ex.hr, err = newPseudonymiser(opt.HRKey); err != nil {
+				return nil, err
+			}
 		}
-		ex.hr.legacy = opt.hrLegacy
 		switch kind {
 		case KindHours:
 			// Streamed when the caller gives a stage; else collected.
@@ -446,7 +447,7 @@ func readBudget(ctx context.Context, s *Store, name string, t tableReader, opt L
 	if err != nil {
 		return err
 	}
-	months, err := budgetMonthColumns(name, t.Header(), c)
+	months, totals, err := budgetMonthColumns(name, t.Header(), c)
 	if err != nil {
 		return err
 	}
@@ -462,16 +463,16 @@ func readBudget(ctx context.Context, s *Store, name string, t tableReader, opt L
 		r := budgetRow{Line: line}
 		var err error
 		if len(months) > 0 {
-			return budgetMonthRow(name, line, rec, c, months, ex)
+			return budgetMonthRow(name, line, rec, c, months, totals, ex)
 		}
 		if p := c.get(rec, "period"); p != "" {
 			if r.Period, err = periodOf(p, c.index("year"), rec); err != nil {
 				return periodErr(name, line, c.colName("period"), p, err)
 			}
 		} else {
-			y, err := strconv.Atoi(c.get(rec, "year"))
-			if err != nil || y < 1900 || y > 2999 {
-				return cellErr(name, line, c.colName("year"), fmt.Sprintf("%q is not a year (expected YYYY)", c.get(rec, "year")))
+			y, err := budgetYear(name, line, rec, c)
+			if err != nil {
+				return err
 			}
 			r.Period = Month{Year: y}
 		}
@@ -522,10 +523,10 @@ var budgetTotalHeaders = []string{"helar", "helarsbudget", "summa", "totalt", "t
 
 // budgetMonthColumns finds the columns of a budget laid out a row per
 // account and cost center with a column per month, as budget workbooks
-// are. A column of the year's total beside them (Årsbudget, Belopp, Helår,
-// Summa) is checked against the months' sum, row by row, and never added
-// to them; any other column is not read.
-func budgetMonthColumns(name string, header []string, c columns) ([]monthColumn, error) {
+// are, and the columns of the year's total beside them (Årsbudget, Belopp,
+// Helår, Summa), which are checked against the months' sum row by row and
+// never added to them; any other column is not read.
+func budgetMonthColumns(name string, header []string, c columns) (months []monthColumn, totals []int, _ error) {
 	used := map[int]bool{}
 	for _, i := range c.idx {
 		used[i] = true
@@ -537,7 +538,7 @@ func budgetMonthColumns(name string, header []string, c columns) ([]monthColumn,
 			continue
 		}
 		var m Month
-		if mon, ok := monthNames[strings.TrimSuffix(strings.ToLower(h), ".")]; ok {
+		if mon, ok := monthName(h); ok {
 			m = Month{Mon: time.Month(mon)}
 		} else if p, err := periodCell(h); err == nil { // also a date cell of a workbook's header
 			m = p
@@ -545,45 +546,50 @@ func budgetMonthColumns(name string, header []string, c columns) ([]monthColumn,
 			continue
 		}
 		if other, dup := seen[m]; dup {
-			return nil, &InputError{File: name, Line: 1, Column: h, Msg: fmt.Sprintf("columns %q and %q are the same month", other, h)}
+			return nil, nil, &InputError{File: name, Line: 1, Column: h, Msg: fmt.Sprintf("columns %q and %q are the same month", other, h)}
 		}
 		seen[m] = h
 		out = append(out, monthColumn{i, m})
 	}
 	if len(out) < 2 {
-		return nil, nil // one column that looks like a month is not a layout
+		return nil, nil, nil // one column that looks like a month is not a layout
 	}
 	for _, mc := range out {
 		switch {
 		case c.has("period"):
-			return nil, &InputError{File: name, Line: 1, Column: c.colName("period"),
+			return nil, nil, &InputError{File: name, Line: 1, Column: c.colName("period"),
 				Msg: fmt.Sprintf("the budget has both a period column and a column per month (%s, …): which is the month?", header[out[0].index]), Hint: "remove one of them"}
 		case mc.month.Year == 0 && !c.has("year"):
-			return nil, &InputError{File: name, Line: 1, Column: header[mc.index],
+			return nil, nil, &InputError{File: name, Line: 1, Column: header[mc.index],
 				Msg:  fmt.Sprintf("the month columns (%s, …) do not say the year, and there is no År column", header[out[0].index]),
 				Hint: "add an År column, or head the months with their year (2019-01, jan 2019)"}
 		}
 	}
-	return out, nil
+	for i, h := range header {
+		if i == c.index("amount") || slices.Contains(budgetTotalHeaders, normHeader(h)) {
+			totals = append(totals, i)
+		}
+	}
+	return out, totals, nil
 }
 
 // budgetMonthRow reads one row of a budget with a column per month.
-func budgetMonthRow(name string, line int, rec []string, c columns, months []monthColumn, ex *extract) error {
+func budgetMonthRow(name string, line int, rec []string, c columns, months []monthColumn, totals []int, ex *extract) error {
 	account := c.get(rec, "account")
 	if account == "" {
 		return cellErr(name, line, c.colName("account"), "empty account")
 	}
 	year := 0
 	if c.has("year") {
-		y, err := strconv.Atoi(strings.TrimSpace(c.get(rec, "year")))
-		if err != nil || y < 1900 || y > 2999 {
-			return cellErr(name, line, c.colName("year"), fmt.Sprintf("%q is not a year (expected YYYY)", c.get(rec, "year")))
+		y, err := budgetYear(name, line, rec, c)
+		if err != nil {
+			return err
 		}
 		year = y
 	}
 	var sum int64
 	for _, mc := range months {
-		v := strings.TrimSpace(cell(rec, mc.index))
+		v := cell(rec, mc.index)
 		if v == "" {
 			continue
 		}
@@ -600,23 +606,29 @@ func budgetMonthRow(name string, line int, rec []string, c columns, months []mon
 		sum += amount
 		ex.budget = append(ex.budget, budgetRow{Period: m, Account: account, CostCenter: c.get(rec, "cost_center"), Project: c.get(rec, "project"), Amount: amount, Line: line})
 	}
-	for i, h := range c.header {
-		if i != c.index("amount") && !slices.Contains(budgetTotalHeaders, normHeader(h)) {
-			continue
-		}
-		v := strings.TrimSpace(cell(rec, i))
+	for _, i := range totals {
+		v := cell(rec, i)
 		if v == "" {
 			continue
 		}
 		total, err := amountCell(v)
 		if err != nil {
-			return cellErr(name, line, h, err.Error()+" (expected an amount such as -1 234,50)")
+			return cellErr(name, line, c.header[i], err.Error()+" (expected an amount such as -1 234,50)")
 		}
 		if total != sum {
-			return cellErr(name, line, h, fmt.Sprintf("the months sum to %s, but the column says %s", FormatOre(sum), FormatOre(total)))
+			return cellErr(name, line, c.header[i], fmt.Sprintf("the months sum to %s, but the column says %s", FormatOre(sum), FormatOre(total)))
 		}
 	}
 	return nil
+}
+
+// budgetYear reads a budget row's År.
+func budgetYear(name string, line int, rec []string, c columns) (int, error) {
+	y, err := strconv.Atoi(c.get(rec, "year"))
+	if err != nil || y < 1900 || y > 2999 {
+		return 0, cellErr(name, line, c.colName("year"), fmt.Sprintf("%q is not a year (expected YYYY)", c.get(rec, "year")))
+	}
+	return y, nil
 }
 
 func spreadName(s string) string {

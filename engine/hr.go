@@ -151,12 +151,18 @@ func tenDigitPersonnummer(id string) string {
 	if len(id) != 12 || !allDigits(id) || !(strings.HasPrefix(id, "19") || strings.HasPrefix(id, "20")) {
 		return id
 	}
-	mm, _ := strconv.Atoi(id[4:6])
-	dd, _ := strconv.Atoi(id[6:8])
-	if mm < 1 || mm > 12 || dd < 1 || (dd > 31 && dd < 61) || dd > 91 {
+	if !pnrDate(id[2:8]) {
 		return id
 	}
 	return id[2:]
+}
+
+// pnrDate reports whether YYMMDD is the date of a personnummer, or of a
+// coordination number (its day + 60).
+func pnrDate(yymmdd string) bool {
+	mm, _ := strconv.Atoi(yymmdd[2:4])
+	dd, _ := strconv.Atoi(yymmdd[4:6])
+	return mm >= 1 && mm <= 12 && dd >= 1 && (dd <= 31 || dd >= 61) && dd <= 91
 }
 
 // The key's fingerprint, stored in hr_key, identifies the key without
@@ -224,9 +230,7 @@ func looksLikePersonnummer(s string) bool {
 		if len(date) == 8 {
 			date = date[2:]
 		}
-		mm, _ := strconv.Atoi(date[2:4])
-		dd, _ := strconv.Atoi(date[4:6])
-		if mm < 1 || mm > 12 || dd < 1 || (dd > 31 && dd < 61) || dd > 91 {
+		if !pnrDate(date) {
 			continue
 		}
 		if written {

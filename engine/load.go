@@ -57,9 +57,9 @@ type LoadOptions struct {
 	// extract (CSV, SIE), about every megabyte, from the parser's goroutine.
 	Progress Progress
 
-	// hrLegacy: this database's person ids are hashed as written (see
-	// pseudonymiser), found before the load's transaction begins.
-	hrLegacy bool
+	// hr pseudonymises an HR extract's person ids as this database's
+	// earlier loads did, found before the load's transaction begins.
+	hr *pseudonymiser
 }
 
 // Progress is told that done of total bytes of an extract have been read.
@@ -146,7 +146,7 @@ func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt Load
 		if err := p.useDatabaseScheme(ctx, s.db); err != nil {
 			return nil, err
 		}
-		opt.hrLegacy = p.legacy
+		opt.hr = p
 	}
 
 	if unordered(kind, name, data) {

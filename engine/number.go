@@ -66,10 +66,8 @@ var scaledCurrencies = []string{"tkr", "tsek", "ksek", "mnkr", "mkr", "msek", "m
 func withoutCurrency(s string) (string, error) {
 	t := strings.TrimRight(s, " \u00a0")
 	low := strings.ToLower(t)
-	for _, scaled := range scaledCurrencies {
-		if strings.HasSuffix(low, scaled) {
-			return "", fmt.Errorf("%s is in thousands or millions of kronor; amounts must be in kronor", quoteClip(s))
-		}
+	if err := scaledAmount(s, low, strings.HasSuffix); err != nil {
+		return "", err
 	}
 	for _, cur := range []string{"kr.", "kr", "sek"} {
 		if strings.HasSuffix(low, cur) {
@@ -79,14 +77,23 @@ func withoutCurrency(s string) (string, error) {
 	return s, nil
 }
 
+// scaledAmount refuses an amount whose currency, found at its end or start
+// by at, is thousands or millions of kronor.
+func scaledAmount(s, low string, at func(s, affix string) bool) error {
+	for _, scaled := range scaledCurrencies {
+		if at(low, scaled) {
+			return fmt.Errorf("%s is in thousands or millions of kronor; amounts must be in kronor", quoteClip(s))
+		}
+	}
+	return nil
+}
+
 // withoutCurrencyFirst is withoutCurrency for a currency written before
 // the amount ("SEK 1 234,50", "kr 12").
 func withoutCurrencyFirst(s string) (string, error) {
 	low := strings.ToLower(s)
-	for _, scaled := range scaledCurrencies {
-		if strings.HasPrefix(low, scaled) {
-			return "", fmt.Errorf("%s is in thousands or millions of kronor; amounts must be in kronor", quoteClip(s))
-		}
+	if err := scaledAmount(s, low, strings.HasPrefix); err != nil {
+		return "", err
 	}
 	for _, cur := range []string{"sek", "kr"} {
 		if rest, ok := strings.CutPrefix(low, cur); ok && rest != "" && (rest[0] == ' ' || rest[0] == '-' || rest[0] >= '0' && rest[0] <= '9' || strings.HasPrefix(rest, "\u00a0") || strings.HasPrefix(rest, "−")) {
@@ -314,6 +321,13 @@ var monthNames = map[string]int{
 	"december": 12, "dec": 12,
 }
 
+// monthName is the month a Swedish or English name or abbreviation names,
+// in any case and with or without a trailing dot ("Jan", "okt.", "maj").
+func monthName(s string) (int, bool) {
+	m, ok := monthNames[strings.TrimSuffix(strings.ToLower(s), ".")]
+	return m, ok
+}
+
 // periodWords reads the other ways extracts write a month, each of which
 // can be read only one way: a month's name or abbreviation with the year
 // ("april 2019", "Apr-2019", "2019 april", and Excel's "apr-19", whose
@@ -347,11 +361,11 @@ func periodWords(s string) (y, m, d int, ok bool) {
 	}
 	switch len(parts) {
 	case 2:
-		if mon, named := monthNames[strings.TrimSuffix(parts[0], ".")]; named {
+		if mon, named := monthName(parts[0]); named {
 			y, ok = year(parts[1])
 			return y, mon, 0, ok
 		}
-		if mon, named := monthNames[parts[1]]; named {
+		if mon, named := monthName(parts[1]); named {
 			y, ok = num(parts[0], 4)
 			return y, mon, 0, ok
 		}

@@ -176,11 +176,7 @@ func (t *csvTable) nextRow() ([]string, int, error) {
 func (t *csvTable) setHeader(h []string, line int) { t.header, t.headerLine = h, line }
 
 func (t *csvTable) Next() ([]string, int, error) {
-	rec, line, err := t.nextRow()
-	for err == nil && repeatsHeader(rec, t.header) {
-		t.repeats++
-		rec, line, err = t.nextRow()
-	}
+	rec, line, err := skipRepeats(t.nextRow, t.header, &t.repeats)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -224,6 +220,17 @@ func repeatsHeader(rec, header []string) bool {
 		}
 	}
 	return true
+}
+
+// skipRepeats is next's row, passing over (and counting) the rows that
+// repeat the header.
+func skipRepeats(next func() ([]string, int, error), header []string, repeats *int) ([]string, int, error) {
+	rec, line, err := next()
+	for err == nil && repeatsHeader(rec, header) {
+		*repeats++
+		rec, line, err = next()
+	}
+	return rec, line, err
 }
 
 func repeatsNote(n int, unit string) string {

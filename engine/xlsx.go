@@ -52,11 +52,22 @@ func newXLSXTable(name string, raw []byte, sheet string) (_ *xlsxTable, err erro
 	} else if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("no sheet named %q; the workbook has %s", sheet, strings.Join(sheets, ", "))}
 	}
+	t, err := openSheet(name, f, sheet)
+	if err != nil {
+		return nil, err
+	}
+	t.named = named
+	return t, nil
+}
+
+// openSheet starts reading a sheet of f, its first row that is not blank
+// taken as the header.
+func openSheet(name string, f *excelize.File, sheet string) (*xlsxTable, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("sheet %s: %v", sheet, err)}
 	}
-	t := &xlsxTable{name: name, f: f, rows: rows, sheet: sheet, named: named}
+	t := &xlsxTable{name: name, f: f, rows: rows, sheet: sheet}
 	h, _, err := t.next()
 	if err != nil {
 		rows.Close()
@@ -80,20 +91,14 @@ func (t *xlsxTable) otherSheet(match func(*xlsxTable) (columns, error)) (_ colum
 		if sheet == t.sheet {
 			continue
 		}
-		rows, err := t.f.Rows(sheet)
+		o, err := openSheet(t.name, t.f, sheet)
 		if err != nil {
 			continue
 		}
-		o := &xlsxTable{name: t.name, f: t.f, rows: rows, sheet: sheet, named: sheet}
-		h, _, err := o.next()
-		if err != nil {
-			rows.Close()
-			continue
-		}
-		o.header = trimmed(h)
+		o.named = sheet
 		c, err := match(o)
 		if err != nil {
-			rows.Close()
+			o.rows.Close()
 			continue
 		}
 		found, cols = append(found, o), c
@@ -127,12 +132,7 @@ func (t *xlsxTable) setHeader(h []string, row int) { t.header, t.headerRow = h, 
 // Next returns the next row that is not blank nor the header again, and
 // its sheet row number.
 func (t *xlsxTable) Next() ([]string, int, error) {
-	r, row, err := t.next()
-	for err == nil && repeatsHeader(r, t.header) {
-		t.repeats++
-		r, row, err = t.next()
-	}
-	return r, row, err
+	return skipRepeats(t.next, t.header, &t.repeats)
 }
 
 func (t *xlsxTable) next() ([]string, int, error) {

@@ -98,7 +98,7 @@ func readDecisions(ctx context.Context, s *Store, name string, t tableReader, op
 	var lines []decisionLine
 	err = eachRecord(name, t, func(rec []string, line int) error {
 		d := decisionLine{Line: line, Reference: c.get(rec, "reference"), DecidedBy: c.get(rec, "decided_by"), From: c.get(rec, "from"), To: c.get(rec, "to"),
-			Account: c.get(rec, "account"), Category: c.get(rec, "category"), Profile: c.get(rec, "profile"), Text: c.get(rec, "text")}
+			Account: c.code(rec, "account"), Category: c.get(rec, "category"), Profile: c.get(rec, "profile"), Text: c.get(rec, "text")}
 		if d.Reference == "" {
 			return cellErr(name, line, c.colName("reference"), "empty decision reference")
 		}

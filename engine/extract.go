@@ -400,7 +400,7 @@ func readLedger(name string, t tableReader, opt LoadOptions, st *stage) error {
 		if r.Period, err = periodOf(cell(rec, period), year, rec); err != nil {
 			return periodErr(name, line, c.colName("period"), cell(rec, period), err)
 		}
-		if r.Account = cell(rec, account); r.Account == "" {
+		if r.Account = codeCell(rec, account); r.Account == "" {
 			return cellErr(name, line, c.colName("account"), "empty account")
 		}
 		if debitCredit {
@@ -427,7 +427,7 @@ func readLedger(name string, t tableReader, opt LoadOptions, st *stage) error {
 		} else if r.Amount, err = amountCell(cell(rec, amount)); err != nil {
 			return cellErr(name, line, c.colName("amount"), err.Error()+" (expected an amount such as -1 234,50)")
 		}
-		r.CostCenter = cell(rec, costCenter)
+		r.CostCenter = codeCell(rec, costCenter)
 		r.Project = cell(rec, project)
 		r.Activity = cell(rec, activity)
 		r.Text = cell(rec, text)
@@ -476,13 +476,13 @@ func readBudget(ctx context.Context, s *Store, name string, t tableReader, opt L
 			}
 			r.Period = Month{Year: y}
 		}
-		if r.Account = c.get(rec, "account"); r.Account == "" {
+		if r.Account = c.code(rec, "account"); r.Account == "" {
 			return cellErr(name, line, c.colName("account"), "empty account")
 		}
 		if r.Amount, err = amountCell(c.get(rec, "amount")); err != nil {
 			return cellErr(name, line, c.colName("amount"), err.Error()+" (expected an amount such as -1 234,50)")
 		}
-		r.CostCenter = c.get(rec, "cost_center")
+		r.CostCenter = c.code(rec, "cost_center")
 		r.Project = c.get(rec, "project")
 		if r.Period.Mon == 0 {
 			annual = append(annual, r)
@@ -575,7 +575,7 @@ func budgetMonthColumns(name string, header []string, c columns) (months []month
 
 // budgetMonthRow reads one row of a budget with a column per month.
 func budgetMonthRow(name string, line int, rec []string, c columns, months []monthColumn, totals []int, ex *extract) error {
-	account := c.get(rec, "account")
+	account := c.code(rec, "account")
 	if account == "" {
 		return cellErr(name, line, c.colName("account"), "empty account")
 	}
@@ -604,7 +604,7 @@ func budgetMonthRow(name string, line int, rec []string, c columns, months []mon
 			return cellErr(name, line, c.colName("year"), fmt.Sprintf("the row's year %d is not the year of column %q", year, c.header[mc.index]))
 		}
 		sum += amount
-		ex.budget = append(ex.budget, budgetRow{Period: m, Account: account, CostCenter: c.get(rec, "cost_center"), Project: c.get(rec, "project"), Amount: amount, Line: line})
+		ex.budget = append(ex.budget, budgetRow{Period: m, Account: account, CostCenter: c.code(rec, "cost_center"), Project: c.get(rec, "project"), Amount: amount, Line: line})
 	}
 	for _, i := range totals {
 		v := cell(rec, i)
@@ -656,7 +656,7 @@ func readForecast(name string, t tableReader, opt LoadOptions, ex *extract) erro
 		if r.Deviation, err = amountCell(c.get(rec, "deviation")); err != nil {
 			return cellErr(name, line, c.colName("deviation"), err.Error())
 		}
-		r.CostCenter = c.get(rec, "cost_center")
+		r.CostCenter = c.code(rec, "cost_center")
 		r.Division = c.get(rec, "division")
 		r.Comment = c.get(rec, "comment")
 		ex.forecast = append(ex.forecast, r)
@@ -682,7 +682,7 @@ func readAccounts(name string, t tableReader, opt LoadOptions, ex *extract) erro
 	ex.accounts = []accountRange{}
 	err = eachRecord(name, t, func(rec []string, line int) error {
 		r := accountRange{Line: line, Category: c.get(rec, "category"), Subcategory: c.get(rec, "subcategory"), Name: c.get(rec, "name")}
-		if a := c.get(rec, "account"); a != "" {
+		if a := c.code(rec, "account"); a != "" {
 			r.First, r.Last, _ = strings.Cut(a, "-")
 			r.First, r.Last = strings.TrimSpace(r.First), strings.TrimSpace(r.Last)
 			if r.Last == "" {
@@ -729,7 +729,7 @@ func readOrg(name string, t tableReader, opt LoadOptions, ex *extract) error {
 	ex.org = []orgRow{}
 	seen := map[string]int{}
 	return eachRecord(name, t, func(rec []string, line int) error {
-		r := orgRow{Line: line, CostCenter: c.get(rec, "cost_center"), Name: c.get(rec, "name"), Unit: c.get(rec, "unit"), Division: c.get(rec, "division")}
+		r := orgRow{Line: line, CostCenter: c.code(rec, "cost_center"), Name: c.get(rec, "name"), Unit: c.get(rec, "unit"), Division: c.get(rec, "division")}
 		if r.CostCenter == "" || r.Unit == "" || r.Division == "" {
 			return cellErr(name, line, "", "cost center, unit and division must all be given")
 		}

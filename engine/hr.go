@@ -381,7 +381,7 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 			return cellErr(name, line, c.colName("employment_type"), fmt.Sprintf("unknown employment type %q (expected tillsvidare, visstid or timavlönad)", cell(rec, empType)))
 		}
 		r.Type = ty
-		r.CostCenter = cell(rec, costCenter)
+		r.CostCenter = codeCell(rec, costCenter)
 		r.Manager = p.hash(cell(rec, manager))
 		if v := cell(rec, rate); v != "" {
 			rate, err := hoursCell(strings.TrimSuffix(strings.TrimSpace(v), "%"), true)

@@ -40,7 +40,7 @@ func readInvestments(name string, t tableReader, opt LoadOptions, ex *extract) e
 	}
 	ex.investments = []investmentRow{}
 	return eachRecord(name, t, func(rec []string, line int) error {
-		r := investmentRow{Line: line, Category: c.get(rec, "category"), CostCenter: c.get(rec, "cost_center"), Division: c.get(rec, "division"), Text: c.get(rec, "text")}
+		r := investmentRow{Line: line, Category: c.get(rec, "category"), CostCenter: c.code(rec, "cost_center"), Division: c.get(rec, "division"), Text: c.get(rec, "text")}
 		k, ok := investmentKinds[normHeader(c.get(rec, "kind"))]
 		if !ok {
 			return cellErr(name, line, c.colName("kind"), fmt.Sprintf("%q is not ram, utfall or prognos", c.get(rec, "kind")))

@@ -609,6 +609,33 @@ func TestLedgerLayouts(t *testing.T) {
 	}
 }
 
+// TestCodesWithNames: an account or cost center written with its name
+// ("4010 Lokalhyra", "100 - IT-drift") or as a spreadsheet's number
+// ("4010.0") is its code, so the ledger, the budget and the organisation
+// meet on it; a code with letters or two numbers stays as written.
+func TestCodesWithNames(t *testing.T) {
+	s := openTest(t)
+	loadFixtures(t, s, []fixture{
+		{"k.csv", "Konto;Typ;Kategori\n4000-4999;kostnad;Personal\n", LoadOptions{Kind: KindAccounts}},
+		{"o.csv", "Ansvar;Enhet;Division\n100 IT-drift;A;D\nK200;B;D\n", LoadOptions{Kind: KindOrg}},
+		{"l.csv", "Period;Konto;Ansvar;Belopp\n2024-02;4010 Lokalhyra;100 - IT-drift;1\n2024-02;4010.0;100.00;2\n2024-02;4010;100;4\n" +
+			"2024-02;4010: Lokalhyra;100 – IT-drift;8\n2024-02;4010;K200;16\n2024-02;4010;100 200;32\n", LoadOptions{Kind: KindLedger}},
+		{"b.csv", "Period;Konto;Ansvar;Belopp\n2024-02;4010 - Lokalhyra;100;10\n", LoadOptions{Kind: KindBudget}},
+	})
+	got := queryLines(t, s, `SELECT concat_ws(' ', account, cost_center, unit, sum(amount)) FROM ledger_report GROUP BY account, cost_center, unit
+		UNION ALL SELECT concat_ws(' ', 'budget', account, cost_center, sum(amount)) FROM budget GROUP BY account, cost_center ORDER BY 1`)
+	want := []string{"4010 100 200 Ej mappat 32.00", "4010 100 A 15.00", "4010 K200 B 16.00", "budget 4010 100 10.00"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for v, want := range map[string]string{"4010": "4010", "4010.0": "4010", "4010.": "4010.", "4010.5": "4010.5", "1100A": "1100A",
+		"A100": "A100", "4000-4999": "4000-4999", "4010 -5": "4010 -5", "4010-Hyra": "4010", "4010\tÖvrigt": "4010", "": ""} {
+		if got := code(v); got != want {
+			t.Errorf("code(%q) = %q, want %q", v, got, want)
+		}
+	}
+}
+
 // TestSIEBalancesByCostCenter: #PSALDO and #PBUDGET totals are split by the
 // rows that break them down by cost center, the rest of the total without a
 // cost center, so each account-month still sums to the file's total and a

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -273,6 +274,9 @@ func (c columns) has(f string) bool { _, ok := c.idx[f]; return ok }
 
 func (c columns) get(rec []string, f string) string { return cell(rec, c.index(f)) }
 
+// code is field f of a record as an account or cost-center code (codeCell).
+func (c columns) code(rec []string, f string) string { return codeCell(rec, c.index(f)) }
+
 // index is the field's column, -1 if the file has none: for loops over
 // millions of rows, which look the column up once instead of once a row.
 func (c columns) index(f string) int {
@@ -289,6 +293,41 @@ func cell(rec []string, i int) string {
 		return ""
 	}
 	return strings.TrimSpace(rec[i])
+}
+
+// codeCell is column i of a record read as an account or cost-center code.
+// Exports write a code with its name ("4010 Lokalhyra", "1100 - IT-drift"),
+// and a sheet saved as CSV by a program that read the codes as numbers
+// writes "4010.0". Kept as written, the ledger would hold 4010, "4010
+// Lokalhyra" and "4010.0" as three accounts that budget, organisation and
+// account names do not meet. So a code of digits followed by a name, or by
+// a decimal point and zeros, is its digits; anything else stays as written
+// (an alphanumeric cost center such as K1100, or "1100 200").
+func codeCell(rec []string, i int) string {
+	return code(cell(rec, i))
+}
+
+func code(v string) string {
+	n := 0
+	for n < len(v) && v[n] >= '0' && v[n] <= '9' {
+		n++
+	}
+	if n == len(v) || n == 0 {
+		return v
+	}
+	rest := v[n:]
+	if len(rest) > 1 && rest[0] == '.' && strings.Trim(rest[1:], "0") == "" {
+		return v[:n]
+	}
+	// A name: after spaces or a dash or colon between them, a letter.
+	sep := strings.TrimLeft(rest, " \t-–—:")
+	if sep == rest {
+		return v // "1100A": one code
+	}
+	if r, _ := utf8.DecodeRuneInString(sep); unicode.IsLetter(r) {
+		return v[:n]
+	}
+	return v
 }
 
 // colName is the file's own header for a canonical field, for messages.

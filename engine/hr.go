@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"regexp"
 	"sort"
@@ -294,9 +295,52 @@ var employmentTypes = map[string]string{
 	"behovsanstalld": "timavlönad", "intermittent": "timavlönad", "timavlonadintermittent": "timavlönad",
 }
 
-// hoursCell reads hours as an exact decimal with at most two decimals;
-// negative hours are refused.
+// hoursCell reads hours as an exact decimal with at most two decimals, or
+// as clock time h:mm (165:30, as time reporting systems write it), which is
+// read to the hundredth of an hour (165,50); negative hours are refused.
 func hoursCell(v string, required bool) (string, error) {
+	if h, m, ok := strings.Cut(v, ":"); ok {
+		return clockHours(v, h, m)
+	}
+	hours, err := positiveCell(v, required)
+	if err != nil && dayFraction(v) {
+		return "", fmt.Errorf("%q looks like a time cell: a workbook stores 162:30 as 6,7708… days, not hours; format the column as a number of hours", v)
+	}
+	return hours, err
+}
+
+// dayFraction reports whether v is the raw value of a workbook's time or
+// duration cell ([h]:mm): a fraction of days that is a whole number of
+// minutes, with more decimals than hours have.
+func dayFraction(v string) bool {
+	_, frac, ok := strings.Cut(v, ".")
+	if !ok || len(frac) <= 2 {
+		return false
+	}
+	d, err := strconv.ParseFloat(v, 64)
+	if err != nil || d <= 0 || d > 1000 {
+		return false
+	}
+	minutes := d * 24 * 60
+	return math.Abs(minutes-math.Round(minutes)) < 1e-6
+}
+
+// clockHours reads h:mm (the hours may have thousands separated by a
+// space), the minutes rounded to hundredths of an hour (10 minutes are
+// 0,17 h).
+func clockHours(v, h, m string) (string, error) {
+	h = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(h) // 1 132:05
+	if h == "" || !allDigits(h) || len(m) != 2 || !allDigits(m) || m >= "60" || len(h) > 6 {
+		return "", fmt.Errorf("%q is not hours: a clock time is h:mm, minutes 00-59", v)
+	}
+	hours, _ := strconv.ParseInt(h, 10, 64)
+	minutes, _ := strconv.ParseInt(m, 10, 64)
+	return FormatOre(hours*100 + (minutes*100+30)/60), nil
+}
+
+// positiveCell reads a decimal with at most two decimals that cannot be
+// negative (hours, an employment rate).
+func positiveCell(v string, required bool) (string, error) {
 	if v == "" && !required {
 		return "0.00", nil
 	}
@@ -384,7 +428,7 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		r.CostCenter = codeCell(rec, costCenter)
 		r.Manager = p.hash(cell(rec, manager))
 		if v := cell(rec, rate); v != "" {
-			rate, err := hoursCell(strings.TrimSuffix(strings.TrimSpace(v), "%"), true)
+			rate, err := positiveCell(strings.TrimSuffix(strings.TrimSpace(v), "%"), true)
 			if err != nil {
 				return cellErr(name, line, c.colName("employment_rate"), err.Error())
 			}

@@ -640,3 +640,52 @@ func TestHoursContinuity(t *testing.T) {
 		t.Errorf("February with other ids, loaded after March: %q", w)
 	}
 }
+
+// TestClockHours: hours written as clock time (162:30, as time reporting
+// systems export them) are read to the hundredth of an hour; a clock time
+// that is not one (1:75, 12:5) is refused with its line.
+func TestClockHours(t *testing.T) {
+	s := openTest(t)
+	loadHR(t, s, "h.csv", KindHours, "Månad;Anställningsnummer;Kön;Födelseår;Anställningsform;Sysselsättningsgrad;Ordinarie arbetstid;Arbetad tid;Mertid;Övertid\n"+
+		"2019-01;A1;K;1966;tillsvidare;100;176:00;162:30;0:10;1:15\n2019-01;A2;M;1980;tillsvidare;75;132,0;1 132:05;0;0\n")
+	got := queryLines(t, s, "SELECT concat_ws(' ', birth_year, employment_rate, scheduled_hours, worked_hours, extra_hours, overtime_hours) FROM person_months ORDER BY birth_year")
+	if want := "1966 100.00 176.00 162.50 0.17 1.25\n1980 75.00 132.00 1132.08 0.00 0.00"; strings.Join(got, "\n") != want {
+		t.Errorf("person-months:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	for _, bad := range []string{"1:75", "12:5", ":30", "1:30:00", "-1:30", "1:3a"} {
+		_, err := s.LoadData(context.Background(), "b.csv", []byte("Månad;Anställningsnummer;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid\n2019-02;A1;K;1966;tillsvidare;160;"+bad+"\n"),
+			LoadOptions{Kind: KindHours, HRKey: testHRKey})
+		if err == nil || !strings.Contains(err.Error(), "b.csv:2: column Arbetad tid: ") {
+			t.Errorf("%s: %v", bad, err)
+		}
+	}
+}
+
+// TestHoursTimeCells: a workbook's time cell ([h]:mm) holds days, not
+// hours; its raw value is refused as such rather than read as hours.
+func TestHoursTimeCells(t *testing.T) {
+	s := openTest(t)
+	x := excelize.NewFile()
+	defer x.Close()
+	rows := [][]any{
+		{"Månad", "Anställningsnummer", "Kön", "Födelseår", "Anställningsform", "Ordinarie arbetstid", "Arbetad tid"},
+		{"2019-04", "1001", "K", 1980, "tillsvidare", 160, 162*time.Hour + 30*time.Minute},
+	}
+	for i, row := range rows {
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := x.SetSheetRow("Sheet1", ref, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if err := x.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.LoadData(context.Background(), "hr.xlsx", b.Bytes(), LoadOptions{Kind: KindHours, HRKey: testHRKey})
+	if err == nil || !strings.Contains(err.Error(), "hr.xlsx:2: column Arbetad tid: ") || !strings.Contains(err.Error(), "looks like a time cell") {
+		t.Errorf("time cell: %v", err)
+	}
+	if dayFraction("6.5") || dayFraction("165.25") || !dayFraction("6.770833333333333") || dayFraction("6.123456789") {
+		t.Error("dayFraction")
+	}
+}

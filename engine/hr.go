@@ -508,6 +508,34 @@ func causeCounts(n map[string]int) string {
 	return strings.Join(causes, ", ")
 }
 
+// extentCell reads a sick spell's extent, a quarter, half, three quarters
+// or the whole of the working time (Socialförsäkringsbalken 27 kap. 45 §):
+// in per cent (25, 50 %, 100,0) or as a fraction (0,25, 0,5, 0,75, 1), which
+// cannot be confused, an extent of 1 % not being one.
+func extentCell(v string) (int, bool) {
+	ore, err := amountCell(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "%")))
+	if err != nil {
+		return 0, false
+	}
+	switch ore {
+	case 2500, 5000, 7500, 10000:
+		return int(ore / 100), true
+	case 25, 50, 75, 100:
+		if strings.Contains(v, "%") {
+			return 0, false // 0,5 %
+		}
+		return int(ore), true
+	}
+	return 0, false
+}
+
+// openEndYear: a spell's last day in this year or later is an HR system's
+// open end (9999-12-31, 2099-12-31), not a day: the spell is ongoing. Kept
+// as a day, the spell's length would count an illness that began last week
+// as a spell of 60 days or more, and the sick-hours view would generate
+// every day to the year 9999.
+const openEndYear = 2099
+
 func readAbsence(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex *extract) error {
 	c, err := headerColumns(name, t, absenceFields, opt.Columns)
 	if err != nil {
@@ -515,6 +543,7 @@ func readAbsence(name string, t tableReader, opt LoadOptions, p *pseudonymiser, 
 	}
 	ids := idColumns(c, "person")
 	ex.spells = make([]absenceSpell, 0, ex.rowsHint)
+	openEnds := 0
 	err = eachRecord(name, t, func(rec []string, line int) error {
 		if err := checkNoPersonnummer(name, line, t.Header(), rec, ids); err != nil {
 			return err
@@ -540,10 +569,14 @@ func readAbsence(name string, t tableReader, opt LoadOptions, p *pseudonymiser, 
 			if last.Before(first) {
 				return cellErr(name, line, c.colName("last_day"), fmt.Sprintf("%s is before the first day %s", last.Format("2006-01-02"), first.Format("2006-01-02")))
 			}
-			r.Last = &last
+			if last.Year() < openEndYear {
+				r.Last = &last
+			} else {
+				openEnds++
+			}
 		}
-		ext, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(c.get(rec, "extent"), "%")))
-		if err != nil || (ext != 25 && ext != 50 && ext != 75 && ext != 100) {
+		ext, ok := extentCell(c.get(rec, "extent"))
+		if !ok {
 			return cellErr(name, line, c.colName("extent"), fmt.Sprintf("%q is not an extent (expected 25, 50, 75 or 100)", c.get(rec, "extent")))
 		}
 		r.Extent = ext
@@ -567,6 +600,9 @@ func readAbsence(name string, t tableReader, opt LoadOptions, p *pseudonymiser, 
 	ex.format += "; sick leave: " + causeCounts(sick)
 	if len(other) > 0 {
 		ex.format += "; not sick leave: " + causeCounts(other)
+	}
+	if openEnds > 0 {
+		ex.format += fmt.Sprintf("; %d spell(s) ending in %d or later (an open end such as 9999-12-31) read as ongoing", openEnds, openEndYear)
 	}
 	// Overlapping sick spells of one person would count the same day twice.
 	byPerson := map[string][]absenceSpell{}

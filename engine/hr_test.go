@@ -689,3 +689,32 @@ func TestHoursTimeCells(t *testing.T) {
 		t.Error("dayFraction")
 	}
 }
+
+// TestSpellForms: an open end written as a far date (9999-12-31) is an
+// ongoing spell, counted as its NULL twin is, not as a spell of thousands
+// of days in long60; extents in per cent with decimals or as fractions
+// are read, 0,5 % is not an extent.
+func TestSpellForms(t *testing.T) {
+	s := openTest(t)
+	loadHR(t, s, "hours.csv", KindHours, "Period;Person;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid\n"+
+		"2019-04;A;K;1980;tillsvidare;160;120\n2019-04;B;M;1990;tillsvidare;160;120\n2019-04;C;M;1990;tillsvidare;160;120\n2019-04;D;M;1990;tillsvidare;160;120\n")
+	res := loadHR(t, s, "spells.csv", KindAbsence, "Person;Orsak;Från;Till;Omfattning\n"+
+		"A;Sjuk;2019-04-24;9999-12-31;100,0\nB;Sjuk;2019-04-24;;100\nC;Sjuk;2019-04-24;2099-12-31;0,5\nD;Sjuk;2019-04-24;2019-04-30;1\n")
+	if !strings.Contains(res.Format, "2 spell(s) ending in 2099 or later (an open end such as 9999-12-31) read as ongoing") {
+		t.Errorf("load line: %s", res.Format)
+	}
+	got := queryLines(t, s, "SELECT concat_ws(' ', line, extent, last_day IS NULL) FROM absence_spells ORDER BY line")
+	if want := "2 100 true\n3 100 true\n4 50 true\n5 100 false"; strings.Join(got, "\n") != want {
+		t.Errorf("spells:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	// 24, 25, 26, 29 and 30 April are working days: 5 × 8 h, short, none long60.
+	got = queryLines(t, s, "SELECT concat_ws(' ', round(sick_hours, 2), round(short_hours, 2), round(long60_hours, 2)) FROM staff ORDER BY birth_year, sick_hours DESC")
+	if want := "40.0 40.0 0.0\n40.0 40.0 0.0\n40.0 40.0 0.0\n20.0 20.0 0.0"; strings.Join(got, "\n") != want {
+		t.Errorf("sick hours:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	for _, v := range []string{"0,5 %", "30", "0,3", "1,5", "100,5", "125"} {
+		if _, ok := extentCell(v); ok {
+			t.Errorf("extent %q read", v)
+		}
+	}
+}

@@ -200,7 +200,7 @@ func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt Load
 		return s.recordLoad(ctx, tx, res, kind, name, hash, opt)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("load %s: %w", name, err)
+		return nil, loadErr(name, err)
 	}
 	t.step("commit")
 	res.Warnings = append(res.Warnings, ex.warnings...)
@@ -388,7 +388,7 @@ func (ex *extract) cleanup() {
 func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, opt LoadOptions) error {
 	switch {
 	case ex.parquet != "":
-		return insertParquet(ctx, tx, ex.parquet, res)
+		return insertParquet(ctx, tx, ex.parquet, res, opt.Columns)
 	case ex.accounts != nil:
 		return insertAccounts(ctx, tx, ex.accounts, res)
 	case ex.org != nil:
@@ -705,6 +705,15 @@ func (c *csvWriter) month(m Month) {
 func (c *csvWriter) end() {
 	c.w.WriteByte('\n')
 	c.n = 0
+}
+
+// loadErr says which file a load failed on, unless the error is about the
+// input and names the file itself.
+func loadErr(name string, err error) error {
+	if IsInputError(err) {
+		return err
+	}
+	return fmt.Errorf("load %s: %w", name, err)
 }
 
 // unmappedAccounts lists accounts of a load that no account range covers.

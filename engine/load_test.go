@@ -159,7 +159,7 @@ func TestBadInput(t *testing.T) {
 		{"bad range", "r.csv", "Konto;Typ;Kategori\n4000-499;Kostnad;Personal\n", KindAccounts, `r.csv:2: column Konto: "4000"-"499" is not an account range`},
 		{"bad kind", "bk.csv", "Konto;Typ;Kategori\n4000-4999;Utgift;Personal\n", KindAccounts, `bk.csv:2: column Typ: "Utgift" is not a kind`},
 		{"org duplicate", "o.csv", "Ansvar;Enhet;Division\n100;IT;L\n100;MT;L\n", KindOrg, "o.csv:3: column Ansvar: cost center 100 is listed twice (also line 2)"},
-		{"parquet float", "f.parquet", "", KindLedger, "amount is DOUBLE"},
+		{"parquet float", "f.parquet", "", KindLedger, "column amount: the column is DOUBLE: money must be DECIMAL"},
 		{"bom then latin-1", "bl.csv", "\xef\xbb\xbfPeriod;Konto;Belopp;Text\n2019-04;4011;1;ok\n2019-04;4011;1;L\xe4n\n", KindLedger, "bl.csv:3: the file starts with a UTF-8 byte order mark but byte 0xE4"},
 		{"yaml not a list", "m.yaml", "accounts: 12\n", KindAccounts, "m.yaml:1: expected a list of records"},
 		{"yaml bad kind", "m2.yaml", "- {konto: 4000-4999, typ: utgift, kategori: Personal}\n", KindAccounts, `m2.yaml:1: column typ: "utgift" is not a kind`},
@@ -450,6 +450,60 @@ func TestLoadRestoresInsertionOrder(t *testing.T) {
 	}
 	if v := setting(); v != "true" {
 		t.Errorf("after CSV ledger loads: preserve_insertion_order = %s", v)
+	}
+}
+
+// TestParquetLayouts: a Parquet extract's columns are found by the same
+// names as a CSV header's (Period, Konto, Belopp in any case, --column);
+// periods as dates, timestamps, text or YYYYMM integers, codes as whole
+// numbers and amounts as integers or decimals of any scale load exactly;
+// what cannot be read exactly is refused, naming its row and column.
+func TestParquetLayouts(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	parquet := func(name, sel string) string {
+		t.Helper()
+		p := filepath.Join(t.TempDir(), name)
+		if _, err := s.DB().Exec(fmt.Sprintf("COPY (%s) TO %s (FORMAT parquet)", sel, sqlString(p))); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, f := range []struct {
+		name, sel string
+		opt       LoadOptions
+	}{
+		{"sv.parquet", "SELECT 201903 AS Period, 4010 AS Konto, 100::BIGINT AS Ansvar, 12.5::DECIMAL(18,1) AS Belopp, 'hyra' AS Text", LoadOptions{Kind: KindLedger}},
+		{"ts.parquet", "SELECT TIMESTAMP '2019-04-30 23:00' AS PERIOD, 4010.0::DOUBLE AS account, '  ' AS cost_center, 1234.5600::DECIMAL(38,4) AS amount", LoadOptions{Kind: KindLedger}},
+		{"txt.parquet", "SELECT ' 2019-05 ' AS Månad, '4010' AS Konto, 7::INTEGER AS Nettobelopp UNION ALL SELECT '201906', '4010', -3 UNION ALL SELECT '2019-07-15', '4010', 0",
+			LoadOptions{Kind: KindLedger, Columns: map[string]string{"amount": "Nettobelopp"}}},
+		{"budget.parquet", "SELECT DATE '2019-03-01' AS Period, '4010' AS Konto, '100' AS Ansvar, 100::DECIMAL(10,0) AS Budget", LoadOptions{Kind: KindBudget}},
+	} {
+		if _, err := s.LoadFile(ctx, parquet(f.name, f.sel), f.opt); err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+	}
+	rows := queryLines(t, s, `SELECT concat_ws(' ', source, strftime(period, '%Y-%m'), account, coalesce(cost_center, '-'), amount, line, text) FROM ledger
+		UNION ALL SELECT concat_ws(' ', source, strftime(period, '%Y-%m'), account, cost_center, amount, line) FROM budget ORDER BY 1`)
+	want := []string{"budget:budget 2019-03 4010 100 100.00 1", "ledger:sv 2019-03 4010 100 12.50 1 hyra", "ledger:ts 2019-04 4010 - 1234.56 1",
+		"ledger:txt 2019-05 4010 - 7.00 1", "ledger:txt 2019-06 4010 - -3.00 2", "ledger:txt 2019-07 4010 - 0.00 3"}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+	for _, bad := range []struct{ sel, want string }{
+		{"SELECT '2019-01' AS period, '4010' AS account, 1.005::DECIMAL(18,3) AS amount UNION ALL SELECT '2019-01', '4010', 2.001", `:1: column amount: "1.005" is not an exact amount (empty, more than two decimals, or too large for DECIMAL(18,2)); 2 rows cannot be read`},
+		{"SELECT 201913 AS period, '4010' AS account, 1 AS amount", `:1: column period: "201913" is not a period`},
+		{"SELECT '2019-01' AS period, '4010' AS account, 1 AS amount UNION ALL SELECT '19-01', '4010', 1", `:2: column period: "19-01" is not a period`},
+		{"SELECT '2019-01' AS period, 4010.5 AS account, 1 AS amount", `:1: column account: "4010.5" is not an account`},
+		{"SELECT '2019-01' AS period, '4010' AS account, '1 234,50' AS amount", `column amount: the column is VARCHAR: a Parquet amount is DECIMAL or an integer`},
+		{"SELECT '2019-01' AS period, '4010' AS account, 1.5::FLOAT AS amount", `column amount: the column is FLOAT`},
+		{"SELECT true AS period, '4010' AS account, 1 AS amount", `column period: the column is BOOLEAN`},
+		{"SELECT '2019-01' AS period, '4010' AS konto", `missing column amount`},
+	} {
+		_, err := s.LoadFile(ctx, parquet("bad.parquet", bad.sel), LoadOptions{Kind: KindLedger})
+		if err == nil || !strings.Contains(err.Error(), bad.want) || strings.Contains(err.Error(), "load ") {
+			t.Errorf("%s: %v, want %q", bad.sel, err, bad.want)
+		}
 	}
 }
 

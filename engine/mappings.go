@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 func insertAccounts(ctx context.Context, tx *sql.Tx, rows []accountRange, res *LoadResult) error {
@@ -98,71 +99,102 @@ func insertForecast(ctx context.Context, tx *sql.Tx, rows []forecastRow, res *Lo
 	}, "INSERT INTO forecast SELECT * FROM %s")
 }
 
-// insertParquet lets DuckDB read a Parquet file with the canonical columns
-// (period DATE or 'YYYY-MM' text, account, amount DECIMAL or integer, and
-// the optional ones). Money stored as a float is refused: it has already
-// lost its exactness.
-func insertParquet(ctx context.Context, tx *sql.Tx, path string, res *LoadResult) error {
+// insertParquet lets DuckDB read a Parquet file. Its columns are found as
+// a CSV header's are (Swedish or English names, any case, --column); money
+// must be DECIMAL with at most two decimals in use, or an integer: a float
+// has already lost its exactness, and text would need the Swedish number
+// rules of the CSV reader. The period is a DATE or TIMESTAMP, text
+// (YYYY-MM, YYYYMM, YYYY-MM-DD) or an integer YYYYMM; codes may be text or
+// whole numbers. A row that breaks any of this refuses the file, naming its
+// row and column.
+func insertParquet(ctx context.Context, tx *sql.Tx, path string, res *LoadResult, override map[string]string) error {
 	rows, err := tx.QueryContext(ctx, fmt.Sprintf("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(%s))", sqlString(path)))
 	if err != nil {
 		return &InputError{File: path, Msg: fmt.Sprintf("not a readable Parquet file: %v", err)}
 	}
-	types := map[string]string{}
+	var names, types []string
 	for rows.Next() {
 		var n, t string
 		if err := rows.Scan(&n, &t); err != nil {
 			rows.Close()
 			return err
 		}
-		types[n] = t
+		names, types = append(names, n), append(types, t)
 	}
 	rows.Close()
 	isBudget := res.Kind == KindBudget
-	for _, need := range []string{"period", "account", "amount"} {
-		if _, ok := types[need]; !ok {
-			return &InputError{File: path, Msg: fmt.Sprintf("missing column %s (canonical Parquet columns: period, account, cost_center, project, activity, amount, text)", need)}
+	fields := ledgerFields
+	if isBudget {
+		fields = budgetFields
+	}
+	c, err := matchColumns(path, names, fields, override)
+	if err != nil {
+		return err
+	}
+	for _, need := range []string{"period", "amount"} {
+		if !c.has(need) {
+			return &InputError{File: path, Msg: fmt.Sprintf("missing column %s: a Parquet extract has a period and an amount column (period, account, amount and optionally cost_center, project, activity, text; or Period, Konto, Belopp, Ansvar …); the file has %s",
+				need, strings.Join(names, ", "))}
 		}
 	}
-	switch t := types["amount"]; {
-	case t == "FLOAT" || t == "DOUBLE":
-		return &InputError{File: path, Column: "amount", Msg: "amount is " + t + ": money must be DECIMAL (or integer öre-free kronor), a float has already lost exactness"}
+	pq := parquetColumns{path: path, c: c, types: types}
+	period, err := pq.period()
+	if err != nil {
+		return err
 	}
-	opt := func(c string) string {
-		if _, ok := types[c]; ok {
-			return "NULLIF(CAST(" + c + " AS VARCHAR), '')"
+	amount, err := pq.amount()
+	if err != nil {
+		return err
+	}
+	account, err := pq.code("account")
+	if err != nil {
+		return err
+	}
+	opt := func(f string) (string, error) {
+		if !c.has(f) {
+			return "NULL", nil
 		}
-		return "NULL"
+		if f == "cost_center" {
+			return pq.code(f)
+		}
+		return "NULLIF(trim(CAST(" + pq.col(f) + " AS VARCHAR)), '')", nil
 	}
-	period := "date_trunc('month', CAST(period AS DATE))"
-	if types["period"] == "VARCHAR" {
-		period = "CAST(strptime(period, '%Y-%m') AS DATE)"
-	}
-	src := fmt.Sprintf("read_parquet(%s, file_row_number=true)", sqlString(path))
-	var bad int64
-	if err := tx.QueryRowContext(ctx, fmt.Sprintf("SELECT count(*) FROM %s WHERE period IS NULL OR account IS NULL OR amount IS NULL OR TRY_CAST(amount AS DECIMAL(18,2)) IS NULL", src)).Scan(&bad); err != nil {
+	// The read values take names of their own: the file's own columns
+	// (Period, Konto) stay readable beside them, DuckDB's names being
+	// case-insensitive.
+	// A period outside 1900-2999 is a misread one ('19-01' as year 19).
+	src := fmt.Sprintf(`(SELECT CASE WHEN year(tertial_p) BETWEEN 1900 AND 2999 THEN tertial_p END AS tertial_period, * EXCLUDE (tertial_p)
+		FROM (SELECT %s AS tertial_p, %s AS tertial_account, %s AS tertial_amount, * FROM read_parquet(%s, file_row_number=true))) AS src`,
+		period, account, amount, sqlString(path))
+	// One pass checks every row and finds the months the file covers.
+	var bad, first sql.NullInt64
+	var lo, hi sql.NullTime
+	const unread = "tertial_period IS NULL OR tertial_account IS NULL OR tertial_amount IS NULL"
+	if err := tx.QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*) FILTER (WHERE %[1]s), min(file_row_number) FILTER (WHERE %[1]s) + 1,
+			min(tertial_period), max(tertial_period) FROM %[2]s`, unread, src)).Scan(&bad, &first, &lo, &hi); err != nil {
 		return &InputError{File: path, Msg: err.Error()}
 	}
-	if bad > 0 {
-		var row int64
-		tx.QueryRowContext(ctx, fmt.Sprintf("SELECT min(file_row_number)+1 FROM %s WHERE period IS NULL OR account IS NULL OR amount IS NULL OR TRY_CAST(amount AS DECIMAL(18,2)) IS NULL", src)).Scan(&row)
-		return &InputError{File: path, Line: int(row), Msg: fmt.Sprintf("%d row(s) lack period, account or a valid amount; first at row %d", bad, row)}
-	}
-	var lo, hi sql.NullTime
-	if err := tx.QueryRowContext(ctx, fmt.Sprintf("SELECT min(%s), max(%s) FROM %s", period, period, src)).Scan(&lo, &hi); err != nil {
-		return &InputError{File: path, Column: "period", Msg: err.Error()}
+	if bad.Int64 > 0 {
+		return pq.rowError(ctx, tx, path, src, bad.Int64, first.Int64)
 	}
 	if lo.Valid {
 		res.Periods = [2]Month{{lo.Time.Year(), lo.Time.Month()}, {hi.Time.Year(), hi.Time.Month()}}
 	}
+	cols := map[string]string{}
+	for _, f := range []string{"cost_center", "project", "activity", "text", "voucher"} {
+		if cols[f], err = opt(f); err != nil {
+			return err
+		}
+	}
 	var del, ins string
 	if isBudget {
 		del = "DELETE FROM budget WHERE source = ? AND version = ? AND period BETWEEN ? AND ?"
-		ins = fmt.Sprintf(`INSERT INTO budget SELECT %s, %s, CAST(account AS VARCHAR), %s, %s, CAST(amount AS DECIMAL(18,2)), %s, %d, file_row_number+1 FROM %s`,
-			sqlString(versionOr(res)), period, opt("cost_center"), opt("project"), sqlString(res.Source), res.LoadID, src)
+		ins = fmt.Sprintf(`INSERT INTO budget SELECT %s, tertial_period, tertial_account, %s, %s, tertial_amount, %s, %d, file_row_number+1 FROM %s`,
+			sqlString(versionOr(res)), cols["cost_center"], cols["project"], sqlString(res.Source), res.LoadID, src)
 	} else {
 		del = "DELETE FROM ledger WHERE source = ? AND period BETWEEN ? AND ?"
-		ins = fmt.Sprintf(`INSERT INTO ledger SELECT %s, CAST(account AS VARCHAR), %s, %s, %s, CAST(amount AS DECIMAL(18,2)), %s, %s, %d, file_row_number+1, %s FROM %s`,
-			period, opt("cost_center"), opt("project"), opt("activity"), opt("text"), sqlString(res.Source), res.LoadID, opt("voucher"), src)
+		ins = fmt.Sprintf(`INSERT INTO ledger SELECT tertial_period, tertial_account, %s, %s, %s, tertial_amount, %s, %s, %d, file_row_number+1, %s FROM %s`,
+			cols["cost_center"], cols["project"], cols["activity"], cols["text"], sqlString(res.Source), res.LoadID, cols["voucher"], src)
 	}
 	args := []any{res.Source}
 	if isBudget {
@@ -183,6 +215,120 @@ func insertParquet(ctx context.Context, tx *sql.Tx, path string, res *LoadResult
 		return nil
 	}
 	return followLedger(ctx, tx, res.Source, res.LoadID, res.Periods[0], res.Periods[1])
+}
+
+// parquetColumns builds the SQL that reads a Parquet file's columns as the
+// store's, by their DuckDB types. Each expression is NULL for a value it
+// cannot read exactly, which the load then refuses.
+type parquetColumns struct {
+	path  string
+	c     columns
+	types []string
+}
+
+func (p parquetColumns) col(f string) string {
+	return `"` + strings.ReplaceAll(p.c.header[p.c.index(f)], `"`, `""`) + `"`
+}
+
+func (p parquetColumns) typ(f string) string { return p.types[p.c.index(f)] }
+
+func (p parquetColumns) typeErr(f, msg string) error {
+	return &InputError{File: p.path, Column: p.c.colName(f), Msg: fmt.Sprintf("the column is %s: %s", p.typ(f), msg)}
+}
+
+func isIntegerType(t string) bool {
+	switch t {
+	case "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT":
+		return true
+	}
+	return false
+}
+
+// decimalScale is the scale of a DECIMAL(p,s) type, -1 for another type.
+func decimalScale(t string) int {
+	var p, s int
+	if n, _ := fmt.Sscanf(t, "DECIMAL(%d,%d)", &p, &s); n == 2 {
+		return s
+	}
+	return -1
+}
+
+func (p parquetColumns) period() (string, error) {
+	x := p.col("period")
+	switch t := p.typ("period"); {
+	case t == "DATE" || strings.HasPrefix(t, "TIMESTAMP"):
+		return fmt.Sprintf("date_trunc('month', CAST(%s AS DATE))", x), nil
+	case t == "VARCHAR":
+		return fmt.Sprintf("CAST(date_trunc('month', coalesce(try_strptime(trim(%[1]s), '%%Y-%%m'), try_strptime(trim(%[1]s), '%%Y%%m'), try_strptime(trim(%[1]s), '%%Y-%%m-%%d'))) AS DATE)", x), nil
+	case isIntegerType(t):
+		return fmt.Sprintf("CASE WHEN %[1]s BETWEEN 190001 AND 299912 AND %[1]s %% 100 BETWEEN 1 AND 12 THEN make_date(CAST(%[1]s // 100 AS INTEGER), CAST(%[1]s %% 100 AS INTEGER), 1) END", x), nil
+	}
+	return "", p.typeErr("period", "a period is a DATE, a TIMESTAMP, text YYYY-MM or an integer YYYYMM")
+}
+
+func (p parquetColumns) amount() (string, error) {
+	x := p.col("amount")
+	switch t := p.typ("amount"); {
+	case t == "FLOAT" || t == "DOUBLE":
+		return "", p.typeErr("amount", "money must be DECIMAL (or integer kronor), a float has already lost exactness")
+	case isIntegerType(t):
+		return fmt.Sprintf("TRY_CAST(%s AS DECIMAL(18,2))", x), nil
+	case decimalScale(t) >= 0 && decimalScale(t) <= 2:
+		return fmt.Sprintf("TRY_CAST(%s AS DECIMAL(18,2))", x), nil
+	case decimalScale(t) > 2:
+		// DECIMAL(38,10) of amounts in öre: exact when no digit beyond
+		// the öre is set; a cast alone would round 1234.5678 to 1234.57.
+		return fmt.Sprintf("CASE WHEN %[1]s = round(%[1]s, 2) THEN TRY_CAST(%[1]s AS DECIMAL(18,2)) END", x), nil
+	case t == "VARCHAR":
+		return "", p.typeErr("amount", "a Parquet amount is DECIMAL or an integer; text with Swedish numbers (1 234,50) loads from CSV")
+	}
+	return "", p.typeErr("amount", "money must be DECIMAL or an integer")
+}
+
+// code reads an account or cost center: text as written but trimmed
+// (code's names and spreadsheet numbers are text-file matters), a whole
+// number as its digits, a fractional one refused.
+func (p parquetColumns) code(f string) (string, error) {
+	x := p.col(f)
+	switch t := p.typ(f); {
+	case t == "VARCHAR":
+		return fmt.Sprintf("NULLIF(trim(%s), '')", x), nil
+	case isIntegerType(t):
+		return fmt.Sprintf("CAST(%s AS VARCHAR)", x), nil
+	case t == "FLOAT" || t == "DOUBLE" || decimalScale(t) >= 0:
+		return fmt.Sprintf("CASE WHEN %[1]s = trunc(%[1]s) AND %[1]s >= 0 THEN CAST(CAST(%[1]s AS HUGEINT) AS VARCHAR) END", x), nil
+	}
+	return "", p.typeErr(f, "a code is text or a whole number")
+}
+
+// rowError names the first row the load cannot read, and why.
+func (p parquetColumns) rowError(ctx context.Context, tx *sql.Tx, path, src string, bad, row int64) error {
+	var period, account, amount sql.NullString
+	var periodOK, accountOK, amountOK bool
+	q := fmt.Sprintf("SELECT CAST(%s AS VARCHAR), CAST(%s AS VARCHAR), CAST(%s AS VARCHAR), tertial_period IS NOT NULL, tertial_account IS NOT NULL, tertial_amount IS NOT NULL FROM %s WHERE file_row_number = %d",
+		p.col("period"), p.col("account"), p.col("amount"), src, row-1)
+	if err := tx.QueryRowContext(ctx, q).Scan(&period, &account, &amount, &periodOK, &accountOK, &amountOK); err != nil {
+		return &InputError{File: path, Line: int(row), Msg: fmt.Sprintf("%d row(s) lack period, account or a valid amount; first at row %d", bad, row)}
+	}
+	shown := func(v sql.NullString) string {
+		if !v.Valid {
+			return "NULL"
+		}
+		return fmt.Sprintf("%q", v.String)
+	}
+	var f, msg string
+	switch {
+	case !periodOK:
+		f, msg = "period", shown(period)+" is not a period (expected a date, YYYY-MM, YYYYMM or YYYY-MM-DD)"
+	case !accountOK:
+		f, msg = "account", shown(account)+" is not an account (empty, or not a whole number)"
+	default:
+		f, msg = "amount", shown(amount)+" is not an exact amount (empty, more than two decimals, or too large for DECIMAL(18,2))"
+	}
+	if bad > 1 {
+		msg += fmt.Sprintf("; %d rows cannot be read", bad)
+	}
+	return &InputError{File: path, Line: int(row), Column: p.c.colName(f), Msg: msg}
 }
 
 func versionOr(res *LoadResult) string {

@@ -349,7 +349,7 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 	case parseErr != nil:
 		return true, parseErr // as the file-staged path reports it
 	case err != nil:
-		return true, fmt.Errorf("load %s: %w", name, err)
+		return true, loadErr(name, err)
 	}
 	t.step("commit")
 	return true, nil

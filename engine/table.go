@@ -39,6 +39,7 @@ type csvTable struct {
 	repeats    int // rows that repeat the header, skipped
 	enc        Encoding
 	delim      rune
+	quotes     *bareQuotes // nil when the file has no quote at all
 }
 
 func newCSVTable(name string, raw []byte, progress Progress) (*csvTable, error) {
@@ -69,11 +70,16 @@ func newCSVTable(name string, raw []byte, progress Progress) (*csvTable, error) 
 	}
 	head, _ := decodeText(raw[:min(len(raw), 64<<10)], false)
 	delim := detectDelimiter(head)
+	var bq *bareQuotes
+	if bytes.IndexByte(raw, '"') >= 0 {
+		bq = newBareQuotes(src, delim)
+		src = bq
+	}
 	r := csv.NewReader(src)
 	r.Comma = delim
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
-	t := &csvTable{r: r, enc: enc, delim: delim}
+	t := &csvTable{r: r, enc: enc, delim: delim, quotes: bq}
 	for {
 		h, err := r.Read()
 		if err == io.EOF {
@@ -199,6 +205,9 @@ func (t *csvTable) Describe() string {
 	desc := fmt.Sprintf("CSV, delimiter %s, %s", d, t.enc)
 	if t.headerLine > 0 {
 		desc += fmt.Sprintf(", header on line %d", t.headerLine)
+	}
+	if t.quotes != nil && t.quotes.repaired > 0 {
+		desc += fmt.Sprintf(", %d unquoted field(s) with a quote inside (read as written)", t.quotes.repaired)
 	}
 	return desc + repeatsNote(t.repeats, "line")
 }

@@ -633,6 +633,8 @@ func TestLedgerLayouts(t *testing.T) {
 		{"sfx.csv", "Period;Kontokod;Ansvarskod;Projektnummer;Belopp (kr)\n2019-06;4011;100;P1;7\n", LoadOptions{Kind: KindLedger}},
 		// The currency a formatted column keeps when saved as CSV.
 		{"valuta.csv", "Period;Konto;Belopp\n2019-08;4011;1 234,50 kr\n2019-08;5611;-12 SEK\n", LoadOptions{Kind: KindLedger}},
+		// A header twice on columns tertial does not read does not matter.
+		{"kommentar.csv", "Period;Konto;Belopp;Kommentar;Kommentar\n2019-09;4011;9;a;b\n", LoadOptions{Kind: KindLedger}},
 		// Rows of delimiters only, as spreadsheets save emptied rows, are skipped.
 		{"blank.csv", "Period;Konto;Belopp\n;;\n2019-07;4011;3\n ; ;\n", LoadOptions{Kind: KindLedger}},
 	})
@@ -642,6 +644,7 @@ func TestLedgerLayouts(t *testing.T) {
 		"budget:bym 2019-04 4011 100.00",
 		"ledger:blank 2019-07 4011 3.00",
 		"ledger:dk 2019-04 1930 -1000.00 100", "ledger:dk 2019-04 4011 1000.00 100", "ledger:dk 2019-05 3011 -250.00 100",
+		"ledger:kommentar 2019-09 4011 9.00",
 		"ledger:sfx 2019-06 4011 7.00 100 P1",
 		"ledger:valuta 2019-08 4011 1234.50", "ledger:valuta 2019-08 5611 -12.00",
 		"ledger:ym 2019-04 4011 12.50", "ledger:ym 2019-12 4011 -2.00",

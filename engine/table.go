@@ -349,20 +349,42 @@ func (c columns) colName(f string) string {
 
 // matchColumns finds each field's column. override maps a field to a header
 // of the file (the mapping file for other layouts).
-func matchColumns(name string, header []string, fields []field, override map[string]string) (columns, error) {
-	c := columns{idx: map[string]int{}, header: header}
+func matchColumns(name string, header []string, fields []field, override map[string]string) (c columns, err error) {
+	c = columns{idx: map[string]int{}, header: header}
+	// A header twice is an error only where tertial reads the column:
+	// which of the two would it be? Two Kommentar columns it never reads
+	// do not matter.
 	seen := map[string]int{}
+	twice := map[string]int{} // the second column of a header met twice
 	for i, h := range header {
 		n := normHeader(h)
 		if n == "" {
 			continue
 		}
-		if j, dup := seen[n]; dup {
-			return c, &InputError{File: name, Line: 1, Column: h,
-				Msg: fmt.Sprintf("duplicate header %q (columns %d and %d)", h, j+1, i+1), Hint: "rename or remove one of them"}
+		if _, dup := seen[n]; dup {
+			if _, more := twice[n]; !more {
+				twice[n] = i
+			}
+			continue
 		}
 		seen[n] = i
 	}
+	defer func() {
+		if err != nil {
+			return
+		}
+		for _, f := range fields {
+			i, ok := c.idx[f.name]
+			if !ok {
+				continue
+			}
+			if j, dup := twice[normHeader(header[i])]; dup {
+				c, err = columns{idx: map[string]int{}, header: header}, &InputError{File: name, Line: 1, Column: header[i],
+					Msg: fmt.Sprintf("duplicate header %q (columns %d and %d)", header[i], i+1, j+1), Hint: "rename or remove one of them"}
+				return
+			}
+		}
+	}()
 	for key := range override {
 		known := false
 		var names []string

@@ -33,8 +33,9 @@ var (
 	hoursFields = []field{
 		{"period", true, []string{"Period", "Månad", "Month"}},
 		{"person", true, []string{"Person", "Personid", "Person id", "Anställningsnummer", "Anstnr", "Anst.nr", "Employee", "Employee id", "Medarbetare", "Personnummer"}},
-		{"gender", true, []string{"Kön", "Gender", "Sex"}},
-		{"birth", true, []string{"Födelseår", "Birth year", "Födelsedatum", "Birth date", "Född"}},
+		// Without these two columns, a personnummer id gives them.
+		{"gender", false, []string{"Kön", "Gender", "Sex"}},
+		{"birth", false, []string{"Födelseår", "Birth year", "Födelsedatum", "Birth date", "Född"}},
 		{"cost_center", false, []string{"Ansvar", "Kostnadsställe", "Kst", "Cost center"}},
 		{"employment_type", true, []string{"Anställningsform", "Employment type", "Anstform"}},
 		{"employment_rate", false, []string{"Sysselsättningsgrad", "Employment rate", "Tjänstgöringsgrad", "Syssgrad"}},
@@ -158,6 +159,46 @@ func tenDigitPersonnummer(id string) string {
 	return id[2:]
 }
 
+// pnrFacts is what a personnummer says of its holder.
+type pnrFacts struct {
+	gender    string // K or M: the ninth digit of ten, even for women
+	birthYear int
+}
+
+// personnummerFacts reads gender and birth year from a personnummer or a
+// coordination number, YYYYMMDD-NNNN or YYMMDD-NNNN (the separator '+'
+// for 100 years or more, as Skatteverket writes it). Ten digits without
+// '+' are of the latest century that is not after the month's year.
+func personnummerFacts(id string, year int) (pnrFacts, bool) {
+	hundred := strings.Contains(id, "+")
+	d := strings.NewReplacer("-", "", "+", "", " ", "").Replace(strings.TrimSpace(id))
+	if !allDigits(d) || (len(d) != 10 && len(d) != 12) {
+		return pnrFacts{}, false
+	}
+	var born int
+	if len(d) == 12 {
+		born, _ = strconv.Atoi(d[:4])
+		if born < 1900 || !pnrDate(d[2:8]) {
+			return pnrFacts{}, false
+		}
+		d = d[2:]
+	} else {
+		if !pnrDate(d[:6]) {
+			return pnrFacts{}, false
+		}
+		yy, _ := strconv.Atoi(d[:2])
+		born = year - (year-yy)%100
+		if hundred {
+			born -= 100
+		}
+	}
+	g := "M"
+	if (d[8]-'0')%2 == 0 {
+		g = "K"
+	}
+	return pnrFacts{gender: g, birthYear: born}, true
+}
+
 // pnrDate reports whether YYMMDD is the date of a personnummer, or of a
 // coordination number (its day + 60).
 func pnrDate(yymmdd string) bool {
@@ -277,8 +318,8 @@ func checkNoPersonnummer(name string, line int, header, rec []string, idCols map
 }
 
 var genderCodes = map[string]string{
-	"k": "K", "kvinna": "K", "f": "K", "female": "K", "w": "K", "woman": "K", "kv": "K",
-	"m": "M", "man": "M", "male": "M",
+	"k": "K", "kvinna": "K", "kvinnor": "K", "kvinnlig": "K", "f": "K", "female": "K", "w": "K", "woman": "K", "kv": "K",
+	"m": "M", "man": "M", "manlig": "M", "male": "M",
 }
 
 var employmentTypes = map[string]string{
@@ -401,16 +442,30 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		if r.Period, err = periodCell(cell(rec, period)); err != nil {
 			return periodErr(name, line, c.colName("period"), cell(rec, period), err)
 		}
-		if r.Person = p.hash(cell(rec, person)); r.Person == "" {
+		id := cell(rec, person)
+		if r.Person = p.hash(id); r.Person == "" {
 			return cellErr(name, line, c.colName("person"), "empty person id")
 		}
-		g, ok := genders(cell(rec, gender))
-		if !ok {
-			return cellErr(name, line, c.colName("gender"), fmt.Sprintf("unknown gender code %q (expected K or M, kvinna or man)", cell(rec, gender)))
+		var fromID pnrFacts
+		if gender < 0 || birth < 0 {
+			var ok bool
+			if fromID, ok = personnummerFacts(id, r.Period.Year); !ok {
+				return cellErr(name, line, c.colName("person"), "the extract has no Kön or no Födelseår column, and the person id is not a personnummer to read them from (expected a Kön and a Födelseår column)")
+			}
 		}
-		r.Gender = g
+		if gender < 0 {
+			r.Gender = fromID.gender
+		} else {
+			g, ok := genders(cell(rec, gender))
+			if !ok {
+				return cellErr(name, line, c.colName("gender"), fmt.Sprintf("unknown gender code %q (expected K or M, kvinna or man)", cell(rec, gender)))
+			}
+			r.Gender = g
+		}
 		b := cell(rec, birth)
 		switch {
+		case birth < 0:
+			r.BirthYear = fromID.birthYear
 		case len(b) == 5 && allDigits(b): // an XLSX date cell's serial number
 			d, _ := dateCell(b)
 			r.BirthYear = d.Year()

@@ -718,3 +718,24 @@ func TestSpellForms(t *testing.T) {
 		}
 	}
 }
+
+// TestGenderAndBirthFromPersonnummer: an extract whose person id is the
+// personnummer and which has no Kön or Födelseår column gets them from the
+// number (the ninth digit of ten even for women; the century from twelve
+// digits, from '+' or as the latest not after the month); an id that is
+// not a personnummer then refuses the file, naming its line.
+func TestGenderAndBirthFromPersonnummer(t *testing.T) {
+	s := openTest(t)
+	loadHR(t, s, "h.csv", KindHours, "Månad;Personnummer;Anställningsform;Ordinarie arbetstid;Arbetad tid\n"+
+		"2019-04;19850312-1234;tillsvidare;160;160\n2019-04;850312-1245;tillsvidare;160;160\n2019-04;030101-2383;visstid;80;80\n"+
+		"2019-04;190101+1112;visstid;80;80\n2019-04;8503721234;tillsvidare;160;160\n")
+	got := queryLines(t, s, "SELECT concat_ws(' ', line, gender, birth_year) FROM person_months ORDER BY line")
+	if want := "2 M 1985\n3 K 1985\n4 K 2003\n5 M 1919\n6 M 1985"; strings.Join(got, "\n") != want {
+		t.Errorf("person-months:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	_, err := s.LoadData(context.Background(), "b.csv", []byte("Månad;Anställningsnummer;Kön;Anställningsform;Ordinarie arbetstid;Arbetad tid\n2019-05;LT1007;K;tillsvidare;160;160\n"),
+		LoadOptions{Kind: KindHours, HRKey: testHRKey})
+	if err == nil || !strings.Contains(err.Error(), "b.csv:2: column Anställningsnummer: the extract has no Kön or no Födelseår column, and the person id is not a personnummer") {
+		t.Errorf("employee number without Födelseår: %v", err)
+	}
+}

@@ -559,24 +559,12 @@ func TestThinMonthSeasonal(t *testing.T) {
 // birth date — reads them as dates, not as their serial numbers.
 func TestHoursXLSXDates(t *testing.T) {
 	s := openTest(t)
-	x := excelize.NewFile()
-	defer x.Close()
 	rows := [][]any{
 		{"Månad", "Anställningsnummer", "Kön", "Födelsedatum", "Anställningsform", "Ordinarie arbetstid", "Arbetad tid"},
 		{time.Date(2019, 4, 1, 0, 0, 0, 0, time.UTC), "1001", "K", time.Date(1980, 6, 15, 0, 0, 0, 0, time.UTC), "tillsvidare", 160, 152.5},
 		{time.Date(2019, 4, 1, 0, 0, 0, 0, time.UTC), "1002", "M", "1995", "visstid", 80, 80},
 	}
-	for i, row := range rows {
-		ref, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := x.SetSheetRow("Sheet1", ref, &row); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var b bytes.Buffer
-	if err := x.Write(&b); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.LoadData(context.Background(), "hr.xlsx", b.Bytes(), LoadOptions{Kind: KindHours, HRKey: testHRKey}); err != nil {
+	if _, err := s.LoadData(context.Background(), "hr.xlsx", typedWorkbook(t, rows), LoadOptions{Kind: KindHours, HRKey: testHRKey}); err != nil {
 		t.Fatal(err)
 	}
 	got := queryLines(t, s, "SELECT concat_ws(' ', strftime(period, '%Y-%m'), gender, birth_year, worked_hours) FROM person_months ORDER BY birth_year")
@@ -665,23 +653,11 @@ func TestClockHours(t *testing.T) {
 // hours; its raw value is refused as such rather than read as hours.
 func TestHoursTimeCells(t *testing.T) {
 	s := openTest(t)
-	x := excelize.NewFile()
-	defer x.Close()
 	rows := [][]any{
 		{"Månad", "Anställningsnummer", "Kön", "Födelseår", "Anställningsform", "Ordinarie arbetstid", "Arbetad tid"},
 		{"2019-04", "1001", "K", 1980, "tillsvidare", 160, 162*time.Hour + 30*time.Minute},
 	}
-	for i, row := range rows {
-		ref, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := x.SetSheetRow("Sheet1", ref, &row); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var b bytes.Buffer
-	if err := x.Write(&b); err != nil {
-		t.Fatal(err)
-	}
-	_, err := s.LoadData(context.Background(), "hr.xlsx", b.Bytes(), LoadOptions{Kind: KindHours, HRKey: testHRKey})
+	_, err := s.LoadData(context.Background(), "hr.xlsx", typedWorkbook(t, rows), LoadOptions{Kind: KindHours, HRKey: testHRKey})
 	if err == nil || !strings.Contains(err.Error(), "hr.xlsx:2: column Arbetad tid: ") || !strings.Contains(err.Error(), "looks like a time cell") {
 		t.Errorf("time cell: %v", err)
 	}
@@ -738,4 +714,23 @@ func TestGenderAndBirthFromPersonnummer(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "b.csv:2: column Anställningsnummer: the extract has no Kön or no Födelseår column, and the person id is not a personnummer") {
 		t.Errorf("employee number without Födelseår: %v", err)
 	}
+}
+
+// typedWorkbook is a one-sheet workbook of rows with typed cells (numbers,
+// dates, durations), as excelize writes each Go type.
+func typedWorkbook(t *testing.T, rows [][]any) []byte {
+	t.Helper()
+	x := excelize.NewFile()
+	defer x.Close()
+	for i, row := range rows {
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := x.SetSheetRow("Sheet1", ref, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if err := x.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

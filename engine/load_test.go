@@ -419,12 +419,7 @@ func TestLoadRestoresInsertionOrder(t *testing.T) {
 		return v
 	}
 	parquet := func(name, account string) string {
-		t.Helper()
-		p := filepath.Join(t.TempDir(), name)
-		if _, err := s.DB().Exec(fmt.Sprintf("COPY (SELECT DATE '2019-01-01' AS period, %s AS account, 12.50::DECIMAL(18,2) AS amount FROM range(3)) TO %s (FORMAT parquet)", account, sqlString(p))); err != nil {
-			t.Fatal(err)
-		}
-		return p
+		return parquetOf(t, s, name, fmt.Sprintf("SELECT DATE '2019-01-01' AS period, %s AS account, 12.50::DECIMAL(18,2) AS amount FROM range(3)", account))
 	}
 	if v := setting(); v != "true" {
 		t.Fatalf("before any load: %s", v)
@@ -453,6 +448,16 @@ func TestLoadRestoresInsertionOrder(t *testing.T) {
 	}
 }
 
+// parquetOf writes the rows of a query to a Parquet file of that name.
+func parquetOf(t *testing.T, s *Store, name, query string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if _, err := s.DB().Exec(fmt.Sprintf("COPY (%s) TO %s (FORMAT parquet)", query, sqlString(p))); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // TestParquetLayouts: a Parquet extract's columns are found by the same
 // names as a CSV header's (Period, Konto, Belopp in any case, --column);
 // periods as dates, timestamps, text or YYYYMM integers, codes as whole
@@ -461,14 +466,6 @@ func TestLoadRestoresInsertionOrder(t *testing.T) {
 func TestParquetLayouts(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
-	parquet := func(name, sel string) string {
-		t.Helper()
-		p := filepath.Join(t.TempDir(), name)
-		if _, err := s.DB().Exec(fmt.Sprintf("COPY (%s) TO %s (FORMAT parquet)", sel, sqlString(p))); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
 	for _, f := range []struct {
 		name, sel string
 		opt       LoadOptions
@@ -479,7 +476,7 @@ func TestParquetLayouts(t *testing.T) {
 			LoadOptions{Kind: KindLedger, Columns: map[string]string{"amount": "Nettobelopp"}}},
 		{"budget.parquet", "SELECT DATE '2019-03-01' AS Period, '4010' AS Konto, '100' AS Ansvar, 100::DECIMAL(10,0) AS Budget", LoadOptions{Kind: KindBudget}},
 	} {
-		if _, err := s.LoadFile(ctx, parquet(f.name, f.sel), f.opt); err != nil {
+		if _, err := s.LoadFile(ctx, parquetOf(t, s, f.name, f.sel), f.opt); err != nil {
 			t.Fatalf("%s: %v", f.name, err)
 		}
 	}
@@ -500,7 +497,7 @@ func TestParquetLayouts(t *testing.T) {
 		{"SELECT true AS period, '4010' AS account, 1 AS amount", `column period: the column is BOOLEAN`},
 		{"SELECT '2019-01' AS period, '4010' AS konto", `missing column amount`},
 	} {
-		_, err := s.LoadFile(ctx, parquet("bad.parquet", bad.sel), LoadOptions{Kind: KindLedger})
+		_, err := s.LoadFile(ctx, parquetOf(t, s, "bad.parquet", bad.sel), LoadOptions{Kind: KindLedger})
 		if err == nil || !strings.Contains(err.Error(), bad.want) || strings.Contains(err.Error(), "load ") {
 			t.Errorf("%s: %v, want %q", bad.sel, err, bad.want)
 		}

@@ -157,14 +157,12 @@ func insertParquet(ctx context.Context, tx *sql.Tx, path string, res *LoadResult
 		if f == "cost_center" {
 			return pq.code(f)
 		}
-		return "NULLIF(trim(CAST(" + pq.col(f) + " AS VARCHAR)), '')", nil
+		return "NULLIF(CAST(" + pq.col(f) + " AS VARCHAR), '')", nil
 	}
 	// The read values take names of their own: the file's own columns
 	// (Period, Konto) stay readable beside them, DuckDB's names being
 	// case-insensitive.
-	// A period outside 1900-2999 is a misread one ('19-01' as year 19).
-	src := fmt.Sprintf(`(SELECT CASE WHEN year(tertial_p) BETWEEN 1900 AND 2999 THEN tertial_p END AS tertial_period, * EXCLUDE (tertial_p)
-		FROM (SELECT %s AS tertial_p, %s AS tertial_account, %s AS tertial_amount, * FROM read_parquet(%s, file_row_number=true))) AS src`,
+	src := fmt.Sprintf("(SELECT %s AS tertial_period, %s AS tertial_account, %s AS tertial_amount, * FROM read_parquet(%s, file_row_number=true)) AS src",
 		period, account, amount, sqlString(path))
 	// One pass checks every row and finds the months the file covers.
 	var bad, first sql.NullInt64
@@ -259,7 +257,9 @@ func (p parquetColumns) period() (string, error) {
 	case t == "DATE" || strings.HasPrefix(t, "TIMESTAMP"):
 		return fmt.Sprintf("date_trunc('month', CAST(%s AS DATE))", x), nil
 	case t == "VARCHAR":
-		return fmt.Sprintf("CAST(date_trunc('month', coalesce(try_strptime(trim(%[1]s), '%%Y-%%m'), try_strptime(trim(%[1]s), '%%Y%%m'), try_strptime(trim(%[1]s), '%%Y-%%m-%%d'))) AS DATE)", x), nil
+		// A year outside 1900-2999 is a misread one ('19-01' as year 19).
+		d := fmt.Sprintf("CAST(date_trunc('month', coalesce(try_strptime(trim(%[1]s), '%%Y-%%m'), try_strptime(trim(%[1]s), '%%Y%%m'), try_strptime(trim(%[1]s), '%%Y-%%m-%%d'))) AS DATE)", x)
+		return fmt.Sprintf("CASE WHEN year(%[1]s) BETWEEN 1900 AND 2999 THEN %[1]s END", d), nil
 	case isIntegerType(t):
 		return fmt.Sprintf("CASE WHEN %[1]s BETWEEN 190001 AND 299912 AND %[1]s %% 100 BETWEEN 1 AND 12 THEN make_date(CAST(%[1]s // 100 AS INTEGER), CAST(%[1]s %% 100 AS INTEGER), 1) END", x), nil
 	}
@@ -285,14 +285,15 @@ func (p parquetColumns) amount() (string, error) {
 	return "", p.typeErr("amount", "money must be DECIMAL or an integer")
 }
 
-// code reads an account or cost center: text as written but trimmed
-// (code's names and spreadsheet numbers are text-file matters), a whole
-// number as its digits, a fractional one refused.
+// code reads an account or cost center: text as written (code's names and
+// spreadsheet numbers are text-file matters, and a trim of every value
+// cost the region's Parquet load 5 %), a whole number as its digits, a
+// fractional one refused.
 func (p parquetColumns) code(f string) (string, error) {
 	x := p.col(f)
 	switch t := p.typ(f); {
 	case t == "VARCHAR":
-		return fmt.Sprintf("NULLIF(trim(%s), '')", x), nil
+		return fmt.Sprintf("NULLIF(%s, '')", x), nil
 	case isIntegerType(t):
 		return fmt.Sprintf("CAST(%s AS VARCHAR)", x), nil
 	case t == "FLOAT" || t == "DOUBLE" || decimalScale(t) >= 0:

@@ -311,7 +311,7 @@ func cell(rec []string, i int) string {
 // Lokalhyra" and "4010.0" as three accounts that budget, organisation and
 // account names do not meet. So a code of digits followed by a name, or by
 // a decimal point and zeros, is its digits; anything else stays as written
-// (an alphanumeric cost center such as K1100, or "1100 200").
+// (an alphanumeric cost center such as K1100 or 1100-A, or "1100 200").
 func codeCell(rec []string, i int) string {
 	return code(cell(rec, i))
 }
@@ -328,12 +328,18 @@ func code(v string) string {
 	if len(rest) > 1 && rest[0] == '.' && strings.Trim(rest[1:], "0") == "" {
 		return v[:n]
 	}
-	// A name: after spaces or a dash or colon between them, a letter.
-	sep := strings.TrimLeft(rest, " \t-–—:")
-	if sep == rest {
-		return v // "1100A": one code
+	// A name: after white space (or a dash or colon with white space
+	// after it), a word of two letters or more. "1100A", "1100-A" and
+	// "1100 A" are codes of their own: a sub-unit, not a name.
+	a := strings.TrimLeft(rest, " \t")
+	b := strings.TrimLeft(a, "-–—:")
+	name := strings.TrimLeft(b, " \t")
+	if len(a) == len(rest) && len(name) == len(b) {
+		return v // no white space: "4010-Hyra" may be a code
 	}
-	if r, _ := utf8.DecodeRuneInString(sep); unicode.IsLetter(r) {
+	r1, w := utf8.DecodeRuneInString(name)
+	r2, _ := utf8.DecodeRuneInString(name[w:])
+	if unicode.IsLetter(r1) && unicode.IsLetter(r2) {
 		return v[:n]
 	}
 	return v

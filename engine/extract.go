@@ -280,16 +280,36 @@ func cellErr(name string, line int, col, msg string) *InputError {
 // periodErr is cellErr for a period cell, with a hint where the row is a
 // spreadsheet's total ("Summa", "Totalt"): such a row is refused, never
 // skipped, since what it sums is the extract's business, not the load's.
-func periodErr(name string, line int, col, v string, err error) *InputError {
+func periodErr(name string, line int, col, v string, rec []string, err error) *InputError {
 	e := cellErr(name, line, col, err.Error())
-	low := strings.ToLower(strings.TrimSpace(v))
-	for _, total := range []string{"sum", "total", "delsumma", "ack"} {
-		if strings.HasPrefix(low, total) {
-			e.Hint = "this looks like a total row: remove totals from the extract, tertial sums the rows itself"
-			break
-		}
+	if totalRow(v, rec) {
+		e.Hint = "this looks like a total row: remove totals from the extract, tertial sums the rows itself"
 	}
 	return e
+}
+
+// totalRow reports whether a row whose period could not be read is a total:
+// the period cell says so (Summa, Totalt, Delsumma, Ack.), or it is empty
+// and another cell says Summa or Totalt (";;Summa;1 334,50").
+func totalRow(period string, rec []string) bool {
+	low := strings.ToLower(strings.TrimSpace(period))
+	for _, total := range []string{"sum", "total", "delsumma", "ack"} {
+		if strings.HasPrefix(low, total) {
+			return true
+		}
+	}
+	if low != "" {
+		return false
+	}
+	for _, v := range rec {
+		low := strings.ToLower(strings.TrimSpace(v))
+		for _, total := range []string{"summa", "totalt", "total", "delsumma"} {
+			if low == total || strings.HasPrefix(low, total+" ") || strings.HasPrefix(low, total+":") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // amountCell reads a money cell: a Swedish number, or the raw value of a
@@ -398,7 +418,7 @@ func readLedger(name string, t tableReader, opt LoadOptions, st *stage) error {
 		r := ledgerRow{Line: line}
 		var err error
 		if r.Period, err = periodOf(cell(rec, period), year, rec); err != nil {
-			return periodErr(name, line, c.colName("period"), cell(rec, period), err)
+			return periodErr(name, line, c.colName("period"), cell(rec, period), rec, err)
 		}
 		if r.Account = codeCell(rec, account); r.Account == "" {
 			return cellErr(name, line, c.colName("account"), "empty account")
@@ -467,7 +487,7 @@ func readBudget(ctx context.Context, s *Store, name string, t tableReader, opt L
 		}
 		if p := c.get(rec, "period"); p != "" {
 			if r.Period, err = periodOf(p, c.index("year"), rec); err != nil {
-				return periodErr(name, line, c.colName("period"), p, err)
+				return periodErr(name, line, c.colName("period"), p, rec, err)
 			}
 		} else {
 			y, err := budgetYear(name, line, rec, c)

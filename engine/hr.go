@@ -440,7 +440,7 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		r := personMonth{Line: line}
 		var err error
 		if r.Period, err = periodCell(cell(rec, period)); err != nil {
-			return periodErr(name, line, c.colName("period"), cell(rec, period), err)
+			return periodErr(name, line, c.colName("period"), cell(rec, period), rec, err)
 		}
 		id := cell(rec, person)
 		if r.Person = p.hash(id); r.Person == "" {
@@ -716,7 +716,7 @@ func readSickHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser
 		r := sickHoursRow{Line: line}
 		var err error
 		if r.Period, err = periodCell(c.get(rec, "period")); err != nil {
-			return periodErr(name, line, c.colName("period"), c.get(rec, "period"), err)
+			return periodErr(name, line, c.colName("period"), c.get(rec, "period"), rec, err)
 		}
 		if r.Person = p.hash(c.get(rec, "person")); r.Person == "" {
 			return cellErr(name, line, c.colName("person"), "empty person id")

@@ -379,6 +379,23 @@ func clockHours(v, h, m string) (string, error) {
 	return FormatOre(hours*100 + (minutes*100+30)/60), nil
 }
 
+// rateScale tells whether an extract writes employment rates as fractions
+// (1, 0,75) or in per cent (100, 75): fractions when no rate is above 1 and
+// some is above 0, and none says %. It takes the whole extract: a single
+// row's 1 could be either.
+type rateScale struct {
+	above1, positive, percent bool
+}
+
+func (s *rateScale) add(rate string, percent bool) {
+	// rate is as FormatOre writes it: "0.75", "1.00", "100.00".
+	s.percent = s.percent || percent
+	s.positive = s.positive || rate != "0.00"
+	s.above1 = s.above1 || !(strings.HasPrefix(rate, "0.") || rate == "1.00")
+}
+
+func (s *rateScale) fractions() bool { return s.positive && !s.above1 && !s.percent }
+
 // positiveCell reads a decimal with at most two decimals that cannot be
 // negative (hours, an employment rate).
 func positiveCell(v string, required bool) (string, error) {
@@ -429,6 +446,8 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		period       Month
 		person, cost string
 	}
+	var rates rateScale
+	defer func() { ex.ratesAsFractions = rates.fractions() }()
 	seen := make(map[monthKey]int, ex.rowsHint)
 	if st == nil {
 		ex.hours = make([]personMonth, 0, ex.rowsHint)
@@ -483,11 +502,13 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		r.CostCenter = codeCell(rec, costCenter)
 		r.Manager = p.hash(cell(rec, manager))
 		if v := cell(rec, rate); v != "" {
+			pct := strings.HasSuffix(strings.TrimSpace(v), "%")
 			rate, err := positiveCell(strings.TrimSuffix(strings.TrimSpace(v), "%"), true)
 			if err != nil {
 				return cellErr(name, line, c.colName("employment_rate"), err.Error())
 			}
 			r.Rate = rate
+			rates.add(rate, pct)
 		}
 		for k, dst := range hoursOf(&r) {
 			h := hourCols[k]

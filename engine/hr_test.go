@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -733,4 +735,28 @@ func typedWorkbook(t *testing.T, rows [][]any) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// TestEmploymentRateFractions: an extract that writes every employment
+// rate as a fraction (1, 0,75) is stored in per cent, as one in per cent
+// is; a single rate above 1 or a % sign makes the extract's rates per cent.
+func TestEmploymentRateFractions(t *testing.T) {
+	s := openTest(t)
+	head := "Månad;Anställningsnummer;Kön;Födelseår;Anställningsform;Sysselsättningsgrad;Ordinarie arbetstid;Arbetad tid\n"
+	loadHR(t, s, "frac.csv", KindHours, head+"2019-04;A;K;1980;tillsvidare;1;160;160\n2019-04;B;M;1980;tillsvidare;0,75;120;120\n2019-04;C;M;1980;timavlönad;0;0;12\n")
+	loadHR(t, s, "pct.csv", KindHours, head+"2019-04;D;K;1980;tillsvidare;100;160;160\n2019-04;E;M;1980;tillsvidare;1;2;2\n")
+	loadHR(t, s, "sign.csv", KindHours, head+"2019-04;F;K;1980;tillsvidare;1 %;2;2\n")
+	// A file streams to DuckDB as it is parsed; its rates are scaled too.
+	path := filepath.Join(t.TempDir(), "fil.csv")
+	if err := os.WriteFile(path, []byte(head+"2019-05;G;K;1980;tillsvidare;0,5;80;80\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LoadFile(context.Background(), path, LoadOptions{Kind: KindHours, HRKey: testHRKey}); err != nil {
+		t.Fatal(err)
+	}
+	got := queryLines(t, s, "SELECT concat_ws(' ', source, line, employment_rate) FROM person_months ORDER BY source, line")
+	want := "hours:fil 2 50.00\nhours:frac 2 100.00\nhours:frac 3 75.00\nhours:frac 4 0.00\nhours:pct 2 100.00\nhours:pct 3 1.00\nhours:sign 2 1.00"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("rates:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
 }

@@ -357,24 +357,28 @@ func DefaultSource(kind Kind, name string) string {
 
 // extract is a parsed file, ready to insert.
 type extract struct {
-	format         string
-	source         string
-	ledger         *stage // ledger rows, staged as canonical CSV while parsing
-	budget         []budgetRow
-	forecast       []forecastRow
-	names          map[string]string
-	accounts       []accountRange
-	org            []orgRow
-	hr             *pseudonymiser
-	hours          []personMonth
-	spells         []absenceSpell
-	sickHours      []sickHoursRow
-	decisions      []decisionLine
-	decisionMonths []decisionMonth
-	programme      *programmeDef
-	investments    []investmentRow
-	warnings       []string
-	rowsHint       int // expected rows, for preallocation
+	format   string
+	source   string
+	ledger   *stage // ledger rows, staged as canonical CSV while parsing
+	budget   []budgetRow
+	forecast []forecastRow
+	names    map[string]string
+	accounts []accountRange
+	org      []orgRow
+	hr       *pseudonymiser
+	hours    []personMonth
+	// ratesAsFractions: every employment rate of the hours is 1 or less,
+	// written as a fraction (0,75) rather than in per cent; they are
+	// stored in per cent.
+	ratesAsFractions bool
+	spells           []absenceSpell
+	sickHours        []sickHoursRow
+	decisions        []decisionLine
+	decisionMonths   []decisionMonth
+	programme        *programmeDef
+	investments      []investmentRow
+	warnings         []string
+	rowsHint         int // expected rows, for preallocation
 	// parquet is set when DuckDB reads the file itself.
 	parquet string
 }
@@ -407,6 +411,11 @@ func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, opt 
 		}
 		if err := insertHours(ctx, tx, ex.hours, res); err != nil {
 			return err
+		}
+		if ex.ratesAsFractions {
+			if _, err := tx.ExecContext(ctx, "UPDATE person_months SET employment_rate = employment_rate * 100 WHERE load_id = ?", res.LoadID); err != nil {
+				return err
+			}
 		}
 		if err := insertSpells(ctx, tx, ex.spells, res); err != nil {
 			return err

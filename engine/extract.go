@@ -607,6 +607,7 @@ func budgetMonthRow(name string, line int, rec []string, c columns, months []mon
 		}
 		year = y
 	}
+	costCenter, project := c.code(rec, "cost_center"), c.get(rec, "project")
 	var sum int64
 	for _, mc := range months {
 		v := cell(rec, mc.index)
@@ -624,7 +625,7 @@ func budgetMonthRow(name string, line int, rec []string, c columns, months []mon
 			return cellErr(name, line, c.colName("year"), fmt.Sprintf("the row's year %d is not the year of column %q", year, c.header[mc.index]))
 		}
 		sum += amount
-		ex.budget = append(ex.budget, budgetRow{Period: m, Account: account, CostCenter: c.code(rec, "cost_center"), Project: c.get(rec, "project"), Amount: amount, Line: line})
+		ex.budget = append(ex.budget, budgetRow{Period: m, Account: account, CostCenter: costCenter, Project: project, Amount: amount, Line: line})
 	}
 	for _, i := range totals {
 		v := cell(rec, i)

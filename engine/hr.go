@@ -502,8 +502,8 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		r.CostCenter = codeCell(rec, costCenter)
 		r.Manager = p.hash(cell(rec, manager))
 		if v := cell(rec, rate); v != "" {
-			pct := strings.HasSuffix(strings.TrimSpace(v), "%")
-			rate, err := positiveCell(strings.TrimSuffix(strings.TrimSpace(v), "%"), true)
+			pct := strings.HasSuffix(v, "%") // v is trimmed
+			rate, err := positiveCell(strings.TrimSuffix(v, "%"), true)
 			if err != nil {
 				return cellErr(name, line, c.colName("employment_rate"), err.Error())
 			}

@@ -150,15 +150,6 @@ func insertParquet(ctx context.Context, tx *sql.Tx, path string, res *LoadResult
 	if err != nil {
 		return err
 	}
-	opt := func(f string) (string, error) {
-		if !c.has(f) {
-			return "NULL", nil
-		}
-		if f == "cost_center" {
-			return pq.code(f)
-		}
-		return "NULLIF(CAST(" + pq.col(f) + " AS VARCHAR), '')", nil
-	}
 	// The read values take names of their own: the file's own columns
 	// (Period, Konto) stay readable beside them, DuckDB's names being
 	// case-insensitive.
@@ -173,15 +164,21 @@ func insertParquet(ctx context.Context, tx *sql.Tx, path string, res *LoadResult
 		return &InputError{File: path, Msg: err.Error()}
 	}
 	if bad.Int64 > 0 {
-		return pq.rowError(ctx, tx, path, src, bad.Int64, first.Int64)
+		return pq.rowError(ctx, tx, src, bad.Int64, first.Int64)
 	}
 	if lo.Valid {
 		res.Periods = [2]Month{{lo.Time.Year(), lo.Time.Month()}, {hi.Time.Year(), hi.Time.Month()}}
 	}
-	cols := map[string]string{}
-	for _, f := range []string{"cost_center", "project", "activity", "text", "voucher"} {
-		if cols[f], err = opt(f); err != nil {
+	cols := map[string]string{"cost_center": "NULL"}
+	if c.has("cost_center") {
+		if cols["cost_center"], err = pq.code("cost_center"); err != nil {
 			return err
+		}
+	}
+	for _, f := range []string{"project", "activity", "text", "voucher"} {
+		cols[f] = "NULL"
+		if c.has(f) {
+			cols[f] = "NULLIF(CAST(" + pq.col(f) + " AS VARCHAR), '')"
 		}
 	}
 	var del, ins string
@@ -271,9 +268,7 @@ func (p parquetColumns) amount() (string, error) {
 	switch t := p.typ("amount"); {
 	case t == "FLOAT" || t == "DOUBLE":
 		return "", p.typeErr("amount", "money must be DECIMAL (or integer kronor), a float has already lost exactness")
-	case isIntegerType(t):
-		return fmt.Sprintf("TRY_CAST(%s AS DECIMAL(18,2))", x), nil
-	case decimalScale(t) >= 0 && decimalScale(t) <= 2:
+	case isIntegerType(t) || decimalScale(t) >= 0 && decimalScale(t) <= 2:
 		return fmt.Sprintf("TRY_CAST(%s AS DECIMAL(18,2))", x), nil
 	case decimalScale(t) > 2:
 		// DECIMAL(38,10) of amounts in öre: exact when no digit beyond
@@ -303,13 +298,13 @@ func (p parquetColumns) code(f string) (string, error) {
 }
 
 // rowError names the first row the load cannot read, and why.
-func (p parquetColumns) rowError(ctx context.Context, tx *sql.Tx, path, src string, bad, row int64) error {
+func (p parquetColumns) rowError(ctx context.Context, tx *sql.Tx, src string, bad, row int64) error {
 	var period, account, amount sql.NullString
 	var periodOK, accountOK, amountOK bool
 	q := fmt.Sprintf("SELECT CAST(%s AS VARCHAR), CAST(%s AS VARCHAR), CAST(%s AS VARCHAR), tertial_period IS NOT NULL, tertial_account IS NOT NULL, tertial_amount IS NOT NULL FROM %s WHERE file_row_number = %d",
 		p.col("period"), p.col("account"), p.col("amount"), src, row-1)
 	if err := tx.QueryRowContext(ctx, q).Scan(&period, &account, &amount, &periodOK, &accountOK, &amountOK); err != nil {
-		return &InputError{File: path, Line: int(row), Msg: fmt.Sprintf("%d row(s) lack period, account or a valid amount; first at row %d", bad, row)}
+		return &InputError{File: p.path, Line: int(row), Msg: fmt.Sprintf("%d row(s) lack period, account or a valid amount; first at row %d", bad, row)}
 	}
 	shown := func(v sql.NullString) string {
 		if !v.Valid {
@@ -329,7 +324,7 @@ func (p parquetColumns) rowError(ctx context.Context, tx *sql.Tx, path, src stri
 	if bad > 1 {
 		msg += fmt.Sprintf("; %d rows cannot be read", bad)
 	}
-	return &InputError{File: path, Line: int(row), Column: p.c.colName(f), Msg: msg}
+	return &InputError{File: p.path, Line: int(row), Column: p.c.colName(f), Msg: msg}
 }
 
 func versionOr(res *LoadResult) string {

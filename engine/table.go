@@ -355,8 +355,8 @@ func (c columns) colName(f string) string {
 
 // matchColumns finds each field's column. override maps a field to a header
 // of the file (the mapping file for other layouts).
-func matchColumns(name string, header []string, fields []field, override map[string]string) (c columns, err error) {
-	c = columns{idx: map[string]int{}, header: header}
+func matchColumns(name string, header []string, fields []field, override map[string]string) (columns, error) {
+	c := columns{idx: map[string]int{}, header: header}
 	// A header twice is an error only where tertial reads the column:
 	// which of the two would it be? Two Kommentar columns it never reads
 	// do not matter.
@@ -375,22 +375,6 @@ func matchColumns(name string, header []string, fields []field, override map[str
 		}
 		seen[n] = i
 	}
-	defer func() {
-		if err != nil {
-			return
-		}
-		for _, f := range fields {
-			i, ok := c.idx[f.name]
-			if !ok {
-				continue
-			}
-			if j, dup := twice[normHeader(header[i])]; dup {
-				c, err = columns{idx: map[string]int{}, header: header}, &InputError{File: name, Line: 1, Column: header[i],
-					Msg: fmt.Sprintf("duplicate header %q (columns %d and %d)", header[i], i+1, j+1), Hint: "rename or remove one of them"}
-				return
-			}
-		}
-	}()
 	for key := range override {
 		known := false
 		var names []string
@@ -435,6 +419,14 @@ func matchColumns(name string, header []string, fields []field, override map[str
 	}
 	if len(missing) > 0 {
 		return c, missingColumns(name, header, missing)
+	}
+	for _, f := range fields {
+		if i, ok := c.idx[f.name]; ok {
+			if j, dup := twice[normHeader(header[i])]; dup {
+				return c, &InputError{File: name, Line: 1, Column: header[i],
+					Msg: fmt.Sprintf("duplicate header %q (columns %d and %d)", header[i], i+1, j+1), Hint: "rename or remove one of them"}
+			}
+		}
 	}
 	return c, nil
 }

@@ -141,7 +141,7 @@ func readDecisions(ctx context.Context, s *Store, name string, t tableReader, op
 				return cellErr(name, line, "", "give an account or a category")
 			}
 			var first sql.NullString
-			if err := s.db.QueryRowContext(ctx, "SELECT min(first_account) FROM account_map WHERE category = ? OR subcategory = ?", d.Category, d.Category).Scan(&first); err != nil {
+			if err := s.db.QueryRowContext(ctx, "SELECT min(first_account) FROM account_ranges WHERE category = ? OR subcategory = ?", d.Category, d.Category).Scan(&first); err != nil {
 				return err
 			}
 			if !first.Valid {

@@ -725,14 +725,17 @@ func loadErr(name string, err error) error {
 	return fmt.Errorf("load %s: %w", name, err)
 }
 
-// unmappedAccounts lists accounts of a load that no account range covers.
+// unmappedAccounts lists accounts of a load that no account range covers,
+// and says so when the ranges are the default's.
 func (s *Store) unmappedAccounts(ctx context.Context, loadID int64) ([]string, error) {
 	var mapped int
 	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM account_map").Scan(&mapped); err != nil {
 		return nil, err
 	}
+	var warnings []string
 	if mapped == 0 {
-		return nil, nil // no mapping loaded yet: nothing to say per account
+		warnings = append(warnings, "no account mapping is loaded: accounts are reported by the default mapping of account classes "+
+			"(1-2 balance, 3 revenue, 4-7 costs, 8 financial; tertial sql \"SELECT * FROM account_map_default\"); load the chart's own with tertial load --kind accounts FILE")
 	}
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT a.account FROM accounts a
@@ -751,8 +754,11 @@ func (s *Store) unmappedAccounts(ctx context.Context, loadID int64) ([]string, e
 		}
 		accts = append(accts, a)
 	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
 	if len(accts) == 0 {
-		return nil, rows.Err()
+		return warnings, nil
 	}
 	shown := accts
 	if len(shown) > 15 {
@@ -762,7 +768,7 @@ func (s *Store) unmappedAccounts(ctx context.Context, loadID int64) ([]string, e
 	if len(accts) > len(shown) {
 		msg += ", …"
 	}
-	return []string{msg}, rows.Err()
+	return append(warnings, msg), nil
 }
 
 // signsReversed warns when a load's amounts look sign-reversed: revenue

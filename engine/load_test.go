@@ -1115,3 +1115,60 @@ func TestPreambleAboveHeader(t *testing.T) {
 		t.Errorf("no header: %v, want %q", err, want)
 	}
 }
+
+// TestDefaultAccountMapping: with no mapping file loaded, a whole ledger
+// (balance sheet included, as an SIE export has it) is reported by the
+// default mapping of account classes: the period result is revenue less
+// costs, not the ledger's sum of zero, and the closing entry to 8999 does not
+// cancel it. A mapping file then replaces the whole default.
+func TestDefaultAccountMapping(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	res, err := s.LoadData(ctx, "hb.csv", []byte("Period;Konto;Belopp\n"+
+		"2021-03;1930;1000\n2021-03;3010;-5000\n2021-03;4010;3500\n2021-03;8410;-100\n2021-03;2440;600\n"+
+		"2021-12;8999;1600\n2021-12;2099;-1600\n2021-03;9100;7\n2021-03;9100;-7\n"), LoadOptions{Kind: KindLedger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := strings.Join(res.Warnings, "\n")
+	if !strings.Contains(w, "no account mapping is loaded") || !strings.Contains(w, "1 account(s) have no category in the account mapping and show as 'Ej mappat': 9100") {
+		t.Errorf("load warnings: %v", res.Warnings)
+	}
+	for period, want := range map[string]string{"2021-03": "1600.00", "2021-12": "1600.00"} {
+		o := ReportOptions{}
+		if o.Period, err = ParsePeriod(period); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Run(ctx, "period_result", o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v := FormatValue(got.Rows[0][1]); v != want {
+			t.Errorf("%s: period result %s, want %s", period, v, want)
+		}
+	}
+	rows := queryLines(t, s, `SELECT account, coalesce(kind, '-'), coalesce(category, '-') FROM accounts ORDER BY account`)
+	want := []string{"1930 balance Balansräkning", "2099 balance Balansräkning", "2440 balance Balansräkning", "3010 revenue Intäkter",
+		"4010 cost Kostnader", "8410 financial Finansiella poster", "8999 balance Årets resultat", "9100 - -"}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Errorf("accounts:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+	r, err := s.BuildReport(ctx, ReportOptions{Period: Month{2021, 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(r.Warnings, "\n"), "Ingen kontomappning är inläst") {
+		t.Errorf("report warnings: %v", r.Warnings)
+	}
+	loadFixtures(t, s, []fixture{{"k.csv", "Konto;Typ;Kategori\n4000-4999;kostnad;Personal\n", LoadOptions{Kind: KindAccounts}}})
+	rows = queryLines(t, s, `SELECT account, coalesce(category, '-') FROM accounts WHERE account IN ('1930', '4010') ORDER BY account`)
+	if got := strings.Join(rows, " "); got != "1930 - 4010 Personal" {
+		t.Errorf("with a mapping file: %s", got)
+	}
+	if r, err = s.BuildReport(ctx, ReportOptions{Period: Month{2021, 3}}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(strings.Join(r.Warnings, "\n"), "Ingen kontomappning är inläst") {
+		t.Errorf("report warnings with a mapping file: %v", r.Warnings)
+	}
+}

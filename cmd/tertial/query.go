@@ -356,7 +356,11 @@ and writes DIR/figures/*.png and DIR/report.pdf (A4, print stylesheet).`,
 				return err
 			}
 			a.log.Debug("report step", "step", "write HTML, JSON, XLSX and CSVs", "seconds", engine.Seconds(time.Since(t0)), "out", out)
-			fmt.Fprintf(a.stdout, "wrote %s: index.html, report.json, tables.xlsx and tables/*.csv (period %s, %s)\n", out, r.Period, r.Unit)
+			scope := "period " + r.Period
+			if r.Unit != "" {
+				scope += ", " + r.Unit
+			}
+			fmt.Fprintf(a.stdout, "wrote %s: index.html, report.json, tables.xlsx and tables/*.csv (%s)\n", out, scope)
 			// The report's warnings stand at its top; a scheduled build's log
 			// has them too.
 			for _, w := range r.Warnings {

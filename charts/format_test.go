@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"github.com/tertial/tertial/engine"
 )
 
 func TestSwedishFormat(t *testing.T) {
@@ -52,6 +53,22 @@ func TestReportKind(t *testing.T) {
 	for in, want := range map[string]string{"": "Månadsrapport", "T1": "Delårsrapport", "T2": "Delårsrapport", "T3": "Årsrapport"} {
 		if got := reportKind(in); got != want {
 			t.Errorf("reportKind(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestTitleWithoutSubject: a ledger loaded without an organisation has no
+// unit to name, and the title keeps single spaces.
+func TestTitleWithoutSubject(t *testing.T) {
+	for _, c := range []struct {
+		r    engine.Report
+		want string
+	}{
+		{engine.Report{Period: "2021-08", Tertial: "T2", Scope: "all"}, "Delårsrapport 202108"},
+		{engine.Report{Period: "2019-04", Tertial: "T1", Scope: "division", Unit: "Länsteknik"}, "Delårsrapport division Länsteknik 201904"},
+	} {
+		if got := NewPage(&c.r).Title; got != c.want {
+			t.Errorf("%+v: title %q, want %q", c.r, got, c.want)
 		}
 	}
 }

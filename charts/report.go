@@ -183,10 +183,11 @@ func NewPage(r *engine.Report) *Page {
 	if r.Scope == "unit" {
 		p.Subject = "enhet " + r.Unit
 	}
-	p.Title = fmt.Sprintf("%s %d%02d", reportKind(r.Tertial), y, m)
-	if p.Subject != "" {
-		p.Title = fmt.Sprintf("%s %s %d%02d", reportKind(r.Tertial), p.Subject, y, m)
+	subject := p.Subject
+	if subject != "" {
+		subject += " "
 	}
+	p.Title = fmt.Sprintf("%s %s%d%02d", reportKind(r.Tertial), subject, y, m)
 	if r.Scope == "programme" {
 		p.Title = fmt.Sprintf("Programuppföljning %s per %s", r.Unit, p.MonthTxt)
 	}

@@ -725,15 +725,24 @@ func loadErr(name string, err error) error {
 	return fmt.Errorf("load %s: %w", name, err)
 }
 
+// defaultMapping tells whether the account ranges in force are the
+// default's (account_map_default), as account_ranges decides: no mapping
+// file is loaded.
+func (s *Store) defaultMapping(ctx context.Context) (bool, error) {
+	var d bool
+	err := s.db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM account_ranges WHERE origin = 'default')").Scan(&d)
+	return d, err
+}
+
 // unmappedAccounts lists accounts of a load that no account range covers,
 // and says so when the ranges are the default's.
 func (s *Store) unmappedAccounts(ctx context.Context, loadID int64) ([]string, error) {
-	var mapped int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM account_map").Scan(&mapped); err != nil {
+	byDefault, err := s.defaultMapping(ctx)
+	if err != nil {
 		return nil, err
 	}
 	var warnings []string
-	if mapped == 0 {
+	if byDefault {
 		warnings = append(warnings, "no account mapping is loaded: accounts are reported by the default mapping of account classes "+
 			"(1-2 balance, 3 revenue, 4-7 costs, 8 financial; tertial sql \"SELECT * FROM account_map_default\"); load the chart's own with tertial load --kind accounts FILE")
 	}

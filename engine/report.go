@@ -471,11 +471,9 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 	} else if msg != "" {
 		w = append(w, msg)
 	}
-	var mapped int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM account_map").Scan(&mapped); err != nil {
+	if byDefault, err := s.defaultMapping(ctx); err != nil {
 		return nil, err
-	}
-	if mapped == 0 {
+	} else if byDefault {
 		w = append(w, "Ingen kontomappning är inläst: kontona redovisas efter standardmappningen per kontoklass (1–2 balansräkning, 3 intäkter, 4–7 kostnader, 8 finansiella poster), utan regionens rapportrader (tertial load --kind accounts).")
 	}
 	if unmapped > 0 {

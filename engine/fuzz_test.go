@@ -15,6 +15,7 @@ import (
 func FuzzParseSIE(f *testing.F) {
 	f.Add([]byte("#FLAGGA 0\n#SIETYP 4\n#VER A 1 20190105 \"x\"\n{\n#TRANS 1930 {1 \"100\"} 100.00\n#TRANS 4011 {} -100.00\n}\n"))
 	f.Add([]byte("#FLAGGA 0\n#PSALDO 0 201901 4011 {} 12.50\n#PBUDGET 0 201901 4011 {1 \"2\"} 1\n"))
+	f.Add([]byte("#FLAGGA 0\n#IB 0 1930 1\n#UB 0 1930 4\n#RES 0 3010 -3\n#PSALDO 0 201901 1930 {} 1\n#PSALDO 0 201901 1930 {1 \"2\" 7 \"x\"} 2\n#PSALDO 0 201902 3010 {6 \"P\"} -3\n#PBUDGET 0 201901 3010 {1 \"2\"} 1\n"))
 	f.Add([]byte("#FLAGGA 0\n#VER \"\" \"\" 20190101 \"a \\\"q\\\" b\" {\n#TRANS 1 { \"1\" \"x\" } 1\n#TRANS 2 {} -1\n}\n"))
 	if files, _ := filepath.Glob(filepath.Join(corpusDir, "*.SI")); len(files) > 0 {
 		for _, p := range files[:min(3, len(files))] {

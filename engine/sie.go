@@ -2,8 +2,10 @@ package engine
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"hash/crc32"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,9 +17,11 @@ import (
 //     ignored: an added row is repeated as a plain #TRANS for older readers.
 //   - A file without vouchers loads its #PSALDO period balances.
 //   - #PBUDGET becomes budget rows.
-//   - For #PSALDO/#PBUDGET only the rows with an empty object list are
-//     loaded: they are the account totals. Rows with objects break the same
-//     money down, and summing both would count it twice.
+//   - For #PSALDO/#PBUDGET the rows with an empty object list are the
+//     account totals and rows with objects break the same money down, so
+//     summing both would count it twice — unless the file's own year figures
+//     (#RES, #UB less #IB) show that its exporter writes objects as parts
+//     beside the money without objects; then every row counts (sieBalances).
 //   - #RAR gives the years behind the year indexes; a #PSALDO/#PBUDGET period
 //     outside its index's year is an error (the export is inconsistent).
 //   - #KONTO names go to account_names.
@@ -43,6 +47,9 @@ type sieFile struct {
 	// from #PSALDO.
 	Vouchers int
 	Balances bool
+	// Year holds the year figures by year index and account: #RES for
+	// result accounts, #UB less #IB for balance accounts.
+	Year map[sieYearAccount]int64
 }
 
 type ledgerRow struct {
@@ -209,32 +216,83 @@ type sieBalanceKey struct {
 	account string
 }
 
+// sieYearAccount is an account in a #RAR year, by its year index.
+type sieYearAccount struct {
+	year    int
+	account string
+}
+
 // sieBalances collects #PSALDO or #PBUDGET rows by month and account, in
-// the order the file gives them. Rows with objects break the same money
-// down — by cost center, by project, by both, by any dimension — so only one
-// partition of an account-month counts, never the total and its breakdowns
-// both: the total (the row with an empty object list), split by the rows
-// whose object list is one cost center (dimension 1), the rest of the total
-// without a cost center. So the month's sum per account is the file's total
-// and a unit's report still gets its own balances and budget. An account-
-// month the file gives no total for has no sum to keep; with untotalled
-// (budgets) its cost-center rows are its budget, else (balances, whose sum
-// must be the file's totals) it is left out.
+// the order the file gives them. Exporters write rows with objects in one
+// of two ways, and the file itself says which (see decide):
+//
+//   - As a breakdown (SIE's own reading): the row with the empty object
+//     list is the account-month's total and rows with objects break the
+//     same money down — by cost center, by project, by both, by any
+//     dimension — so only one partition of an account-month counts, never
+//     the total and its breakdowns both: the total, split by the rows whose
+//     object list is one cost center (dimension 1), the rest of the total
+//     without a cost center. So the month's sum per account is the file's
+//     total and a unit's report still gets its own balances and budget. An
+//     account-month the file gives no total for has no sum to keep; with
+//     untotalled (budgets) its cost-center rows are its budget, else
+//     (balances, whose sum must be the file's totals) it is left out.
+//   - As parts (Avendo's type 3, for one): each row is the money booked
+//     with exactly its object list — the row with the empty list is the
+//     money without objects — so every row counts, like a voucher's
+//     #TRANS, by its cost center and project.
 type sieBalances struct {
 	untotalled bool
+	parts      bool // the second reading, once decide chose it
 	totals     map[sieBalanceKey]int64
 	line       map[sieBalanceKey]int // the total's first line
 	byCC       map[sieBalanceKey][]budgetRow
 	keyOrder   []sieBalanceKey
+
+	// Every row by account-month, cost center and project: the rows of the
+	// second reading.
+	partIdx  map[budgetRow]int // Amount and Line zero
+	partRows []budgetRow
+
+	// The year's sums by account, of the rows without and with objects,
+	// against which decide tests the two readings.
+	yearTotal   map[sieYearAccount]int64
+	yearObjects map[sieYearAccount]int64
+	// The account-months with rows with objects but none without, with the
+	// first such row's line, and every account-month's rows with objects.
+	untotalledMonths map[sieBalanceKey]int
+	monthObjects     map[sieBalanceKey]int64
 }
 
 func newSieBalances(untotalled bool) *sieBalances {
-	return &sieBalances{untotalled: untotalled, totals: map[sieBalanceKey]int64{}, line: map[sieBalanceKey]int{}, byCC: map[sieBalanceKey][]budgetRow{}}
+	return &sieBalances{untotalled: untotalled, totals: map[sieBalanceKey]int64{}, line: map[sieBalanceKey]int{}, byCC: map[sieBalanceKey][]budgetRow{},
+		partIdx: map[budgetRow]int{}, yearTotal: map[sieYearAccount]int64{}, yearObjects: map[sieYearAccount]int64{},
+		untotalledMonths: map[sieBalanceKey]int{}, monthObjects: map[sieBalanceKey]int64{}}
 }
 
-func (b *sieBalances) add(line int, period Month, account, costCenter string, nobj int, amount int64) {
+func (b *sieBalances) add(line, year int, period Month, account, costCenter, project string, nobj int, amount int64) {
+	pk := budgetRow{Period: period, Account: account, CostCenter: costCenter, Project: project}
+	if i, ok := b.partIdx[pk]; ok {
+		b.partRows[i].Amount += amount
+	} else {
+		b.partIdx[pk] = len(b.partRows)
+		r := pk
+		r.Amount, r.Line = amount, line
+		b.partRows = append(b.partRows, r)
+	}
+	ya := sieYearAccount{year, account}
 	k := sieBalanceKey{period, account}
 	_, total := b.totals[k]
+	if nobj == 0 {
+		b.yearTotal[ya] += amount
+		delete(b.untotalledMonths, k)
+	} else {
+		b.yearObjects[ya] += amount
+		b.monthObjects[k] += amount
+		if _, seen := b.untotalledMonths[k]; !total && !seen {
+			b.untotalledMonths[k] = line
+		}
+	}
 	if _, split := b.byCC[k]; !total && !split && (nobj == 0 || nobj == 1 && costCenter != "") {
 		b.keyOrder = append(b.keyOrder, k) // the first row that counts
 	}
@@ -258,7 +316,72 @@ func (b *sieBalances) add(line int, period Month, account, costCenter string, no
 	// the total and the cost-center rows already hold.
 }
 
+// sieReading is what decide found: how many accounts' years the file's own
+// year figures (#RES, or #UB less #IB) confirm under each reading.
+type sieReading struct {
+	breakdown, parts int
+	example          string // an account-year that only the parts reading explains
+}
+
+// decide chooses the reading of the rows with objects from the file's year
+// figures: for every account-year whose rows with objects carry money, the
+// breakdown reading says the rows without objects sum to the year's figure,
+// the parts reading that all rows do. Parts are chosen only when some
+// account-years confirm them and none confirms the breakdown; without year
+// figures the breakdown, SIE's own reading, stands.
+func (b *sieBalances) decide(year map[sieYearAccount]int64) sieReading {
+	var r sieReading
+	keys := make([]sieYearAccount, 0, len(b.yearObjects))
+	for ya, obj := range b.yearObjects {
+		if obj != 0 {
+			keys = append(keys, ya)
+		}
+	}
+	slices.SortFunc(keys, func(a, c sieYearAccount) int {
+		return cmp.Or(cmp.Compare(c.year, a.year), cmp.Compare(a.account, c.account))
+	})
+	for _, ya := range keys {
+		want, ok := year[ya]
+		if !ok {
+			continue
+		}
+		switch tot := b.yearTotal[ya]; want {
+		case tot:
+			r.breakdown++
+		case tot + b.yearObjects[ya]:
+			r.parts++
+			if r.example == "" {
+				r.example = fmt.Sprintf("account %s, year index %d: %s without objects, %s with all rows, the year's figure %s",
+					ya.account, ya.year, FormatOre(tot), FormatOre(tot+b.yearObjects[ya]), FormatOre(want))
+			}
+		}
+	}
+	b.parts = r.parts > 0 && r.breakdown == 0
+	return r
+}
+
+// dropped is, under the breakdown reading, the number of account-months
+// whose rows with objects carry money but have no row without objects:
+// rows no total holds, which a balance file leaves out.
+func (b *sieBalances) dropped() (n, firstLine int) {
+	if b.parts || b.untotalled {
+		return 0, 0
+	}
+	for k, line := range b.untotalledMonths {
+		if b.monthObjects[k] != 0 {
+			n++
+			if firstLine == 0 || line < firstLine {
+				firstLine = line
+			}
+		}
+	}
+	return n, firstLine
+}
+
 func (b *sieBalances) rows() []budgetRow {
+	if b.parts {
+		return b.partRows
+	}
 	out := make([]budgetRow, 0, len(b.keyOrder))
 	for _, k := range b.keyOrder {
 		cc := b.byCC[k]
@@ -289,8 +412,9 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 	// memory a load needs.
 	data, dec, enc := textDecoder(raw, true)
 	behind := dropBehind{data: data, progress: progress}
-	f := &sieFile{Encoding: enc, Years: map[int][2]time.Time{}, Names: map[string]string{}}
-	var rowsBuf []ledgerRow // reused from voucher to voucher: emit copies the rows
+	f := &sieFile{Encoding: enc, Years: map[int][2]time.Time{}, Names: map[string]string{}, Year: map[sieYearAccount]int64{}}
+	opening, closing := map[sieYearAccount]int64{}, map[sieYearAccount]int64{} // #IB, #UB
+	var rowsBuf []ledgerRow                                                    // reused from voucher to voucher: emit copies the rows
 	var errs InputErrors
 	bad := func(line int, format string, args ...any) {
 		errs.add(&InputError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
@@ -419,6 +543,23 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 				continue
 			}
 			f.Years[idx] = [2]time.Time{start, end}
+		case "#RES", "#UB", "#IB":
+			// Year figures: only to check how #PSALDO reads (decide). A
+			// malformed one is not the file's money and refuses nothing.
+			idx, err := strconv.Atoi(arg(0))
+			amt, err2 := ParseAmount(arg(2))
+			if err != nil || err2 != nil || arg(1) == "" {
+				continue
+			}
+			ya := sieYearAccount{idx, arg(1)}
+			switch label {
+			case "#RES":
+				f.Year[ya] = amt
+			case "#IB":
+				opening[ya] = amt
+			case "#UB":
+				closing[ya] = amt
+			}
 		case "#KONTO":
 			if arg(0) != "" {
 				f.Names[arg(0)] = arg(1)
@@ -485,13 +626,14 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 				bad(lineNo, "%s period: %v", label, err)
 				continue
 			}
-			costCenter, _, nobj, err := sieObjects(args[3])
+			costCenter, project, nobj, err := sieObjects(args[3])
 			if err != nil {
 				bad(lineNo, "%s: %v", label, err)
 				continue
 			}
 			// The year index must name a #RAR year that holds the period.
-			if idx, err := strconv.Atoi(arg(0)); err != nil {
+			idx, err := strconv.Atoi(arg(0))
+			if err != nil {
 				bad(lineNo, "%s: year index %q is not a number", label, arg(0))
 				continue
 			} else if y, ok := f.Years[idx]; ok {
@@ -518,7 +660,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 			if label == "#PBUDGET" {
 				target = pbudget
 			}
-			target.add(lineNo, per, arg(2), costCenter, nobj, amt)
+			target.add(lineNo, idx, per, arg(2), costCenter, project, nobj, amt)
 		}
 	}
 	behind.passed(len(behind.data) - len(data))
@@ -534,7 +676,13 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
+	for ya, ub := range closing {
+		if _, res := f.Year[ya]; !res {
+			f.Year[ya] = ub - opening[ya]
+		}
+	}
 	if f.Vouchers == 0 {
+		f.Warnings = append(f.Warnings, readBalances(psaldo, pbudget, f.Year)...)
 		for _, r := range psaldo.rows() {
 			row := ledgerRow{Period: r.Period, Account: r.Account, CostCenter: r.CostCenter, Project: r.Project, Amount: r.Amount, Text: "#PSALDO", Line: r.Line}
 			if err := emit(&row); err != nil {
@@ -557,6 +705,29 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 			Hint: "export SIE type 4 (vouchers) or type 2 (period balances)"}
 	}
 	return f, nil
+}
+
+// readBalances decides how the file's #PSALDO rows with objects read
+// (sieBalances.decide), reads its #PBUDGET the same way (one exporter
+// writes both), and says what it decided where that changes a figure.
+func readBalances(psaldo, pbudget *sieBalances, year map[sieYearAccount]int64) []string {
+	var warnings []string
+	r := psaldo.decide(year)
+	pbudget.parts = psaldo.parts
+	switch {
+	case psaldo.parts:
+		warnings = append(warnings, fmt.Sprintf("#PSALDO and #PBUDGET rows with objects are read as parts of the account's money beside the row without objects, not as a breakdown of it: the file's year figures (#RES, #UB less #IB) agree with that for %d accounts' years and with a breakdown for none (%s)", r.parts, r.example))
+	case r.parts > 0:
+		warnings = append(warnings, fmt.Sprintf("#PSALDO rows with objects are read as a breakdown of the row without objects, as SIE defines them, but the file's year figures (#RES, #UB less #IB) agree with that for %d accounts' years and with reading them as parts beside it for %d (%s): check the ledger against the accounting system", r.breakdown, r.parts, r.example))
+	}
+	if n, line := psaldo.dropped(); n > 0 {
+		w := fmt.Sprintf("left out %d account-months whose #PSALDO rows all have objects (first at line %d): read as a breakdown of the row without objects, as SIE defines them, they have no total to load", n, line)
+		if r.breakdown == 0 && r.parts == 0 {
+			w += "; the file has no year figures (#RES, #UB) to tell whether its exporter means them as parts instead"
+		}
+		warnings = append(warnings, w)
+	}
+	return warnings
 }
 
 func monthStart(t time.Time) time.Time {

@@ -111,7 +111,7 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 		if src == "" {
 			src = f.Company
 		}
-		ex := &extract{format: fmt.Sprintf("SIE type %s, %s", f.Type, f.Encoding), ledger: st, budget: f.Budget, names: f.Names, warnings: f.Warnings}
+		ex := &extract{format: fmt.Sprintf("SIE type %s, %s", f.Type, f.Encoding), ledger: st, budget: f.Budget, names: f.Names, warnings: f.Warnings, sie: f}
 		if src != "" {
 			ex.source = "sie:" + src
 		}

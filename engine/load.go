@@ -381,6 +381,9 @@ type extract struct {
 	rowsHint         int // expected rows, for preallocation
 	// parquet is set when DuckDB reads the file itself.
 	parquet string
+	// sie is the parsed SIE file, whose year figures the load is checked
+	// against once committed.
+	sie *sieFile
 }
 
 func (ex *extract) cleanup() {
@@ -450,6 +453,13 @@ func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, opt 
 		if err != nil {
 			return err
 		}
+	}
+	if ex.sie != nil {
+		w, err := sieYearCheck(ctx, tx, res.LoadID, ex.sie)
+		if err != nil {
+			return err
+		}
+		ex.warnings = append(ex.warnings, w...)
 	}
 	return nil
 }

@@ -772,7 +772,7 @@ func TestSIEBalancesAsParts(t *testing.T) {
 			[]string{"1930 - - -350.00", "1930 200 - 650.00", "3010 - - -100.00"},
 			"3010 - 80.00\n3010 100 -90.00",
 			"left out 1 account-months whose #PSALDO rows all have objects (first at line 11): read as a breakdown of the row without objects, as SIE defines them, they have no total to load\n"},
-		{"evidence both ways", "#RES 0 3010 -100.00\n#UB 0 1930 950.00\n",
+		{"evidence both ways", "#RES 0 3010 -100.00\n#IB 0 1930 0.00\n#UB 0 1930 950.00\n",
 			[]string{"1930 - - -350.00", "1930 200 - 650.00", "3010 - - -100.00"},
 			"3010 - 80.00\n3010 100 -90.00",
 			"read as a breakdown of the row without objects, as SIE defines them, but the file's year figures (#RES, #UB less #IB) agree with that for 1 accounts' years and with reading them as parts beside it for 1"},
@@ -792,6 +792,37 @@ func TestSIEBalancesAsParts(t *testing.T) {
 			}
 			if got := strings.Join(queryLines(t, s, `SELECT account, coalesce(cost_center, '-'), sum(amount) FROM budget GROUP BY ALL ORDER BY ALL`), "\n"); got != c.budget {
 				t.Errorf("budget:\n%s\nwant\n%s", got, c.budget)
+			}
+		})
+	}
+}
+
+// TestSIEYearFigures: a SIE file whose vouchers do not add up to its own
+// #RES or #UB less #IB loads as the vouchers say and warns, naming an
+// account, both amounts and the others; #UB without #IB, and years the
+// ledger has no rows in, are not compared.
+func TestSIEYearFigures(t *testing.T) {
+	ctx := context.Background()
+	head := "#FLAGGA 0\n#SIETYP 4\n#RAR 0 20240101 20241231\n#RAR -1 20230101 20231231\n" +
+		"#VER A 1 20240115 \"x\"\n{\n#TRANS 1930 {} -100.00\n#TRANS 4010 {} 100.00\n}\n"
+	for _, c := range []struct{ name, year, warning string }{
+		{"agrees", "#IB 0 1930 500.00\n#UB 0 1930 400.00\n#RES 0 4010 100.00\n#RES -1 4010 999.00\n#UB -1 1930 500.00\n", ""},
+		{"a voucher missing", "#IB 0 1930 500.00\n#UB 0 1930 300.00\n#RES 0 4010 200.00\n#RES 0 5010 7.00\n",
+			"the vouchers of 3 accounts do not add up to the file's own year figures (#RES for result accounts, #UB less #IB for balance accounts): " +
+				"account 1930 in 2024-01..2024-12 loads as -100.00, its #UB less #IB is -200.00 (also 4010, 5010): the export may lack vouchers"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := openTest(t)
+			res, err := s.LoadData(ctx, "year.se", []byte(head+c.year), LoadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := strings.Join(res.Warnings, "\n")
+			if c.warning == "" && strings.Contains(w, "year figures") || !strings.Contains(w, c.warning) {
+				t.Errorf("warnings:\n%s\nwant\n%s", w, c.warning)
+			}
+			if got := strings.Join(queryLines(t, s, `SELECT account, sum(amount) FROM ledger GROUP BY ALL ORDER BY ALL`), "\n"); got != "1930 -100.00\n4010 100.00" {
+				t.Errorf("ledger:\n%s", got)
 			}
 		})
 	}

@@ -3,6 +3,8 @@ package engine
 import (
 	"bytes"
 	"cmp"
+	"context"
+	"database/sql"
 	"fmt"
 	"hash/crc32"
 	"slices"
@@ -49,7 +51,13 @@ type sieFile struct {
 	Balances bool
 	// Year holds the year figures by year index and account: #RES for
 	// result accounts, #UB less #IB for balance accounts.
-	Year map[sieYearAccount]int64
+	Year map[sieYearAccount]sieYearFigure
+}
+
+// sieYearFigure is a year's figure for an account as the file states it.
+type sieYearFigure struct {
+	amount int64  // öre
+	label  string // "#RES", or "#UB less #IB"
 }
 
 type ledgerRow struct {
@@ -329,7 +337,7 @@ type sieReading struct {
 // the parts reading that all rows do. Parts are chosen only when some
 // account-years confirm them and none confirms the breakdown; without year
 // figures the breakdown, SIE's own reading, stands.
-func (b *sieBalances) decide(year map[sieYearAccount]int64) sieReading {
+func (b *sieBalances) decide(year map[sieYearAccount]sieYearFigure) sieReading {
 	var r sieReading
 	keys := make([]sieYearAccount, 0, len(b.yearObjects))
 	for ya, obj := range b.yearObjects {
@@ -341,10 +349,11 @@ func (b *sieBalances) decide(year map[sieYearAccount]int64) sieReading {
 		return cmp.Or(cmp.Compare(c.year, a.year), cmp.Compare(a.account, c.account))
 	})
 	for _, ya := range keys {
-		want, ok := year[ya]
+		fig, ok := year[ya]
 		if !ok {
 			continue
 		}
+		want := fig.amount
 		switch tot := b.yearTotal[ya]; want {
 		case tot:
 			r.breakdown++
@@ -412,7 +421,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 	// memory a load needs.
 	data, dec, enc := textDecoder(raw, true)
 	behind := dropBehind{data: data, progress: progress}
-	f := &sieFile{Encoding: enc, Years: map[int][2]time.Time{}, Names: map[string]string{}, Year: map[sieYearAccount]int64{}}
+	f := &sieFile{Encoding: enc, Years: map[int][2]time.Time{}, Names: map[string]string{}, Year: map[sieYearAccount]sieYearFigure{}}
 	opening, closing := map[sieYearAccount]int64{}, map[sieYearAccount]int64{} // #IB, #UB
 	var rowsBuf []ledgerRow                                                    // reused from voucher to voucher: emit copies the rows
 	var errs InputErrors
@@ -554,7 +563,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 			ya := sieYearAccount{idx, arg(1)}
 			switch label {
 			case "#RES":
-				f.Year[ya] = amt
+				f.Year[ya] = sieYearFigure{amt, "#RES"}
 			case "#IB":
 				opening[ya] = amt
 			case "#UB":
@@ -677,8 +686,12 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 		return nil, err
 	}
 	for ya, ub := range closing {
-		if _, res := f.Year[ya]; !res {
-			f.Year[ya] = ub - opening[ya]
+		// Without its #IB (some exporters give the previous year's #UB
+		// alone) the closing balance says nothing of the year's change.
+		if ib, ok := opening[ya]; ok {
+			if _, res := f.Year[ya]; !res {
+				f.Year[ya] = sieYearFigure{ub - ib, "#UB less #IB"}
+			}
 		}
 	}
 	if f.Vouchers == 0 {
@@ -710,7 +723,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 // readBalances decides how the file's #PSALDO rows with objects read
 // (sieBalances.decide), reads its #PBUDGET the same way (one exporter
 // writes both), and says what it decided where that changes a figure.
-func readBalances(psaldo, pbudget *sieBalances, year map[sieYearAccount]int64) []string {
+func readBalances(psaldo, pbudget *sieBalances, year map[sieYearAccount]sieYearFigure) []string {
 	var warnings []string
 	r := psaldo.decide(year)
 	pbudget.parts = psaldo.parts
@@ -832,3 +845,80 @@ func sieFields(dst, line []byte) []byte {
 // sieSep is what separates fields for the checksum: white space and the
 // braces of an object list.
 var sieSep = [256]bool{' ': true, '\t': true, '\r': true, '{': true, '}': true}
+
+// sieYearCheck compares a loaded SIE file's ledger with the file's own
+// year figures (#RES; #UB less #IB): for every year the ledger has rows
+// in, each account's months must add up to the figure the file states. A
+// file that disagrees with itself — vouchers of a series left out of the
+// export, period balances cut short, closing balances never updated —
+// loads as the vouchers or balances say, and the load says where the file
+// contradicts them, so nobody takes its figures for the accounting
+// system's.
+func sieYearCheck(ctx context.Context, tx *sql.Tx, loadID int64, f *sieFile) ([]string, error) {
+	if len(f.Year) == 0 || len(f.Years) == 0 {
+		return nil, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT period, account, (sum(amount) * 100)::BIGINT
+		FROM ledger_month WHERE load_id = ? GROUP BY ALL`, loadID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	yearOf := func(d time.Time) (int, bool) {
+		for idx, y := range f.Years {
+			if !d.Before(monthStart(y[0])) && !d.After(y[1]) {
+				return idx, true
+			}
+		}
+		return 0, false
+	}
+	loaded := map[sieYearAccount]int64{}
+	covered := map[int]bool{}
+	for rows.Next() {
+		var period time.Time
+		var account string
+		var ore int64
+		if err := rows.Scan(&period, &account, &ore); err != nil {
+			return nil, err
+		}
+		if idx, ok := yearOf(period); ok {
+			loaded[sieYearAccount{idx, account}] += ore
+			covered[idx] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var off []sieYearAccount
+	for ya, fig := range f.Year {
+		if covered[ya.year] && loaded[ya] != fig.amount {
+			off = append(off, ya)
+		}
+	}
+	if len(off) == 0 {
+		return nil, nil
+	}
+	slices.SortFunc(off, func(a, c sieYearAccount) int {
+		return cmp.Or(cmp.Compare(c.year, a.year), cmp.Compare(a.account, c.account))
+	})
+	from := "vouchers"
+	if f.Vouchers == 0 {
+		from = "#PSALDO period balances"
+	}
+	first, fig := off[0], f.Year[off[0]]
+	y := f.Years[first.year]
+	w := fmt.Sprintf("the %s of %d accounts do not add up to the file's own year figures (#RES for result accounts, #UB less #IB for balance accounts): "+
+		"account %s in %s..%s loads as %s, its %s is %s", from, len(off), first.account,
+		y[0].Format("2006-01"), y[1].Format("2006-01"), FormatOre(loaded[first]), fig.label, FormatOre(fig.amount))
+	if len(off) > 1 {
+		more := make([]string, 0, 5)
+		for _, ya := range off[1:min(len(off), 6)] {
+			more = append(more, ya.account)
+		}
+		if len(off) > 6 {
+			more = append(more, "…")
+		}
+		w += " (also " + strings.Join(more, ", ") + ")"
+	}
+	return []string{w + ": the export may lack vouchers or carry year figures of another run; check the ledger against the accounting system's"}, nil
+}

@@ -29,6 +29,8 @@ type Page struct {
 	Title    string
 	Subject  string // "Länsteknik", "enhet MT"
 	MonthTxt string // "april 2019"
+	YTDTxt   string // "januari–april 2019" ("januari 2019" in January)
+	YTDShort string // "jan–april 2019" ("januari 2019" in January)
 	Year     int
 	PrevYear int
 	Figures  map[string]Figure
@@ -172,7 +174,8 @@ func wholeOrganisation(r *engine.Report) bool {
 func NewPage(r *engine.Report) *Page {
 	var y, m int
 	fmt.Sscanf(r.Period, "%d-%d", &y, &m)
-	p := &Page{R: r, Year: y, PrevYear: y - 1, MonthTxt: engine.Month{Year: y, Mon: time.Month(m)}.Swedish(), ECharts: template.JS(echartsJS)}
+	p := &Page{R: r, Year: y, PrevYear: y - 1, MonthTxt: engine.Month{Year: y, Mon: time.Month(m)}.Swedish(),
+		YTDTxt: engine.Month{Year: y, Mon: time.Month(m)}.SwedishYearToDate("januari"), YTDShort: engine.Month{Year: y, Mon: time.Month(m)}.SwedishYearToDate("jan"), ECharts: template.JS(echartsJS)}
 	p.Subject = r.Unit
 	if wholeOrganisation(r) {
 		p.Subject = "hela organisationen"

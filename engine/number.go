@@ -264,6 +264,16 @@ var SwedishMonths = [12]string{"januari", "februari", "mars", "april", "maj", "j
 // Swedish is the month as a report's text names it: "april 2019".
 func (m Month) Swedish() string { return fmt.Sprintf("%s %d", SwedishMonths[m.Mon-1], m.Year) }
 
+// SwedishYearToDate is the months January to m: "januari–april 2019", with
+// first as January's name ("januari" or "jan"), and "januari 2019" in
+// January, not "januari–januari".
+func (m Month) SwedishYearToDate(first string) string {
+	if m.Mon == time.January {
+		return m.Swedish()
+	}
+	return first + "–" + m.Swedish()
+}
+
 // MonthFromIndex inverts Index.
 func MonthFromIndex(i int) Month { return Month{Year: i / 12, Mon: time.Month(i%12 + 1)} }
 

@@ -184,3 +184,18 @@ func TestMonthList(t *testing.T) {
 		}
 	}
 }
+
+func TestSwedishYearToDate(t *testing.T) {
+	for m, want := range map[Month]string{
+		{2019, 4}:  "januari–april 2019",
+		{2019, 1}:  "januari 2019",
+		{2019, 12}: "januari–december 2019",
+	} {
+		if got := m.SwedishYearToDate("januari"); got != want {
+			t.Errorf("%v: %q, want %q", m, got, want)
+		}
+	}
+	if got := (Month{2011, 3}).SwedishYearToDate("jan"); got != "jan–mars 2011" {
+		t.Errorf("short: %q", got)
+	}
+}

@@ -396,7 +396,7 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 	}
 	switch {
 	case len(gaps) == months:
-		w = append(w, fmt.Sprintf("Ingen budget (version %s) finns för januari–%s: periodbudget och avvikelser visas som 0.", version, o.Period.Swedish()))
+		w = append(w, fmt.Sprintf("Ingen budget (version %s) finns för %s: periodbudget och avvikelser visas som 0.", version, o.Period.SwedishYearToDate("januari")))
 	case len(gaps) > 0:
 		w = append(w, fmt.Sprintf("Budgeten (version %s) saknar %s: periodbudgeten räknar %s som 0.", version, MonthList(gaps), thoseMonths(gaps)))
 	}

@@ -392,7 +392,28 @@ func (ex *extract) cleanup() {
 	}
 }
 
+// insert writes the extract's rows and then its warnings (load_warnings),
+// in the load's transaction.
 func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, opt LoadOptions) error {
+	if err := ex.insertRows(ctx, tx, res, opt); err != nil {
+		return err
+	}
+	if ex.sie != nil {
+		w, err := sieYearCheck(ctx, tx, res.LoadID, ex.sie)
+		if err != nil {
+			return err
+		}
+		ex.warnings = append(ex.warnings, w...)
+	}
+	for i, w := range ex.warnings {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO load_warnings VALUES (?, ?, ?)", res.LoadID, i+1, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (ex *extract) insertRows(ctx context.Context, tx *sql.Tx, res *LoadResult, opt LoadOptions) error {
 	switch {
 	case ex.parquet != "":
 		return insertParquet(ctx, tx, ex.parquet, res, opt.Columns)
@@ -453,13 +474,6 @@ func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, opt 
 		if err != nil {
 			return err
 		}
-	}
-	if ex.sie != nil {
-		w, err := sieYearCheck(ctx, tx, res.LoadID, ex.sie)
-		if err != nil {
-			return err
-		}
-		ex.warnings = append(ex.warnings, w...)
 	}
 	return nil
 }

@@ -828,6 +828,43 @@ func TestSIEYearFigures(t *testing.T) {
 	}
 }
 
+// TestLoadWarningsInReport: what a load said about its file is kept with
+// the load (load_warnings), in the same transaction, and a report over the
+// months the load's rows are in repeats it; once a later load of the same
+// source has replaced those rows, the report no longer does.
+func TestLoadWarningsInReport(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	off := "#FLAGGA 0\n#ORGNR 5560000000\n#SIETYP 4\n#RAR 0 20240101 20241231\n#RES 0 4010 900.00\n" +
+		"#VER A 1 20240115 \"x\"\n{\n#TRANS 1930 {} -100.00\n#TRANS 4010 {} 100.00\n}\n"
+	res, err := s.LoadData(ctx, "off.se", []byte(off), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := queryLines(t, s, "SELECT load_id, seq, message FROM load_warnings"); len(got) != 1 ||
+		!strings.HasPrefix(got[0], fmt.Sprintf("%d 1 the vouchers of 1 accounts do not add up", res.LoadID)) {
+		t.Fatalf("load_warnings: %q", got)
+	}
+	warned := func() bool {
+		t.Helper()
+		r, err := s.BuildReport(ctx, ReportOptions{Period: Month{2024, 1}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Contains(strings.Join(r.Warnings, "\n"), "Inläsningen av off.se (inläsning 1), som rapportens siffror bygger på, varnade: ”the vouchers of 1 accounts do not add up")
+	}
+	if !warned() {
+		t.Error("the report does not repeat the load's warning")
+	}
+	fixed := strings.Replace(off, "#RES 0 4010 900.00", "#RES 0 4010 100.00", 1)
+	if _, err := s.LoadData(ctx, "fixed.se", []byte(fixed), LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if warned() {
+		t.Error("the report repeats the warning of a load whose rows were replaced")
+	}
+}
+
 // TestSIEObjectBalancesAgree: one company's period balances exported as
 // SIE type 2 (totals only) and type 3 (with objects, Avendo's parts) load
 // to the same money by month and account.

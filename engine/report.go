@@ -461,6 +461,11 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 		w = append(w, fmt.Sprintf("Investeringarnas utfall finns bara till och med %s (investeringsextraktets senaste utfallsmånad): tabellen Investeringar visar utfallet till och med den månaden, inte %s.",
 			last.Swedish(), o.Period.Swedish()))
 	}
+	loaded, err := s.loadWarnings(ctx, yearFrom, o.Period, version)
+	if err != nil {
+		return nil, err
+	}
+	w = append(w, loaded...)
 	if msg, err := s.hrCoverage(ctx, o.Period); err != nil {
 		return nil, err
 	} else if msg != "" {
@@ -481,6 +486,39 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 	}
 	if unmappedCC > 0 {
 		w = append(w, fmt.Sprintf("%d kostnadsställen saknas i organisationen och ingår inte i någon enhet.", unmappedCC))
+	}
+	return w, nil
+}
+
+// loadWarnings repeats what the loads behind the report's months said
+// about their files (load_warnings): the ledger of the year and of the
+// same months last year, the year's budget of the report's version, its
+// forecasts and investments, and the staff's person-months. Whoever builds
+// the report from the database never saw those loads' logs. The messages
+// stay as the load gave them; at most maxLoadWarnings are repeated.
+func (s *Store) loadWarnings(ctx context.Context, yearFrom, m Month, version string) ([]string, error) {
+	const maxLoadWarnings = 8
+	t, err := s.Query(ctx, `WITH behind AS (
+			SELECT DISTINCT load_id FROM ledger_month WHERE period BETWEEN $1 AND $3
+			UNION SELECT DISTINCT load_id FROM budget WHERE period BETWEEN $2 AND $3 AND version = $4
+			UNION SELECT DISTINCT load_id FROM forecast WHERE period BETWEEN $2 AND $3
+			UNION SELECT DISTINCT load_id FROM investments WHERE period BETWEEN $2 AND $3
+			UNION SELECT DISTINCT load_id FROM person_months WHERE period BETWEEN $1 AND $3)
+		SELECT w.load_id, l.file, w.message, count(*) OVER () AS n
+		FROM load_warnings w JOIN behind USING (load_id) JOIN loads l USING (load_id)
+		ORDER BY w.load_id, w.seq LIMIT `+strconv.Itoa(maxLoadWarnings),
+		Month{m.Year - 1, 1}.Date(), yearFrom.Date(), m.Date(), version)
+	if err != nil {
+		return nil, fmt.Errorf("load warnings: %w", err)
+	}
+	var w []string
+	for _, row := range t.Rows {
+		w = append(w, fmt.Sprintf("Inläsningen av %s (inläsning %d), som rapportens siffror bygger på, varnade: ”%s”", str(row[1]), count(row[0]), str(row[2])))
+	}
+	if len(t.Rows) > 0 {
+		if n := count(t.Rows[0][3]); n > int64(len(t.Rows)) {
+			w = append(w, fmt.Sprintf("Inläsningarna bakom rapporten gav %d varningar till (tertial sql \"FROM load_warnings JOIN loads USING (load_id)\").", n-int64(len(t.Rows))))
+		}
 	}
 	return w, nil
 }

@@ -847,15 +847,23 @@ func sieFields(dst, line []byte) []byte {
 var sieSep = [256]bool{' ': true, '\t': true, '\r': true, '{': true, '}': true}
 
 // sieYearCheck compares a loaded SIE file's ledger with the file's own
-// year figures (#RES; #UB less #IB): for every year the ledger has rows
-// in, each account's months must add up to the figure the file states. A
-// file that disagrees with itself — vouchers of a series left out of the
-// export, period balances cut short, closing balances never updated —
-// loads as the vouchers or balances say, and the load says where the file
-// contradicts them, so nobody takes its figures for the accounting
-// system's.
+// year results (#RES): for every year the ledger has rows in, each result
+// account's months must add up to the figure the file states. A file that
+// disagrees with itself — vouchers of a series left out of the export,
+// period balances cut short — loads as the vouchers or balances say, and
+// the load says where the file contradicts them, so nobody takes its
+// figures for the accounting system's. Balance accounts (#UB less #IB) are
+// not compared: the report does not show them, and exporters that never
+// update #UB, or book the opening balance as a voucher, would warn of
+// figures nobody reads.
 func sieYearCheck(ctx context.Context, tx *sql.Tx, loadID int64, f *sieFile) ([]string, error) {
-	if len(f.Year) == 0 || len(f.Years) == 0 {
+	results := 0
+	for _, fig := range f.Year {
+		if fig.label == "#RES" {
+			results++
+		}
+	}
+	if results == 0 || len(f.Years) == 0 {
 		return nil, nil
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT period, account, (sum(amount) * 100)::BIGINT
@@ -891,7 +899,7 @@ func sieYearCheck(ctx context.Context, tx *sql.Tx, loadID int64, f *sieFile) ([]
 	}
 	var off []sieYearAccount
 	for ya, fig := range f.Year {
-		if covered[ya.year] && loaded[ya] != fig.amount {
+		if fig.label == "#RES" && covered[ya.year] && loaded[ya] != fig.amount {
 			off = append(off, ya)
 		}
 	}
@@ -907,9 +915,9 @@ func sieYearCheck(ctx context.Context, tx *sql.Tx, loadID int64, f *sieFile) ([]
 	}
 	first, fig := off[0], f.Year[off[0]]
 	y := f.Years[first.year]
-	w := fmt.Sprintf("the %s of %d accounts do not add up to the file's own year figures (#RES for result accounts, #UB less #IB for balance accounts): "+
-		"account %s in %s..%s loads as %s, its %s is %s", from, len(off), first.account,
-		y[0].Format("2006-01"), y[1].Format("2006-01"), FormatOre(loaded[first]), fig.label, FormatOre(fig.amount))
+	w := fmt.Sprintf("the %s of %d accounts do not add up to the file's own year results (#RES): "+
+		"account %s in %s..%s loads as %s, its #RES is %s", from, len(off), first.account,
+		y[0].Format("2006-01"), y[1].Format("2006-01"), FormatOre(loaded[first]), FormatOre(fig.amount))
 	if len(off) > 1 {
 		more := make([]string, 0, 5)
 		for _, ya := range off[1:min(len(off), 6)] {

@@ -498,6 +498,12 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 // stay as the load gave them; at most maxLoadWarnings are repeated.
 func (s *Store) loadWarnings(ctx context.Context, yearFrom, m Month, version string) ([]string, error) {
 	const maxLoadWarnings = 8
+	// Most databases have none: then the scans below are not worth their
+	// time (tens of milliseconds at a region's size).
+	var some bool
+	if err := s.db.QueryRowContext(ctx, "SELECT EXISTS (FROM load_warnings)").Scan(&some); err != nil || !some {
+		return nil, err
+	}
 	t, err := s.Query(ctx, `WITH behind AS (
 			SELECT DISTINCT load_id FROM ledger_month WHERE period BETWEEN $1 AND $3
 			UNION SELECT DISTINCT load_id FROM budget WHERE period BETWEEN $2 AND $3 AND version = $4

@@ -422,8 +422,9 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 	data, dec, enc := textDecoder(raw, true)
 	behind := dropBehind{data: data, progress: progress}
 	f := &sieFile{Encoding: enc, Years: map[int][2]time.Time{}, Names: map[string]string{}, Year: map[sieYearAccount]sieYearFigure{}}
-	opening, closing := map[sieYearAccount]int64{}, map[sieYearAccount]int64{} // #IB, #UB
-	var rowsBuf []ledgerRow                                                    // reused from voucher to voucher: emit copies the rows
+	// #IB and #UB by year index and account, for f.Year.
+	opening, closing := map[sieYearAccount]int64{}, map[sieYearAccount]int64{}
+	var rowsBuf []ledgerRow // reused from voucher to voucher: emit copies the rows
 	var errs InputErrors
 	bad := func(line int, format string, args ...any) {
 		errs.add(&InputError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
@@ -553,8 +554,9 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 			}
 			f.Years[idx] = [2]time.Time{start, end}
 		case "#RES", "#UB", "#IB":
-			// Year figures: only to check how #PSALDO reads (decide). A
-			// malformed one is not the file's money and refuses nothing.
+			// Year figures: to tell how #PSALDO reads (decide) and to check
+			// the loaded ledger against (sieYearCheck). They are not the
+			// file's money: a malformed one refuses nothing.
 			idx, err := strconv.Atoi(arg(0))
 			amt, err2 := ParseAmount(arg(2))
 			if err != nil || err2 != nil || arg(1) == "" {

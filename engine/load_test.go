@@ -1279,7 +1279,8 @@ func TestPreambleAboveHeader(t *testing.T) {
 // (balance sheet included, as an SIE export has it) is reported by the
 // default mapping of account classes: the period result is revenue less
 // costs, not the ledger's sum of zero, and the closing entry to 8999 does not
-// cancel it. A mapping file then replaces the whole default.
+// cancel it. A mapping file then replaces the default but for its balance
+// ranges, which keep the accounts the file does not cover out of the result.
 func TestDefaultAccountMapping(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
@@ -1319,11 +1320,25 @@ func TestDefaultAccountMapping(t *testing.T) {
 	if !strings.Contains(strings.Join(r.Warnings, "\n"), "Ingen kontomappning är inläst") {
 		t.Errorf("report warnings: %v", r.Warnings)
 	}
+	// A file maps its own lines; the default's balance ranges stay for the
+	// accounts it does not cover, so the balance sheet stays out of the
+	// result, and the rest of the default is gone.
 	loadFixtures(t, s, []fixture{{"k.csv", "Konto;Typ;Kategori\n4000-4999;kostnad;Personal\n", LoadOptions{Kind: KindAccounts}}})
-	rows = queryLines(t, s, `SELECT account, coalesce(category, '-') FROM accounts WHERE account IN ('1930', '4010') ORDER BY account`)
-	if got := strings.Join(rows, " "); got != "1930 - 4010 Personal" {
+	rows = queryLines(t, s, `SELECT account, coalesce(category, '-'), coalesce(origin, '-') FROM accounts WHERE account IN ('1930', '3010', '4010', '8999') ORDER BY account`)
+	if got := strings.Join(rows, ", "); got != "1930 Balansräkning default balance, 3010 - -, 4010 Personal file, 8999 Årets resultat default balance" {
 		t.Errorf("with a mapping file: %s", got)
 	}
+	if got, err := s.Run(ctx, "period_result", ReportOptions{Period: Month{2021, 3}}); err != nil {
+		t.Fatal(err)
+	} else if v := FormatValue(got.Rows[0][1]); v != "1600.00" {
+		t.Errorf("with a mapping file: period result %s, want 1600.00 (the unmapped 3010 and 8410 count, the balance sheet does not)", v)
+	}
+	// A range of the file wins over the default's, however wide.
+	loadFixtures(t, s, []fixture{{"k2.csv", "Konto;Typ;Kategori\n1-9;kostnad;Allt\n", LoadOptions{Kind: KindAccounts}}})
+	if got := strings.Join(queryLines(t, s, `SELECT account, kind, origin FROM accounts WHERE account = '1930'`), ""); got != "1930 cost file" {
+		t.Errorf("a file's range over the balance sheet: %s", got)
+	}
+	loadFixtures(t, s, []fixture{{"k3.csv", "Konto;Typ;Kategori\n4000-4999;kostnad;Personal\n", LoadOptions{Kind: KindAccounts}}})
 	if r, err = s.BuildReport(ctx, ReportOptions{Period: Month{2021, 3}}); err != nil {
 		t.Fatal(err)
 	}

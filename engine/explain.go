@@ -24,11 +24,15 @@ type Lineage struct {
 	RowsTotal int64 `json:"rows_total"`
 }
 
+// LineageSource is one load's rows of one table behind a figure: a load
+// that holds both outcome and budget (a SIE file with #PBUDGET) is two.
+// Amount is the rows' sum as the extract has it (debit +, credit −).
 type LineageSource struct {
 	LoadID int64  `json:"load_id"`
 	Kind   string `json:"kind"`
 	File   string `json:"file"`
 	SHA256 string `json:"sha256"`
+	Table  string `json:"table"`
 	Rows   int64  `json:"rows"`
 	Amount *Money `json:"amount,omitempty"`
 }
@@ -176,8 +180,10 @@ func (s *Store) explain(ctx context.Context, figure string, p Params, f LineageF
 	l := &Lineage{Figure: figure, Title: q.Title, SQL: q.SQL, Period: p.Period.String(), Scope: scopeText(p)}
 	// Summed by load before the loads' file and hash join in: grouping
 	// millions of month sums by those strings cost a fifth of the query.
-	srcSQL := pcte + ", b AS (" + monthly + "), s AS (SELECT b.load_id, sum(b.lines)::BIGINT AS n, sum(b.amount)::DECIMAL(18,2) AS amount FROM b WHERE " + where + ` GROUP BY b.load_id)
-		SELECT s.load_id, l.kind, l.file, l.sha256, s.n, s.amount FROM s JOIN loads l USING (load_id) ORDER BY s.load_id`
+	// By table too: a SIE file's load holds both outcome (ledger) and
+	// budget (#PBUDGET), whose sum together is neither.
+	srcSQL := pcte + ", b AS (" + monthly + "), s AS (SELECT b.load_id, b.tbl, sum(b.lines)::BIGINT AS n, sum(b.amount)::DECIMAL(18,2) AS amount FROM b WHERE " + where + ` GROUP BY b.load_id, b.tbl)
+		SELECT s.load_id, l.kind, l.file, l.sha256, s.n, s.amount, s.tbl FROM s JOIN loads l USING (load_id) ORDER BY s.load_id, s.tbl`
 	key := fmt.Sprintf("%s\x00%+v\x00%v", srcSQL, p, args)
 	src := memo[key]
 	if src == nil {
@@ -192,7 +198,7 @@ func (s *Store) explain(ctx context.Context, figure string, p Params, f LineageF
 		}
 	}
 	for _, r := range src.Rows {
-		ls := LineageSource{LoadID: count(r[0]), Kind: str(r[1]), File: str(r[2]), SHA256: str(r[3]), Rows: count(r[4])}
+		ls := LineageSource{LoadID: count(r[0]), Kind: str(r[1]), File: str(r[2]), SHA256: str(r[3]), Rows: count(r[4]), Table: str(r[6])}
 		if !strings.HasPrefix(figure, "sick") && !strings.HasPrefix(figure, "fte") && !strings.HasPrefix(figure, "headcount") &&
 			figure != "extra_hours" && figure != "turnover" && figure != "span_of_control" {
 			ls.Amount = optMoney(r[5])

@@ -865,6 +865,29 @@ func TestLoadWarningsInReport(t *testing.T) {
 	}
 }
 
+// TestExplainByTable: the lineage of a figure gives a SIE file's outcome
+// and budget as two sources, each with its own sum, not one sum of both.
+func TestExplainByTable(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	sie := "#FLAGGA 0\n#SIETYP 4\n#RAR 0 20240101 20241231\n#PBUDGET 0 202401 4010 {} 250.00\n" +
+		"#VER A 1 20240115 \"x\"\n{\n#TRANS 1930 {} -100.00\n#TRANS 4010 {} 100.00\n}\n"
+	if _, err := s.LoadData(ctx, "b.se", []byte(sie), LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	l, err := s.Explain(ctx, "period_result", Params{Period: Month{2024, 1}}, LineageFilter{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, src := range l.Sources {
+		got = append(got, fmt.Sprintf("%s %s %d %s", src.File, src.Table, src.Rows, src.Amount.StringFixed(2)))
+	}
+	if want := "b.se budget 1 250.00, b.se ledger 1 100.00"; strings.Join(got, ", ") != want {
+		t.Errorf("sources: %s, want %s", strings.Join(got, ", "), want)
+	}
+}
+
 // TestSIEObjectBalancesAgree: one company's period balances exported as
 // SIE type 2 (totals only) and type 3 (with objects, Avendo's parts) load
 // to the same money by month and account.

@@ -51,19 +51,23 @@ files and lines only, never people.`,
 				return enc.Encode(l)
 			}
 			w := a.stdout
-			fmt.Fprintf(w, "%s (%s) — %s, januari–%s\n\n", l.Title, l.Figure, l.Scope, l.Period)
+			span := l.Period
+			if m, err := engine.ParsePeriod(l.Period); err == nil {
+				span = m.SwedishYearToDate("januari")
+			}
+			fmt.Fprintf(w, "%s (%s) — %s, %s\n\n", l.Title, l.Figure, l.Scope, span)
 			if showSQL {
 				fmt.Fprintf(w, "SQL (queries/%s.sql):\n%s\n", l.Figure, l.SQL)
 			} else {
 				fmt.Fprintf(w, "SQL: queries/%s.sql (--sql prints it)\n\n", l.Figure)
 			}
-			fmt.Fprintf(w, "Loads behind it (%d rows):\n", l.RowsTotal)
+			fmt.Fprintf(w, "Loads behind it (%d rows; sums as the extracts have them, debit +, credit −):\n", l.RowsTotal)
 			for _, src := range l.Sources {
 				amt := ""
 				if src.Amount != nil {
 					amt = "  sum " + charts.Kr(src.Amount.Decimal) + " kr"
 				}
-				fmt.Fprintf(w, "  load %d  %-10s %-28s %6d rows%s  sha256 %s\n", src.LoadID, src.Kind, src.File, src.Rows, amt, src.SHA256[:12])
+				fmt.Fprintf(w, "  load %d  %-10s %-28s %-14s %6d rows%s  sha256 %s\n", src.LoadID, src.Kind, src.File, src.Table, src.Rows, amt, src.SHA256[:12])
 			}
 			if len(l.Rows) > 0 {
 				fmt.Fprintf(w, "\nLargest rows:\n")

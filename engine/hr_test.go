@@ -93,8 +93,10 @@ C;Sjukdom;2019-02-01;2019-04-01;100
 	}
 }
 
-// TestSickLeaveMasking: a group of 10 employees is masked, one of 11 shown,
-// and YTD is a ratio of summed hours.
+// TestSickLeaveMasking: a group of 10 employees is masked, and so is the
+// other group of the total it is part of, or the two would give it away;
+// one of 11 is shown when nothing can be derived from it; YTD is a ratio of
+// summed hours.
 func TestSickLeaveMasking(t *testing.T) {
 	s := openTest(t)
 	var hours, spells strings.Builder
@@ -122,11 +124,22 @@ func TestSickLeaveMasking(t *testing.T) {
 	if g := got["total"]; g[0] != "1.59" || g[1] != "0" || g[2] != "21" {
 		t.Errorf("total = %v", g)
 	}
-	if g := got["women"]; g[0] != "3.03" || g[4] != "NULL" && g[4] != "" {
-		t.Errorf("women (11) = %v, want 3.03 shown", g)
-	}
 	if g := got["men"]; g[0] != "NULL" || g[1] != "NULL" || g[4] != "i år 10 anställda: grupp med högst 10 anställda visas inte; förra året 10 anställda: grupp med högst 10 anställda visas inte" {
 		t.Errorf("men (10) = %v, want masked with a reason", g)
+	}
+	// The total (1,59 %, 21) and the women (3,03 %, 11) would tell that the
+	// ten men had no sick leave at all.
+	if g := got["women"]; g[0] != "NULL" || g[1] != "NULL" || g[2] != "11" ||
+		g[4] != "i år visas inte: en grupp med högst 10 anställda kunde annars räknas fram ur totalen; förra året visas inte: en grupp med högst 10 anställda kunde annars räknas fram ur totalen" {
+		t.Errorf("women (11, beside 10 men) = %v, want masked with a reason", g)
+	}
+	// A threshold of 9 shows both.
+	got9 := queryRows(t, s, "sick_leave", Params{Period: Month{2019, 2}, MaskThreshold: 9})
+	if g := got9["women"]; g[0] != "3.03" || g[4] != "NULL" && g[4] != "" {
+		t.Errorf("women (11) with threshold 9 = %v, want 3.03 shown", g)
+	}
+	if g := got9["men"]; g[0] != "0" {
+		t.Errorf("men (10) with threshold 9 = %v, want 0 shown", g)
 	}
 	// The reason names the year that is missing, and says so when a group
 	// has nobody rather than calling it masked.
@@ -137,6 +150,46 @@ func TestSickLeaveMasking(t *testing.T) {
 	got = queryRows(t, s, "sick_leave", Params{Period: Month{2019, 2}, MaskThreshold: 11})
 	if g := got["women"]; g[0] != "NULL" {
 		t.Errorf("women with threshold 11 = %v", g)
+	}
+}
+
+// TestSickLeaveSecondaryMasking: within the age groups, which make up the
+// total, the smallest groups are masked until at least two of them
+// together have more than the threshold's employees, or all of them are.
+func TestSickLeaveSecondaryMasking(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		sizes [3]int // age ≤ 29, 30-49, ≥ 50
+		shown map[string]bool
+	}{
+		{"two small groups together too small", [3]int{3, 15, 7}, map[string]bool{"age_29": false, "age_30_49": false, "age_50": false}},
+		{"one small group and the next smallest", [3]int{2, 20, 14}, map[string]bool{"age_29": false, "age_30_49": true, "age_50": false}},
+		{"two small groups together large enough", [3]int{4, 20, 8}, map[string]bool{"age_29": false, "age_30_49": true, "age_50": false}},
+		{"no small group", [3]int{11, 20, 12}, map[string]bool{"age_29": true, "age_30_49": true, "age_50": true}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := openTest(t)
+			var hours strings.Builder
+			hours.WriteString("Period;Person;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid\n")
+			n := 0
+			for g, birth := range []int{1995, 1980, 1960} {
+				for range c.sizes[g] {
+					// women and men both above the threshold, so the gender pair masks nothing
+					fmt.Fprintf(&hours, "2019-01;P%d;%s;%d;tillsvidare;160;150\n", n, map[bool]string{true: "K", false: "M"}[n%2 == 0], birth)
+					n++
+				}
+			}
+			loadHR(t, s, "h.csv", KindHours, hours.String())
+			got := queryRows(t, s, "sick_leave", Params{Period: Month{2019, 1}})
+			for grp, want := range c.shown {
+				if shown := got[grp][0] != "NULL"; shown != want {
+					t.Errorf("%s (%s employees): shown %v, want %v (%v)", grp, got[grp][2], shown, want, got[grp])
+				}
+			}
+			if got["total"][0] == "NULL" || got["women"][0] == "NULL" || got["men"][0] == "NULL" {
+				t.Errorf("total, women and men should show: %v %v %v", got["total"], got["women"], got["men"])
+			}
+		})
 	}
 }
 

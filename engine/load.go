@@ -193,7 +193,7 @@ func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt Load
 		if err := tx.QueryRowContext(ctx, "SELECT nextval('load_id_seq')").Scan(&res.LoadID); err != nil {
 			return err
 		}
-		if err := ex.insert(ctx, tx, res, opt); err != nil {
+		if err := ex.insert(ctx, tx, res, kind, opt); err != nil {
 			return err
 		}
 		t.step("insert")
@@ -232,12 +232,7 @@ func (s *Store) afterLoad(ctx context.Context, res *LoadResult, kind Kind, t *st
 			return nil, err
 		}
 		res.Warnings = append(res.Warnings, w...)
-		w, err = s.signsReversed(ctx, res.LoadID)
-		if err != nil {
-			return nil, err
-		}
-		res.Warnings = append(res.Warnings, w...)
-		t.step("unmapped accounts and signs")
+		t.step("unmapped accounts")
 	}
 	if kind == KindHours {
 		w, err := s.hoursContinuity(ctx, res.LoadID)
@@ -393,10 +388,18 @@ func (ex *extract) cleanup() {
 }
 
 // insert writes the extract's rows and then its warnings (load_warnings),
-// in the load's transaction.
-func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, opt LoadOptions) error {
+// in the load's transaction: what the parse found, and what the rows in
+// the database show (year results, signs).
+func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, kind Kind, opt LoadOptions) error {
 	if err := ex.insertRows(ctx, tx, res, opt); err != nil {
 		return err
+	}
+	if kind == KindSIE || kind == KindLedger || kind == KindBudget {
+		w, err := signsReversed(ctx, tx, res.LoadID)
+		if err != nil {
+			return err
+		}
+		ex.warnings = append(ex.warnings, w...)
 	}
 	if ex.sie != nil {
 		w, err := sieYearCheck(ctx, tx, res.LoadID, ex.sie)
@@ -810,10 +813,10 @@ func (s *Store) unmappedAccounts(ctx context.Context, loadID int64) ([]string, e
 // SIE). Some systems export revenue positive and costs negative, as a
 // report shows them; loaded as they are, every result would come out with
 // the wrong sign. Needs the account mapping and both kinds in the load.
-func (s *Store) signsReversed(ctx context.Context, loadID int64) ([]string, error) {
+func signsReversed(ctx context.Context, tx *sql.Tx, loadID int64) ([]string, error) {
 	var revenue, cost sql.NullString
 	var reversed sql.NullBool
-	if err := s.db.QueryRowContext(ctx, `
+	if err := tx.QueryRowContext(ctx, `
 		WITH l AS (SELECT account, amount FROM ledger_month WHERE load_id = $1
 		           UNION ALL SELECT account, amount FROM budget WHERE load_id = $1),
 		     s AS (SELECT sum(l.amount) FILTER (WHERE a.kind = 'revenue') AS revenue,

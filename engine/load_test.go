@@ -1088,6 +1088,18 @@ func TestSignsReversed(t *testing.T) {
 		if c.warn && !strings.Contains(w, "revenue accounts sum to 5000.00 (debit) and cost accounts to -4000.00 (credit)") {
 			t.Errorf("%s: %v", c.name, res.Warnings)
 		}
+		// Kept with the load, so the report on its months repeats it.
+		kept := strings.Join(queryLines(t, s, fmt.Sprintf("SELECT message FROM load_warnings WHERE load_id = %d", res.LoadID)), "\n")
+		if got := strings.Contains(kept, "sign-reversed"); got != c.warn {
+			t.Errorf("%s: load_warnings %q", c.name, kept)
+		}
+	}
+	r, err := s.BuildReport(ctx, ReportOptions{Period: Month{2024, 2}, Division: "D"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := strings.Join(r.Warnings, "\n"); !strings.Contains(w, "Inläsningen av omvand.csv") || !strings.Contains(w, "Inläsningen av budget_omvand.csv") {
+		t.Errorf("report warnings: %s", w)
 	}
 }
 

@@ -338,7 +338,7 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 			}
 		}
 		ex.ledger = nil // inserted above; the budget and names (SIE), the key check (HR) follow
-		if err := ex.insert(ctx, tx, res, opt); err != nil {
+		if err := ex.insert(ctx, tx, res, kind, opt); err != nil {
 			return err
 		}
 		res.Warnings = append(res.Warnings, ex.warnings...)

@@ -93,10 +93,9 @@ C;Sjukdom;2019-02-01;2019-04-01;100
 	}
 }
 
-// TestSickLeaveMasking: a group of 10 employees is masked, and so is the
-// other group of the total it is part of, or the two would give it away;
-// one of 11 is shown when nothing can be derived from it; YTD is a ratio of
-// summed hours.
+// TestSickLeaveMasking: a group of 10 employees is masked, one of 11 shown,
+// and YTD is a ratio of summed hours; with MaskComplements the 11 beside the
+// 10 are masked too, as the two with the total would give the 10 away.
 func TestSickLeaveMasking(t *testing.T) {
 	s := openTest(t)
 	var hours, spells strings.Builder
@@ -127,19 +126,18 @@ func TestSickLeaveMasking(t *testing.T) {
 	if g := got["men"]; g[0] != "NULL" || g[1] != "NULL" || g[4] != "i år 10 anställda: grupp med högst 10 anställda visas inte; förra året 10 anställda: grupp med högst 10 anställda visas inte" {
 		t.Errorf("men (10) = %v, want masked with a reason", g)
 	}
-	// The total (1,59 %, 21) and the women (3,03 %, 11) would tell that the
-	// ten men had no sick leave at all.
-	if g := got["women"]; g[0] != "NULL" || g[1] != "NULL" || g[2] != "11" ||
+	if g := got["women"]; g[0] != "3.03" || g[4] != "NULL" && g[4] != "" {
+		t.Errorf("women (11) = %v, want 3.03 shown", g)
+	}
+	// The total (1,59 %, 21) and the women (3,03 %, 11) tell that the ten
+	// men had no sick leave at all: MaskComplements masks the women too.
+	gotC := queryRows(t, s, "sick_leave", Params{Period: Month{2019, 2}, MaskComplements: true})
+	if g := gotC["women"]; g[0] != "NULL" || g[1] != "NULL" || g[2] != "11" ||
 		g[4] != "i år visas inte: en grupp med högst 10 anställda kunde annars räknas fram ur totalen; förra året visas inte: en grupp med högst 10 anställda kunde annars räknas fram ur totalen" {
-		t.Errorf("women (11, beside 10 men) = %v, want masked with a reason", g)
+		t.Errorf("women (11, beside 10 men) with MaskComplements = %v, want masked with a reason", g)
 	}
-	// A threshold of 9 shows both.
-	got9 := queryRows(t, s, "sick_leave", Params{Period: Month{2019, 2}, MaskThreshold: 9})
-	if g := got9["women"]; g[0] != "3.03" || g[4] != "NULL" && g[4] != "" {
-		t.Errorf("women (11) with threshold 9 = %v, want 3.03 shown", g)
-	}
-	if g := got9["men"]; g[0] != "0" {
-		t.Errorf("men (10) with threshold 9 = %v, want 0 shown", g)
+	if g := gotC["total"]; g[0] != "1.59" {
+		t.Errorf("total with MaskComplements = %v", g)
 	}
 	// The reason names the year that is missing, and says so when a group
 	// has nobody rather than calling it masked.
@@ -153,9 +151,10 @@ func TestSickLeaveMasking(t *testing.T) {
 	}
 }
 
-// TestSickLeaveSecondaryMasking: within the age groups, which make up the
-// total, the smallest groups are masked until at least two of them
-// together have more than the threshold's employees, or all of them are.
+// TestSickLeaveSecondaryMasking: with MaskComplements, within the age
+// groups, which make up the total, the smallest groups are masked until at
+// least two of them together have more than the threshold's employees, or
+// all of them are; without it, only the groups of 10 or fewer.
 func TestSickLeaveSecondaryMasking(t *testing.T) {
 	for _, c := range []struct {
 		name  string
@@ -180,7 +179,13 @@ func TestSickLeaveSecondaryMasking(t *testing.T) {
 				}
 			}
 			loadHR(t, s, "h.csv", KindHours, hours.String())
-			got := queryRows(t, s, "sick_leave", Params{Period: Month{2019, 1}})
+			plain := queryRows(t, s, "sick_leave", Params{Period: Month{2019, 1}})
+			for g, grp := range []string{"age_29", "age_30_49", "age_50"} {
+				if shown := plain[grp][0] != "NULL"; shown != (c.sizes[g] > 10) {
+					t.Errorf("without MaskComplements, %s (%d employees): shown %v", grp, c.sizes[g], shown)
+				}
+			}
+			got := queryRows(t, s, "sick_leave", Params{Period: Month{2019, 1}, MaskComplements: true})
 			for grp, want := range c.shown {
 				if shown := got[grp][0] != "NULL"; shown != want {
 					t.Errorf("%s (%s employees): shown %v, want %v (%v)", grp, got[grp][2], shown, want, got[grp])

@@ -25,6 +25,9 @@ type Params struct {
 	// (0 = the law's 10). FTEHours is the annual full-time hours (0 = 1720).
 	MaskThreshold int
 	FTEHours      int
+	// MaskComplements masks, in sick leave, the groups beside a masked one
+	// that would give it away with the total (women/men, the age groups).
+	MaskComplements bool
 	// OriginalBudget compares with the budget as loaded instead of the
 	// revised budget (original + decisions in force).
 	OriginalBudget bool
@@ -125,7 +128,11 @@ func setParams(ctx context.Context, conn *sql.Conn, p Params) error {
 		}
 		return fmt.Sprint(v)
 	}
-	for _, kv := range [][2]string{{"period", period}, {"unit", str(p.Unit)}, {"division", str(p.Division)}, {"budget_version", str(p.BudgetVersion)},
+	complements := "NULL"
+	if p.MaskComplements {
+		complements = "true"
+	}
+	for _, kv := range [][2]string{{"period", period}, {"mask_complements", complements}, {"unit", str(p.Unit)}, {"division", str(p.Division)}, {"budget_version", str(p.BudgetVersion)},
 		{"mask_threshold", num(p.MaskThreshold)}, {"fte_hours", num(p.FTEHours)}, {"budget_basis", basis}, {"programme", str(p.Programme)},
 		{"short_days", num(p.ShortDays)}, {"long_spell_days", num(p.LongSpellDays)}, {"forecast_version", str(p.ForecastVersion)}} {
 		if err := set(kv[0], kv[1]); err != nil {

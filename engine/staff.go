@@ -20,8 +20,11 @@ type Staff struct {
 type StaffSettings struct {
 	FTEHours      float64 `json:"fte_hours"`
 	MaskThreshold int     `json:"mask_threshold"`
-	ShortDays     int     `json:"short_days"`
-	LongSpellDays int     `json:"long_spell_days"`
+	// MaskComplements: the groups that would give a masked one away are
+	// masked too (sick leave).
+	MaskComplements bool `json:"mask_complements"`
+	ShortDays       int  `json:"short_days"`
+	LongSpellDays   int  `json:"long_spell_days"`
 }
 
 // Figure2 is a figure this year and the same period last year.
@@ -135,7 +138,7 @@ func (s *Store) buildStaff(ctx context.Context, p Params) (*Staff, error) {
 	}
 	run := func(name string) (*Table, error) { return s.Run(ctx, name, p) }
 	st := &Staff{SickLeave: map[string]Figure2{}, Turnover: map[string]Turnover{}, SpanOfControl: map[string]SpanResult{}}
-	st.Settings.MaskThreshold = p.MaskThreshold
+	st.Settings.MaskThreshold, st.Settings.MaskComplements = p.MaskThreshold, p.MaskComplements
 	if st.Settings.MaskThreshold == 0 {
 		st.Settings.MaskThreshold = 10
 	}

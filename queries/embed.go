@@ -35,7 +35,7 @@ type Query struct {
 }
 
 // Params the engine knows how to set.
-var knownParams = map[string]bool{"period": true, "unit": true, "division": true, "budget_version": true, "mask_threshold": true, "fte_hours": true, "budget_basis": true, "programme": true, "short_days": true, "long_spell_days": true, "forecast_version": true}
+var knownParams = map[string]bool{"period": true, "unit": true, "division": true, "budget_version": true, "mask_threshold": true, "mask_complements": true, "fte_hours": true, "budget_basis": true, "programme": true, "short_days": true, "long_spell_days": true, "forecast_version": true}
 
 // Parse reads a query's metadata header: leading "-- @key: value" lines.
 // Unknown keys, unknown parameters and a missing title are errors, so a typo

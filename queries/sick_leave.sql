@@ -2,17 +2,18 @@
 -- @description: Sjukfrånvaro hittills i år och samma period förra året, i procent av gruppens egen
 -- @description: ordinarie arbetstid (summa timmar januari till rapportmånaden, aldrig ett medel av månader):
 -- @description: total, kort (dag 1-14), lång (dag 15-), andel av sjuktiden i perioder om 60 dagar eller
--- @description: mer, kvinnor, män och åldersgrupperna. Grupper med högst mask_threshold (10) anställda maskas,
--- @description: och så många grupper till som behövs för att ingen maskad grupp ska kunna räknas fram ur
--- @description: totalen och de grupper som visas (kvinnor/män, åldersgrupperna).
+-- @description: mer, kvinnor, män och åldersgrupperna. Grupper med högst mask_threshold (10) anställda maskas;
+-- @description: med mask_complements även så många grupper till som behövs för att ingen maskad grupp ska
+-- @description: kunna räknas fram ur totalen och de grupper som visas (kvinnor/män, åldersgrupperna).
 -- @unit: %
--- @params: period, unit, division, mask_threshold, short_days, long_spell_days
+-- @params: period, unit, division, mask_threshold, mask_complements, short_days, long_spell_days
 WITH p AS (
     SELECT coalesce(getvariable('period')::DATE, (SELECT max(period) FROM person_months))::DATE AS period,
            date_trunc('year', coalesce(getvariable('period')::DATE, (SELECT max(period) FROM person_months)))::DATE AS year_start,
            getvariable('unit')::VARCHAR AS unit,
            getvariable('division')::VARCHAR AS division,
            coalesce(getvariable('mask_threshold')::INTEGER, 10) AS mask,
+           coalesce(getvariable('mask_complements')::BOOLEAN, false) AS complements,
            -- the thresholds are read by the view sick_hours_computed:
            coalesce(getvariable('short_days')::INTEGER, 14) AS short_days,
            coalesce(getvariable('long_spell_days')::INTEGER, 60) AS long_spell_days
@@ -38,12 +39,13 @@ sums AS (
            sum(short_hours) AS short, sum(long_hours) AS long, sum(long60_hours) AS long60
     FROM groups GROUP BY ALL
 ),
--- Secondary masking: women and men, and the three age groups, each make up
--- the total, which is shown. With one of them masked, the total and the
--- others would give it away (the rates weighted by the head counts, which
--- are shown); so within each year and partition the masked groups are the
--- smallest ones, as many as it takes for at least two of them together to
--- have more than mask employees — or all of them.
+-- Secondary masking, with mask_complements: women and men, and the three
+-- age groups, each make up the total, which is shown. With one of them
+-- masked, the total and the others would give it away (the rates weighted
+-- by the head counts, which are shown); so within each year and partition
+-- the masked groups are the smallest ones, as many as it takes for at
+-- least two of them together to have more than mask employees — or all of
+-- them. The law's rule, and the default, is the groups' own size alone.
 parts AS (
     SELECT s.grp, s.yr, s.n, CASE WHEN s.grp IN ('women', 'men') THEN 'gender' ELSE 'age' END AS part, p.mask
     FROM sums s, p
@@ -66,6 +68,7 @@ secondary AS (
     SELECT r.grp, r.yr
     FROM ranked r JOIN masked_upto m USING (part, yr)
     WHERE m.primary_masked > 0 AND r.rn <= m.k AND r.n > r.mask
+      AND (SELECT complements FROM p)
 ),
 measures AS (
     SELECT grp AS measure, yr, n, CASE WHEN sched > 0 THEN sick / sched * 100 END AS pct FROM sums

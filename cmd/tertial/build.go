@@ -32,7 +32,10 @@ type Config struct {
 	Settings struct {
 		FTEHours      int `yaml:"fte_hours"`
 		MaskThreshold int `yaml:"mask_threshold"`
-		SickLeave     struct {
+		// MaskComplements: sick leave's groups beside a masked one that
+		// would give it away are masked too.
+		MaskComplements bool `yaml:"mask_complements"`
+		SickLeave       struct {
 			ShortDays     int `yaml:"short_days"`
 			LongSpellDays int `yaml:"long_spell_days"`
 		} `yaml:"sick_leave"`
@@ -194,6 +197,7 @@ report_inputs:
 settings:
   fte_hours: 1720           # annual full-time hours for årsarbetare (printed in the report)
   mask_threshold: 10        # staff groups of this many or fewer are not shown
+  mask_complements: false   # true: also mask sick-leave groups that would give a masked one away
   sick_leave:
     short_days: 14          # day 1..14 of a spell is short (the employer's sick-pay period)
     long_spell_days: 60     # spells this long count in the law's long-spell share
@@ -427,6 +431,9 @@ func (a *app) buildReports(s *engine.Store, cfg *Config, rel func(string) string
 			if cfg.Settings.MaskThreshold > 0 {
 				args = append(args, "--mask-threshold", fmt.Sprint(cfg.Settings.MaskThreshold))
 			}
+			if cfg.Settings.MaskComplements {
+				args = append(args, "--mask-complements")
+			}
 			if d := cfg.Settings.SickLeave.ShortDays; d > 0 {
 				args = append(args, "--short-days", fmt.Sprint(d))
 			}
@@ -489,7 +496,7 @@ func (a *app) buildFingerprint(s *engine.Store, cfg *Config, rel func(string) st
 			return nil
 		})
 	}
-	fmt.Fprintln(h, cfg.Settings.FTEHours, cfg.Settings.MaskThreshold, cfg.Settings.SickLeave.ShortDays, cfg.Settings.SickLeave.LongSpellDays, cfg.Reports.ForecastVersion)
+	fmt.Fprintln(h, cfg.Settings.FTEHours, cfg.Settings.MaskThreshold, cfg.Settings.MaskComplements, cfg.Settings.SickLeave.ShortDays, cfg.Settings.SickLeave.LongSpellDays, cfg.Reports.ForecastVersion)
 	// A new tertial (another template, chart or number format) makes new
 	// outputs from the same data.
 	fmt.Fprintln(h, programVersion())

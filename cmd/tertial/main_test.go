@@ -434,6 +434,15 @@ func TestSickLeaveThresholdsAreSettings(t *testing.T) {
 	}
 }
 
+// TestMaskComplementsFlag: --mask-complements reaches the query; the
+// sample division's groups are all above ten, so nothing more is masked.
+func TestMaskComplementsFlag(t *testing.T) {
+	out, errs, code := runCLI(t, "--sample", "query", "sick_leave", "--period", "2019-04", "--mask-complements", "--format", "csv")
+	if code != 0 || !strings.Contains(out, "total,4.45,4.31,") || !strings.Contains(out, "men,5.25,4.96,") {
+		t.Errorf("exit %d: %s %s", code, out, errs)
+	}
+}
+
 func fmtFloat(f float64) string {
 	b, _ := json.Marshal(f)
 	return string(b) + ".00"

@@ -112,13 +112,13 @@ type scopeFlags struct {
 	period, unit, division, version string
 	mask, fteHours                  int
 	shortDays, longSpellDays        int
-	original                        bool
+	original, maskComplements       bool
 	programme, forecastVersion      string
 }
 
 // params are the queries' parameters the flags give, for the report month.
 func (f *scopeFlags) params(period engine.Month) engine.Params {
-	return engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask,
+	return engine.Params{Period: period, Unit: f.unit, Division: f.division, BudgetVersion: f.version, MaskThreshold: f.mask, MaskComplements: f.maskComplements,
 		FTEHours: f.fteHours, OriginalBudget: f.original, Programme: f.programme, ShortDays: f.shortDays, LongSpellDays: f.longSpellDays,
 		ForecastVersion: f.forecastVersion}
 }
@@ -137,6 +137,7 @@ func (f *scopeFlags) add(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.division, "division", "", "only this division (cost_centers.division)")
 	cmd.Flags().StringVar(&f.version, "budget-version", "", "budget version (default "+engine.DefaultVersion+")")
 	cmd.Flags().IntVar(&f.mask, "mask-threshold", 10, "staff groups of this many employees or fewer are not shown (the law: 10)")
+	cmd.Flags().BoolVar(&f.maskComplements, "mask-complements", false, "sick leave: also mask the groups that would give a masked one away with the total (women/men, the age groups)")
 	cmd.Flags().IntVar(&f.fteHours, "fte-hours", 1720, "annual full-time hours for årsarbetare (printed in the report)")
 	cmd.Flags().IntVar(&f.shortDays, "short-days", 14, "sick leave: days 1..N of a spell are short, the rest long")
 	cmd.Flags().IntVar(&f.longSpellDays, "long-spell-days", 60, "sick leave: spells of N days or more count in the long-spell share")

@@ -21,9 +21,9 @@ import (
 //   - #PBUDGET becomes budget rows.
 //   - For #PSALDO/#PBUDGET the rows with an empty object list are the
 //     account totals and rows with objects break the same money down, so
-//     summing both would count it twice — unless the file's own year figures
-//     (#RES, #UB less #IB) show that its exporter writes objects as parts
-//     beside the money without objects; then every row counts (sieBalances).
+//     summing both would count it twice. Where the file's own year figures
+//     (#RES, #UB less #IB) say its exporter writes objects as parts beside
+//     the money without objects instead, the load says so (sieBalances).
 //   - #RAR gives the years behind the year indexes; a #PSALDO/#PBUDGET period
 //     outside its index's year is an error (the export is inconsistent).
 //   - #KONTO names go to account_names.
@@ -231,36 +231,28 @@ type sieYearAccount struct {
 }
 
 // sieBalances collects #PSALDO or #PBUDGET rows by month and account, in
-// the order the file gives them. Exporters write rows with objects in one
-// of two ways, and the file itself says which (see decide):
+// the order the file gives them. Rows with objects break the same money
+// down — by cost center, by project, by both, by any dimension — so only one
+// partition of an account-month counts, never the total and its breakdowns
+// both: the total (the row with an empty object list), split by the rows
+// whose object list is one cost center (dimension 1), the rest of the total
+// without a cost center. So the month's sum per account is the file's total
+// and a unit's report still gets its own balances and budget. An account-
+// month the file gives no total for has no sum to keep; with untotalled
+// (budgets) its cost-center rows are its budget, else (balances, whose sum
+// must be the file's totals) it is left out, and said so (dropped).
 //
-//   - As a breakdown (SIE's own reading): the row with the empty object
-//     list is the account-month's total and rows with objects break the
-//     same money down — by cost center, by project, by both, by any
-//     dimension — so only one partition of an account-month counts, never
-//     the total and its breakdowns both: the total, split by the rows whose
-//     object list is one cost center (dimension 1), the rest of the total
-//     without a cost center. So the month's sum per account is the file's
-//     total and a unit's report still gets its own balances and budget. An
-//     account-month the file gives no total for has no sum to keep; with
-//     untotalled (budgets) its cost-center rows are its budget, else
-//     (balances, whose sum must be the file's totals) it is left out.
-//   - As parts (Avendo's type 3, for one): each row is the money booked
-//     with exactly its object list — the row with the empty list is the
-//     money without objects — so every row counts, like a voucher's
-//     #TRANS, by its cost center and project.
+// Some exporters (Avendo's type 3, for one) write it another way: the row
+// with the empty list is only the money booked without objects, and each
+// row with objects the money booked with exactly those. Read as SIE defines
+// the rows, such a file loses the money booked with objects. Its own year
+// figures tell (decide), and the load warns.
 type sieBalances struct {
 	untotalled bool
-	parts      bool // the second reading, once decide chose it
 	totals     map[sieBalanceKey]int64
 	line       map[sieBalanceKey]int // the total's first line
 	byCC       map[sieBalanceKey][]budgetRow
 	keyOrder   []sieBalanceKey
-
-	// Every row by account-month, cost center and project: the rows of the
-	// second reading.
-	partIdx  map[budgetRow]int // Amount and Line zero
-	partRows []budgetRow
 
 	// The year's sums by account, of the rows without and with objects,
 	// against which decide tests the two readings.
@@ -274,20 +266,11 @@ type sieBalances struct {
 
 func newSieBalances(untotalled bool) *sieBalances {
 	return &sieBalances{untotalled: untotalled, totals: map[sieBalanceKey]int64{}, line: map[sieBalanceKey]int{}, byCC: map[sieBalanceKey][]budgetRow{},
-		partIdx: map[budgetRow]int{}, yearTotal: map[sieYearAccount]int64{}, yearObjects: map[sieYearAccount]int64{},
+		yearTotal: map[sieYearAccount]int64{}, yearObjects: map[sieYearAccount]int64{},
 		untotalledMonths: map[sieBalanceKey]int{}, monthObjects: map[sieBalanceKey]int64{}}
 }
 
-func (b *sieBalances) add(line, year int, period Month, account, costCenter, project string, nobj int, amount int64) {
-	pk := budgetRow{Period: period, Account: account, CostCenter: costCenter, Project: project}
-	if i, ok := b.partIdx[pk]; ok {
-		b.partRows[i].Amount += amount
-	} else {
-		b.partIdx[pk] = len(b.partRows)
-		r := pk
-		r.Amount, r.Line = amount, line
-		b.partRows = append(b.partRows, r)
-	}
+func (b *sieBalances) add(line, year int, period Month, account, costCenter string, nobj int, amount int64) {
 	ya := sieYearAccount{year, account}
 	k := sieBalanceKey{period, account}
 	_, total := b.totals[k]
@@ -331,12 +314,11 @@ type sieReading struct {
 	example          string // an account-year that only the parts reading explains
 }
 
-// decide chooses the reading of the rows with objects from the file's year
-// figures: for every account-year whose rows with objects carry money, the
-// breakdown reading says the rows without objects sum to the year's figure,
-// the parts reading that all rows do. Parts are chosen only when some
-// account-years confirm them and none confirms the breakdown; without year
-// figures the breakdown, SIE's own reading, stands.
+// decide tests the two readings of the rows with objects against the
+// file's year figures: for every account-year whose rows with objects carry
+// money, the breakdown reading (SIE's, which the load keeps) says the rows
+// without objects sum to the year's figure, the parts reading that all
+// rows do.
 func (b *sieBalances) decide(year map[sieYearAccount]sieYearFigure) sieReading {
 	var r sieReading
 	keys := make([]sieYearAccount, 0, len(b.yearObjects))
@@ -365,7 +347,6 @@ func (b *sieBalances) decide(year map[sieYearAccount]sieYearFigure) sieReading {
 			}
 		}
 	}
-	b.parts = r.parts > 0 && r.breakdown == 0
 	return r
 }
 
@@ -373,7 +354,7 @@ func (b *sieBalances) decide(year map[sieYearAccount]sieYearFigure) sieReading {
 // whose rows with objects carry money but have no row without objects:
 // rows no total holds, which a balance file leaves out.
 func (b *sieBalances) dropped() (n, firstLine int) {
-	if b.parts || b.untotalled {
+	if b.untotalled {
 		return 0, 0
 	}
 	for k, line := range b.untotalledMonths {
@@ -388,9 +369,6 @@ func (b *sieBalances) dropped() (n, firstLine int) {
 }
 
 func (b *sieBalances) rows() []budgetRow {
-	if b.parts {
-		return b.partRows
-	}
 	out := make([]budgetRow, 0, len(b.keyOrder))
 	for _, k := range b.keyOrder {
 		cc := b.byCC[k]
@@ -637,7 +615,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 				bad(lineNo, "%s period: %v", label, err)
 				continue
 			}
-			costCenter, project, nobj, err := sieObjects(args[3])
+			costCenter, _, nobj, err := sieObjects(args[3])
 			if err != nil {
 				bad(lineNo, "%s: %v", label, err)
 				continue
@@ -671,7 +649,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 			if label == "#PBUDGET" {
 				target = pbudget
 			}
-			target.add(lineNo, idx, per, arg(2), costCenter, project, nobj, amt)
+			target.add(lineNo, idx, per, arg(2), costCenter, nobj, amt)
 		}
 	}
 	behind.passed(len(behind.data) - len(data))
@@ -697,7 +675,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 		}
 	}
 	if f.Vouchers == 0 {
-		f.Warnings = append(f.Warnings, readBalances(psaldo, pbudget, f.Year)...)
+		f.Warnings = append(f.Warnings, readBalances(psaldo, f.Year)...)
 		for _, r := range psaldo.rows() {
 			row := ledgerRow{Period: r.Period, Account: r.Account, CostCenter: r.CostCenter, Project: r.Project, Amount: r.Amount, Text: "#PSALDO", Line: r.Line}
 			if err := emit(&row); err != nil {
@@ -722,16 +700,17 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 	return f, nil
 }
 
-// readBalances decides how the file's #PSALDO rows with objects read
-// (sieBalances.decide), reads its #PBUDGET the same way (one exporter
-// writes both), and says what it decided where that changes a figure.
-func readBalances(psaldo, pbudget *sieBalances, year map[sieYearAccount]sieYearFigure) []string {
+// readBalances says what the file's year figures tell of its #PSALDO rows
+// with objects (sieBalances.decide) where the SIE reading the load keeps
+// does not add up, and which account-months it leaves out.
+func readBalances(psaldo *sieBalances, year map[sieYearAccount]sieYearFigure) []string {
 	var warnings []string
 	r := psaldo.decide(year)
-	pbudget.parts = psaldo.parts
 	switch {
-	case psaldo.parts:
-		warnings = append(warnings, fmt.Sprintf("#PSALDO and #PBUDGET rows with objects are read as parts of the account's money beside the row without objects, not as a breakdown of it: the file's year figures (#RES, #UB less #IB) agree with that for %d accounts' years and with a breakdown for none (%s)", r.parts, r.example))
+	case r.parts > 0 && r.breakdown == 0:
+		warnings = append(warnings, fmt.Sprintf("#PSALDO rows with objects are read as a breakdown of the row without objects, as SIE defines them, but the file's year figures (#RES, #UB less #IB) "+
+			"agree only with reading them as parts beside it, the money booked with those objects apart from the money without (%d accounts' years, none the other way; %s): "+
+			"its exporter writes them so, and the ledger lacks the money booked with objects; export SIE type 2 (period balances without objects) or type 4 (vouchers) instead", r.parts, r.example))
 	case r.parts > 0:
 		warnings = append(warnings, fmt.Sprintf("#PSALDO rows with objects are read as a breakdown of the row without objects, as SIE defines them, but the file's year figures (#RES, #UB less #IB) agree with that for %d accounts' years and with reading them as parts beside it for %d (%s): check the ledger against the accounting system", r.breakdown, r.parts, r.example))
 	}
@@ -917,17 +896,23 @@ func sieYearCheck(ctx context.Context, tx *sql.Tx, loadID int64, f *sieFile) ([]
 	}
 	first, fig := off[0], f.Year[off[0]]
 	y := f.Years[first.year]
+	// The other accounts, once each: a file's two years may both be off.
+	var accounts, more []string
+	for _, ya := range off {
+		if !slices.Contains(accounts, ya.account) {
+			accounts = append(accounts, ya.account)
+		}
+	}
+	if len(accounts) > 1 {
+		more = accounts[1:min(len(accounts), 6)]
+		if len(accounts) > 6 {
+			more = append(slices.Clip(more), "…")
+		}
+	}
 	w := fmt.Sprintf("the %s of %d accounts do not add up to the file's own year results (#RES): "+
-		"account %s in %s..%s loads as %s, its #RES is %s", from, len(off), first.account,
+		"account %s in %s..%s loads as %s, its #RES is %s", from, len(accounts), first.account,
 		y[0].Format("2006-01"), y[1].Format("2006-01"), FormatOre(loaded[first]), FormatOre(fig.amount))
-	if len(off) > 1 {
-		more := make([]string, 0, 5)
-		for _, ya := range off[1:min(len(off), 6)] {
-			more = append(more, ya.account)
-		}
-		if len(off) > 6 {
-			more = append(more, "…")
-		}
+	if len(more) > 0 {
 		w += " (also " + strings.Join(more, ", ") + ")"
 	}
 	return []string{w + ": the export may lack vouchers or carry year figures of another run; check the ledger against the accounting system's"}, nil

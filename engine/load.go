@@ -774,37 +774,45 @@ func (s *Store) unmappedAccounts(ctx context.Context, loadID int64) ([]string, e
 			"(1-2 balance, 3 revenue, 4-7 costs, 8 financial; tertial sql \"SELECT * FROM account_map_default\"); load the chart's own with tertial load --kind accounts FILE")
 	}
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT a.account FROM accounts a
-		WHERE a.category IS NULL AND a.account IN (
+		SELECT a.account, a.category IS NULL FROM accounts a
+		WHERE (a.category IS NULL OR a.origin = 'default balance') AND a.account IN (
 			SELECT account FROM ledger WHERE load_id = ? UNION SELECT account FROM budget WHERE load_id = ?)
 		ORDER BY a.account`, loadID, loadID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var accts []string
+	var unmapped, balance []string
 	for rows.Next() {
 		var a string
-		if err := rows.Scan(&a); err != nil {
+		var none bool
+		if err := rows.Scan(&a, &none); err != nil {
 			return nil, err
 		}
-		accts = append(accts, a)
+		if none {
+			unmapped = append(unmapped, a)
+		} else {
+			balance = append(balance, a)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if len(accts) == 0 {
-		return warnings, nil
+	list := func(accts []string) string {
+		if len(accts) > 15 {
+			return strings.Join(accts[:15], ", ") + ", …"
+		}
+		return strings.Join(accts, ", ")
 	}
-	shown := accts
-	if len(shown) > 15 {
-		shown = shown[:15]
+	if len(unmapped) > 0 {
+		warnings = append(warnings, fmt.Sprintf("%d account(s) have no category in the account mapping and show as 'Ej mappat': %s", len(unmapped), list(unmapped)))
 	}
-	msg := fmt.Sprintf("%d account(s) have no category in the account mapping and show as 'Ej mappat': %s", len(accts), strings.Join(shown, ", "))
-	if len(accts) > len(shown) {
-		msg += ", …"
+	// Reported, not dropped: the mapping file does not name them, and the
+	// default's balance ranges keep them out of the result.
+	if len(balance) > 0 {
+		warnings = append(warnings, fmt.Sprintf("%d account(s) are not in the account mapping and are kept out of the result as balance sheet by the default mapping (classes 1-2, 8990-8999): %s", len(balance), list(balance)))
 	}
-	return append(warnings, msg), nil
+	return warnings, nil
 }
 
 // signsReversed warns when a load's amounts look sign-reversed: revenue

@@ -1356,6 +1356,15 @@ func TestDefaultAccountMapping(t *testing.T) {
 	// accounts it does not cover, so the balance sheet stays out of the
 	// result, and the rest of the default is gone.
 	loadFixtures(t, s, []fixture{{"k.csv", "Konto;Typ;Kategori\n4000-4999;kostnad;Personal\n", LoadOptions{Kind: KindAccounts}}})
+	// Reported at the next load, not dropped.
+	res, err = s.LoadData(ctx, "hb2.csv", []byte("Period;Konto;Belopp\n2021-04;1930;50\n2021-04;4010;-50\n2021-04;3010;7\n2021-04;3010;-7\n"), LoadOptions{Kind: KindLedger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := strings.Join(res.Warnings, "\n"); !strings.Contains(w, "1 account(s) are not in the account mapping and are kept out of the result as balance sheet by the default mapping (classes 1-2, 8990-8999): 1930") ||
+		!strings.Contains(w, "1 account(s) have no category in the account mapping and show as 'Ej mappat': 3010") {
+		t.Errorf("load warnings with a mapping file: %s", w)
+	}
 	rows = queryLines(t, s, `SELECT account, coalesce(category, '-'), coalesce(origin, '-') FROM accounts WHERE account IN ('1930', '3010', '4010', '8999') ORDER BY account`)
 	if got := strings.Join(rows, ", "); got != "1930 Balansräkning default balance, 3010 - -, 4010 Personal file, 8999 Årets resultat default balance" {
 		t.Errorf("with a mapping file: %s", got)

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -35,6 +36,8 @@ type LineageSource struct {
 	Table  string `json:"table"`
 	Rows   int64  `json:"rows"`
 	Amount *Money `json:"amount,omitempty"`
+	// Warnings are what the load said about its file (load_warnings).
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 type LineageRow struct {
@@ -206,6 +209,9 @@ func (s *Store) explain(ctx context.Context, figure string, p Params, f LineageF
 		l.Sources = append(l.Sources, ls)
 		l.RowsTotal += ls.Rows
 	}
+	if err := loadWarningsOf(ctx, conn, l.Sources, memo); err != nil {
+		return nil, fmt.Errorf("explain %s: %w", figure, err)
+	}
 	if limit > 0 && l.Sources != nil && l.Sources[0].Amount != nil {
 		rows, err := queryTable(ctx, conn, from+fmt.Sprintf(`SELECT l.file, b.line, b.voucher, strftime(b.period, '%%Y-%%m'), b.account, b.cost_center, b.amount::DECIMAL(18,2), b.text, b.tbl
 			FROM b JOIN loads l USING (load_id) WHERE %s ORDER BY abs(b.amount) DESC, l.file, b.line LIMIT %d`, where, limit), args...)
@@ -228,4 +234,31 @@ func scopeText(p Params) string {
 		return "division " + p.Division
 	}
 	return "hela organisationen"
+}
+
+// loadWarningsOf attaches to each source what its load said about its
+// file. The table is small and read once per Explainer (memo).
+func loadWarningsOf(ctx context.Context, conn *sql.Conn, sources []LineageSource, memo map[string]*Table) error {
+	if len(sources) == 0 {
+		return nil
+	}
+	const key = "\x00load_warnings"
+	t := memo[key]
+	if t == nil {
+		var err error
+		if t, err = queryTable(ctx, conn, "SELECT load_id, message FROM load_warnings ORDER BY load_id, seq"); err != nil {
+			return err
+		}
+		if memo != nil {
+			memo[key] = t
+		}
+	}
+	for _, r := range t.Rows {
+		for i := range sources {
+			if sources[i].LoadID == count(r[0]) {
+				sources[i].Warnings = append(sources[i].Warnings, str(r[1]))
+			}
+		}
+	}
+	return nil
 }

@@ -850,6 +850,14 @@ func TestLoadWarningsInReport(t *testing.T) {
 	if !warned() {
 		t.Error("the report does not repeat the load's warning")
 	}
+	// The lineage gives it beside the load.
+	l, err := s.Explain(ctx, "period_result", Params{Period: Month{2024, 1}}, LineageFilter{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Sources) != 1 || len(l.Sources[0].Warnings) != 1 || !strings.Contains(l.Sources[0].Warnings[0], "do not add up") {
+		t.Errorf("lineage sources: %+v", l.Sources)
+	}
 	fixed := strings.Replace(off, "#RES 0 4010 900.00", "#RES 0 4010 100.00", 1)
 	if _, err := s.LoadData(ctx, "fixed.se", []byte(fixed), LoadOptions{}); err != nil {
 		t.Fatal(err)

@@ -68,6 +68,9 @@ files and lines only, never people.`,
 					amt = "  sum " + charts.Kr(src.Amount.Decimal) + " kr"
 				}
 				fmt.Fprintf(w, "  load %d  %-10s %-28s %-14s %6d rows%s  sha256 %s\n", src.LoadID, src.Kind, src.File, src.Table, src.Rows, amt, src.SHA256[:12])
+				for _, warning := range src.Warnings {
+					fmt.Fprintf(w, "      the load warned: %s\n", warning)
+				}
 			}
 			if len(l.Rows) > 0 {
 				fmt.Fprintf(w, "\nLargest rows:\n")

@@ -174,8 +174,9 @@ func wholeOrganisation(r *engine.Report) bool {
 func NewPage(r *engine.Report) *Page {
 	var y, m int
 	fmt.Sscanf(r.Period, "%d-%d", &y, &m)
-	p := &Page{R: r, Year: y, PrevYear: y - 1, MonthTxt: engine.Month{Year: y, Mon: time.Month(m)}.Swedish(),
-		YTDTxt: engine.Month{Year: y, Mon: time.Month(m)}.SwedishYearToDate("januari"), YTDShort: engine.Month{Year: y, Mon: time.Month(m)}.SwedishYearToDate("jan"), ECharts: template.JS(echartsJS)}
+	month := engine.Month{Year: y, Mon: time.Month(m)}
+	p := &Page{R: r, Year: y, PrevYear: y - 1, MonthTxt: month.Swedish(),
+		YTDTxt: month.SwedishYearToDate("januari"), YTDShort: month.SwedishYearToDate("jan"), ECharts: template.JS(echartsJS)}
 	p.Subject = r.Unit
 	if wholeOrganisation(r) {
 		p.Subject = "hela organisationen"

@@ -376,8 +376,8 @@ type extract struct {
 	rowsHint         int // expected rows, for preallocation
 	// parquet is set when DuckDB reads the file itself.
 	parquet string
-	// sie is the parsed SIE file, whose year figures the load is checked
-	// against once committed.
+	// sie is the parsed SIE file, whose year results the inserted rows are
+	// checked against (sieYearCheck).
 	sie *sieFile
 }
 

@@ -132,8 +132,8 @@ func setParams(ctx context.Context, conn *sql.Conn, p Params) error {
 	if p.MaskComplements {
 		complements = "true"
 	}
-	for _, kv := range [][2]string{{"period", period}, {"mask_complements", complements}, {"unit", str(p.Unit)}, {"division", str(p.Division)}, {"budget_version", str(p.BudgetVersion)},
-		{"mask_threshold", num(p.MaskThreshold)}, {"fte_hours", num(p.FTEHours)}, {"budget_basis", basis}, {"programme", str(p.Programme)},
+	for _, kv := range [][2]string{{"period", period}, {"unit", str(p.Unit)}, {"division", str(p.Division)}, {"budget_version", str(p.BudgetVersion)},
+		{"mask_threshold", num(p.MaskThreshold)}, {"mask_complements", complements}, {"fte_hours", num(p.FTEHours)}, {"budget_basis", basis}, {"programme", str(p.Programme)},
 		{"short_days", num(p.ShortDays)}, {"long_spell_days", num(p.LongSpellDays)}, {"forecast_version", str(p.ForecastVersion)}} {
 		if err := set(kv[0], kv[1]); err != nil {
 			return err

@@ -230,6 +230,11 @@ type sieYearAccount struct {
 	account string
 }
 
+// compareYearAccount orders the current year first, then by account.
+func compareYearAccount(a, c sieYearAccount) int {
+	return cmp.Or(cmp.Compare(c.year, a.year), cmp.Compare(a.account, c.account))
+}
+
 // sieBalances collects #PSALDO or #PBUDGET rows by month and account, in
 // the order the file gives them. Rows with objects break the same money
 // down — by cost center, by project, by both, by any dimension — so only one
@@ -258,16 +263,20 @@ type sieBalances struct {
 	// against which decide tests the two readings.
 	yearTotal   map[sieYearAccount]int64
 	yearObjects map[sieYearAccount]int64
-	// The account-months with rows with objects but none without, with the
-	// first such row's line, and every account-month's rows with objects.
-	untotalledMonths map[sieBalanceKey]int
-	monthObjects     map[sieBalanceKey]int64
+	// Every account-month's rows with objects: their sum and the first
+	// one's line (an account-month without a total is one these have and
+	// totals has not).
+	objects map[sieBalanceKey]sieObjectRows
+}
+
+type sieObjectRows struct {
+	sum  int64
+	line int
 }
 
 func newSieBalances(untotalled bool) *sieBalances {
 	return &sieBalances{untotalled: untotalled, totals: map[sieBalanceKey]int64{}, line: map[sieBalanceKey]int{}, byCC: map[sieBalanceKey][]budgetRow{},
-		yearTotal: map[sieYearAccount]int64{}, yearObjects: map[sieYearAccount]int64{},
-		untotalledMonths: map[sieBalanceKey]int{}, monthObjects: map[sieBalanceKey]int64{}}
+		yearTotal: map[sieYearAccount]int64{}, yearObjects: map[sieYearAccount]int64{}, objects: map[sieBalanceKey]sieObjectRows{}}
 }
 
 func (b *sieBalances) add(line, year int, period Month, account, costCenter string, nobj int, amount int64) {
@@ -276,13 +285,14 @@ func (b *sieBalances) add(line, year int, period Month, account, costCenter stri
 	_, total := b.totals[k]
 	if nobj == 0 {
 		b.yearTotal[ya] += amount
-		delete(b.untotalledMonths, k)
 	} else {
 		b.yearObjects[ya] += amount
-		b.monthObjects[k] += amount
-		if _, seen := b.untotalledMonths[k]; !total && !seen {
-			b.untotalledMonths[k] = line
+		o, seen := b.objects[k]
+		if !seen {
+			o.line = line
 		}
+		o.sum += amount
+		b.objects[k] = o
 	}
 	if _, split := b.byCC[k]; !total && !split && (nobj == 0 || nobj == 1 && costCenter != "") {
 		b.keyOrder = append(b.keyOrder, k) // the first row that counts
@@ -327,9 +337,7 @@ func (b *sieBalances) decide(year map[sieYearAccount]sieYearFigure) sieReading {
 			keys = append(keys, ya)
 		}
 	}
-	slices.SortFunc(keys, func(a, c sieYearAccount) int {
-		return cmp.Or(cmp.Compare(c.year, a.year), cmp.Compare(a.account, c.account))
-	})
+	slices.SortFunc(keys, compareYearAccount)
 	for _, ya := range keys {
 		fig, ok := year[ya]
 		if !ok {
@@ -357,11 +365,11 @@ func (b *sieBalances) dropped() (n, firstLine int) {
 	if b.untotalled {
 		return 0, 0
 	}
-	for k, line := range b.untotalledMonths {
-		if b.monthObjects[k] != 0 {
+	for k, o := range b.objects {
+		if _, total := b.totals[k]; !total && o.sum != 0 {
 			n++
-			if firstLine == 0 || line < firstLine {
-				firstLine = line
+			if firstLine == 0 || o.line < firstLine {
+				firstLine = o.line
 			}
 		}
 	}
@@ -838,13 +846,11 @@ var sieSep = [256]bool{' ': true, '\t': true, '\r': true, '{': true, '}': true}
 // update #UB, or book the opening balance as a voucher, would warn of
 // figures nobody reads.
 func sieYearCheck(ctx context.Context, tx *sql.Tx, loadID int64, f *sieFile) ([]string, error) {
-	results := 0
+	results := false
 	for _, fig := range f.Year {
-		if fig.label == "#RES" {
-			results++
-		}
+		results = results || fig.label == "#RES"
 	}
-	if results == 0 || len(f.Years) == 0 {
+	if !results || len(f.Years) == 0 {
 		return nil, nil
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT period, account, (sum(amount) * 100)::BIGINT
@@ -887,9 +893,7 @@ func sieYearCheck(ctx context.Context, tx *sql.Tx, loadID int64, f *sieFile) ([]
 	if len(off) == 0 {
 		return nil, nil
 	}
-	slices.SortFunc(off, func(a, c sieYearAccount) int {
-		return cmp.Or(cmp.Compare(c.year, a.year), cmp.Compare(a.account, c.account))
-	})
+	slices.SortFunc(off, compareYearAccount)
 	from := "vouchers"
 	if f.Vouchers == 0 {
 		from = "#PSALDO period balances"

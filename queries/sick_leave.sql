@@ -49,7 +49,7 @@ sums AS (
 parts AS (
     SELECT s.grp, s.yr, s.n, CASE WHEN s.grp IN ('women', 'men') THEN 'gender' ELSE 'age' END AS part, p.mask
     FROM sums s, p
-    WHERE s.grp <> 'total' AND s.n > 0
+    WHERE p.complements AND s.grp <> 'total' AND s.n > 0
 ),
 ranked AS (
     SELECT *,
@@ -68,7 +68,6 @@ secondary AS (
     SELECT r.grp, r.yr
     FROM ranked r JOIN masked_upto m USING (part, yr)
     WHERE m.primary_masked > 0 AND r.rn <= m.k AND r.n > r.mask
-      AND (SELECT complements FROM p)
 ),
 measures AS (
     SELECT grp AS measure, yr, n, CASE WHEN sched > 0 THEN sick / sched * 100 END AS pct FROM sums

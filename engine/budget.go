@@ -18,7 +18,7 @@ import (
 //     where that year has no outcome, which the warnings say. The year before
 //     must be in the ledger for all twelve months: a pattern of the months
 //     loaded so far would put the whole year's budget into them.
-func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, spread string) ([]budgetRow, []string, error) {
+func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, spread string) ([]budgetRow, []loadWarning, error) {
 	var fixed []int64
 	var pattern map[string][12]int64
 	switch {
@@ -100,11 +100,15 @@ func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, 
 				CostCenter: r.CostCenter, Project: r.Project, Amount: amt, Line: r.Line})
 		}
 	}
-	var warnings []string
+	var warnings []loadWarning
 	if len(evenly) > 0 {
 		r := evenly[0]
-		warnings = append(warnings, fmt.Sprintf("%d annual budget rows were spread evenly: their account and cost center have no outcome the year before (first at line %d: account %s, cost center %q, %d)",
-			len(evenly), r.Line, r.Account, r.CostCenter, r.Period.Year))
+		warnings = append(warnings, loadWarning{
+			fmt.Sprintf("%d annual budget rows were spread evenly: their account and cost center have no outcome the year before (first at line %d: account %s, cost center %q, %d)",
+				len(evenly), r.Line, r.Account, r.CostCenter, r.Period.Year),
+			fmt.Sprintf("%d årsbudgetrader fördelades jämnt över månaderna: deras konto och kostnadsställe har inget utfall året före (första på rad %d: konto %s, kostnadsställe %q, %d)",
+				len(evenly), r.Line, r.Account, r.CostCenter, r.Period.Year),
+		})
 	}
 	return out, warnings, nil
 }

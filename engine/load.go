@@ -203,7 +203,7 @@ func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt Load
 		return nil, loadErr(name, err)
 	}
 	t.step("commit")
-	res.Warnings = append(res.Warnings, ex.warnings...)
+	res.Warnings = append(res.Warnings, englishWarnings(ex.warnings)...)
 	return s.afterLoad(ctx, res, kind, t)
 }
 
@@ -372,7 +372,7 @@ type extract struct {
 	decisionMonths   []decisionMonth
 	programme        *programmeDef
 	investments      []investmentRow
-	warnings         []string
+	warnings         []loadWarning
 	rowsHint         int // expected rows, for preallocation
 	// parquet is set when DuckDB reads the file itself.
 	parquet string
@@ -386,6 +386,24 @@ func (ex *extract) cleanup() {
 		ex.ledger.remove()
 	}
 }
+
+// A loadWarning is what a load found in its file that whoever uses its
+// figures must know (load_warnings): in English, as every message of the
+// tool is, for the terminal and the log, and in Swedish for the report,
+// which repeats it to economists who never saw the load.
+type loadWarning struct{ en, sv string }
+
+// englishWarnings are the warnings as the terminal and the log show them.
+func englishWarnings(ws []loadWarning) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.en
+	}
+	return out
+}
+
+// kr writes öre as Swedish kronor for a Swedish warning: "−1 234,50 kr".
+func kr(ore int64) string { return SwedishNumber(FormatOre(ore)) + " kr" }
 
 // insert writes the extract's rows and then its warnings (load_warnings),
 // in the load's transaction: what the parse found, and what the rows in
@@ -409,7 +427,7 @@ func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, kind
 		ex.warnings = append(ex.warnings, w...)
 	}
 	for i, w := range ex.warnings {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO load_warnings VALUES (?, ?, ?)", res.LoadID, i+1, w); err != nil {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO load_warnings (load_id, seq, message, message_sv) VALUES (?, ?, ?, ?)", res.LoadID, i+1, w.en, w.sv); err != nil {
 			return err
 		}
 	}
@@ -821,8 +839,8 @@ func (s *Store) unmappedAccounts(ctx context.Context, loadID int64) ([]string, e
 // SIE). Some systems export revenue positive and costs negative, as a
 // report shows them; loaded as they are, every result would come out with
 // the wrong sign. Needs the account mapping and both kinds in the load.
-func signsReversed(ctx context.Context, tx *sql.Tx, loadID int64) ([]string, error) {
-	var revenue, cost sql.NullString
+func signsReversed(ctx context.Context, tx *sql.Tx, loadID int64) ([]loadWarning, error) {
+	var revenue, cost sql.NullInt64
 	var reversed sql.NullBool
 	if err := tx.QueryRowContext(ctx, `
 		WITH l AS (SELECT account, amount FROM ledger_month WHERE load_id = $1
@@ -830,13 +848,18 @@ func signsReversed(ctx context.Context, tx *sql.Tx, loadID int64) ([]string, err
 		     s AS (SELECT sum(l.amount) FILTER (WHERE a.kind = 'revenue') AS revenue,
 		                  sum(l.amount) FILTER (WHERE a.kind = 'cost') AS cost
 		           FROM l JOIN accounts a USING (account))
-		SELECT revenue::VARCHAR, cost::VARCHAR, revenue > 0 AND cost < 0 FROM s`, loadID).Scan(&revenue, &cost, &reversed); err != nil {
+		SELECT (revenue * 100)::BIGINT, (cost * 100)::BIGINT, revenue > 0 AND cost < 0 FROM s`, loadID).Scan(&revenue, &cost, &reversed); err != nil {
 		return nil, fmt.Errorf("signs: %w", err)
 	}
 	if !reversed.Valid || !reversed.Bool {
 		return nil, nil
 	}
-	return []string{fmt.Sprintf("revenue accounts sum to %s (debit) and cost accounts to %s (credit) in this load: the opposite of a Swedish ledger, where debit is positive (costs +, revenue −). "+
-		"Are the amounts sign-reversed (revenue positive, costs negative, as a report shows them)? As loaded, every result has the wrong sign",
-		revenue.String, cost.String)}, nil
+	return []loadWarning{{
+		fmt.Sprintf("revenue accounts sum to %s (debit) and cost accounts to %s (credit) in this load: the opposite of a Swedish ledger, where debit is positive (costs +, revenue −). "+
+			"Are the amounts sign-reversed (revenue positive, costs negative, as a report shows them)? As loaded, every result has the wrong sign",
+			FormatOre(revenue.Int64), FormatOre(cost.Int64)),
+		fmt.Sprintf("intäktskontona summerar till %s (debet) och kostnadskontona till %s (kredit) i inläsningen: tvärtom mot en svensk huvudbok, där debet är positivt (kostnader +, intäkter −). "+
+			"Är beloppen teckenvända (intäkter positiva, kostnader negativa, som en rapport visar dem)? Som de är inlästa har varje resultat fel tecken",
+			kr(revenue.Int64), kr(cost.Int64)),
+	}}, nil
 }

@@ -117,6 +117,15 @@ func writeParquet(t *testing.T) string {
 }
 
 // snapshot summarises the whole database, to prove a refused load changed nothing.
+// assertSwedishWarnings checks that every warning kept with a load has its
+// Swedish text, which the report quotes, beside the English.
+func assertSwedishWarnings(t *testing.T, s *Store) {
+	t.Helper()
+	for _, w := range queryLines(t, s, "SELECT load_id, seq, message FROM load_warnings WHERE message_sv IS NULL OR message_sv = '' OR message_sv = message") {
+		t.Errorf("a load warning without its Swedish: %s", w)
+	}
+}
+
 func snapshot(t *testing.T, s *Store) string {
 	t.Helper()
 	var parts []string
@@ -388,6 +397,7 @@ func TestBudgetSpread(t *testing.T) {
 		if got := strings.Join(res.Warnings, "\n"); strings.Contains(got, fellBack) != (spread == "lastyear") {
 			t.Errorf("spread %q: warnings %q", spread, got)
 		}
+		assertSwedishWarnings(t, s)
 		tb, err := s.Query(ctx, "SELECT account, string_agg(amount::VARCHAR, ' ' ORDER BY period) FROM budget WHERE version = ? GROUP BY 1 ORDER BY 1", ver)
 		if err != nil {
 			t.Fatal(err)
@@ -845,10 +855,21 @@ func TestLoadWarningsInReport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return strings.Contains(strings.Join(r.Warnings, "\n"), "Inläsningen av off.se (inläsning 1), som rapportens siffror bygger på, varnade: ”the vouchers of 1 accounts do not add up")
+		return strings.Contains(strings.Join(r.Warnings, "\n"), "Inläsningen av off.se (inläsning 1), som rapportens siffror bygger på, varnade: "+
+			"”verifikationerna för 1 konton summerar inte till filens egna årsresultat (#RES): konto 4010 2024-01–2024-12 blir 100,00 kr, dess #RES är 900,00 kr")
 	}
 	if !warned() {
-		t.Error("the report does not repeat the load's warning")
+		t.Error("the report does not repeat the load's warning in Swedish")
+	}
+	// A load made before the warnings were kept in Swedish too has only
+	// the English, which the report then quotes.
+	if _, err := s.DB().ExecContext(ctx, "UPDATE load_warnings SET message_sv = NULL"); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := s.BuildReport(ctx, ReportOptions{Period: Month{2024, 1}}); err != nil {
+		t.Fatal(err)
+	} else if !strings.Contains(strings.Join(r.Warnings, "\n"), "varnade: ”the vouchers of 1 accounts do not add up") {
+		t.Errorf("a warning without its Swedish: %q", r.Warnings)
 	}
 	// The lineage gives it beside the load.
 	l, err := s.Explain(ctx, "period_result", Params{Period: Month{2024, 1}}, LineageFilter{}, 0)
@@ -1098,12 +1119,14 @@ func TestSignsReversed(t *testing.T) {
 		if got := strings.Contains(kept, "sign-reversed"); got != c.warn {
 			t.Errorf("%s: load_warnings %q", c.name, kept)
 		}
+		assertSwedishWarnings(t, s)
 	}
 	r, err := s.BuildReport(ctx, ReportOptions{Period: Month{2024, 2}, Division: "D"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w := strings.Join(r.Warnings, "\n"); !strings.Contains(w, "Inläsningen av omvand.csv") || !strings.Contains(w, "Inläsningen av budget_omvand.csv") {
+	if w := strings.Join(r.Warnings, "\n"); !strings.Contains(w, "Inläsningen av omvand.csv") || !strings.Contains(w, "Inläsningen av budget_omvand.csv") ||
+		!strings.Contains(w, "intäktskontona summerar till 5\u00a0000,00 kr (debet) och kostnadskontona till \u22124\u00a0000,00 kr (kredit)") {
 		t.Errorf("report warnings: %s", w)
 	}
 }
@@ -1394,4 +1417,29 @@ func TestDefaultAccountMapping(t *testing.T) {
 	if strings.Contains(strings.Join(r.Warnings, "\n"), "Ingen kontomappning är inläst") {
 		t.Errorf("report warnings with a mapping file: %v", r.Warnings)
 	}
+}
+
+// TestSIEBudgetOutsideYear: #PBUDGET rows whose period is not in their
+// #RAR year are skipped with a warning, in English for the log and in
+// Swedish for the report, and the rest of the budget loads.
+func TestSIEBudgetOutsideYear(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	raw := "#FLAGGA 0\n#SIETYP 2\n#RAR 0 20240101 20241231\n" +
+		"#PBUDGET 0 202401 4010 {} 100.00\n#PBUDGET 0 202301 4010 {} 50.00\n#PBUDGET 0 202302 4010 {} 50.00\n"
+	res, err := s.LoadData(ctx, "b.se", []byte(raw), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := strings.Join(res.Warnings, "\n"); !strings.Contains(w, "skipped 2 #PBUDGET rows whose period lies outside their #RAR year index (first at line 5)") {
+		t.Errorf("warnings: %q", res.Warnings)
+	}
+	if got := queryLines(t, s, "SELECT message_sv FROM load_warnings"); len(got) != 1 ||
+		got[0] != "hoppade över 2 periodbudgetrader (#PBUDGET) vars period ligger utanför deras räkenskapsår (#RAR) (första på rad 5): filens årsindex motsäger dess perioder" {
+		t.Errorf("load_warnings: %q", got)
+	}
+	if got := queryLines(t, s, "SELECT strftime(period, '%Y-%m'), account, amount FROM budget"); strings.Join(got, "|") != "2024-01 4010 100.00" {
+		t.Errorf("budget: %q", got)
+	}
+	assertSwedishWarnings(t, s)
 }

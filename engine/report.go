@@ -495,7 +495,8 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 // same months last year, the year's budget of the report's version, its
 // forecasts and investments, and the staff's person-months. Whoever builds
 // the report from the database never saw those loads' logs. The messages
-// stay as the load gave them; at most maxLoadWarnings are repeated.
+// are the load's own, in Swedish (in English for loads made before the
+// warnings were kept in both); at most maxLoadWarnings are repeated.
 func (s *Store) loadWarnings(ctx context.Context, yearFrom, m Month, version string) ([]string, error) {
 	const maxLoadWarnings = 8
 	// Most databases have none: then the scans below are not worth their
@@ -510,7 +511,7 @@ func (s *Store) loadWarnings(ctx context.Context, yearFrom, m Month, version str
 			UNION SELECT DISTINCT load_id FROM forecast WHERE period BETWEEN $2 AND $3
 			UNION SELECT DISTINCT load_id FROM investments WHERE period BETWEEN $2 AND $3
 			UNION SELECT DISTINCT load_id FROM person_months WHERE period BETWEEN $1 AND $3)
-		SELECT w.load_id, l.file, w.message, count(*) OVER () AS n
+		SELECT w.load_id, l.file, coalesce(w.message_sv, w.message), count(*) OVER () AS n
 		FROM load_warnings w JOIN behind USING (load_id) JOIN loads l USING (load_id)
 		ORDER BY w.load_id, w.seq LIMIT `+strconv.Itoa(maxLoadWarnings),
 		Month{m.Year - 1, 1}.Date(), yearFrom.Date(), m.Date(), version)

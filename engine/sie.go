@@ -44,7 +44,7 @@ type sieFile struct {
 	Budget   []budgetRow
 	// LedgerRows counts the rows given to emit.
 	LedgerRows int64
-	Warnings   []string
+	Warnings   []loadWarning
 	// Vouchers counts the #VER records; Balances says the ledger rows came
 	// from #PSALDO.
 	Vouchers int
@@ -322,6 +322,7 @@ func (b *sieBalances) add(line, year int, period Month, account, costCenter stri
 type sieReading struct {
 	breakdown, parts int
 	example          string // an account-year that only the parts reading explains
+	exampleSv        string // the same in Swedish
 }
 
 // decide tests the two readings of the rows with objects against the
@@ -352,6 +353,8 @@ func (b *sieBalances) decide(year map[sieYearAccount]sieYearFigure) sieReading {
 			if r.example == "" {
 				r.example = fmt.Sprintf("account %s, year index %d: %s without objects, %s with all rows, the year's figure %s",
 					ya.account, ya.year, FormatOre(tot), FormatOre(tot+b.yearObjects[ya]), FormatOre(want))
+				r.exampleSv = fmt.Sprintf("konto %s, årsindex %d: %s utan objekt, %s med alla rader, årets belopp %s",
+					ya.account, ya.year, kr(tot), kr(tot+b.yearObjects[ya]), kr(want))
 			}
 		}
 	}
@@ -695,7 +698,10 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 	}
 	f.Budget = pbudget.rows()
 	if skippedBudget > 0 {
-		f.Warnings = append(f.Warnings, fmt.Sprintf("skipped %d #PBUDGET rows whose period lies outside their #RAR year index (first at line %d): the file's year indexes contradict its periods", skippedBudget, firstSkipped))
+		f.Warnings = append(f.Warnings, loadWarning{
+			fmt.Sprintf("skipped %d #PBUDGET rows whose period lies outside their #RAR year index (first at line %d): the file's year indexes contradict its periods", skippedBudget, firstSkipped),
+			fmt.Sprintf("hoppade över %d periodbudgetrader (#PBUDGET) vars period ligger utanför deras räkenskapsår (#RAR) (första på rad %d): filens årsindex motsäger dess perioder", skippedBudget, firstSkipped),
+		})
 	}
 	if f.Vouchers == 0 && f.LedgerRows == 0 && len(f.Budget) == 0 {
 		typ := f.Type
@@ -711,21 +717,33 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 // readBalances says what the file's year figures tell of its #PSALDO rows
 // with objects (sieBalances.decide) where the SIE reading the load keeps
 // does not add up, and which account-months it leaves out.
-func readBalances(psaldo *sieBalances, year map[sieYearAccount]sieYearFigure) []string {
-	var warnings []string
+func readBalances(psaldo *sieBalances, year map[sieYearAccount]sieYearFigure) []loadWarning {
+	var warnings []loadWarning
 	r := psaldo.decide(year)
 	switch {
 	case r.parts > 0 && r.breakdown == 0:
-		warnings = append(warnings, fmt.Sprintf("#PSALDO rows with objects are read as a breakdown of the row without objects, as SIE defines them, but the file's year figures (#RES, #UB less #IB) "+
-			"agree only with reading them as parts beside it, the money booked with those objects apart from the money without (%d accounts' years, none the other way; %s): "+
-			"its exporter writes them so, and the ledger lacks the money booked with objects; export SIE type 2 (period balances without objects) or type 4 (vouchers) instead", r.parts, r.example))
+		warnings = append(warnings, loadWarning{
+			fmt.Sprintf("#PSALDO rows with objects are read as a breakdown of the row without objects, as SIE defines them, but the file's year figures (#RES, #UB less #IB) "+
+				"agree only with reading them as parts beside it, the money booked with those objects apart from the money without (%d accounts' years, none the other way; %s): "+
+				"its exporter writes them so, and the ledger lacks the money booked with objects; export SIE type 2 (period balances without objects) or type 4 (vouchers) instead", r.parts, r.example),
+			fmt.Sprintf("periodsaldon (#PSALDO) med objekt läses som en uppdelning av raden utan objekt, som SIE definierar dem, men filens årsbelopp (#RES, #UB minus #IB) "+
+				"stämmer bara om de läses som delar bredvid den, pengarna bokförda med objekten skilda från pengarna utan (%d kontons år, inget åt andra hållet; %s): "+
+				"exportprogrammet skriver dem så, och huvudboken saknar pengarna bokförda med objekt; exportera SIE typ 2 (periodsaldon utan objekt) eller typ 4 (verifikationer) i stället", r.parts, r.exampleSv),
+		})
 	case r.parts > 0:
-		warnings = append(warnings, fmt.Sprintf("#PSALDO rows with objects are read as a breakdown of the row without objects, as SIE defines them, but the file's year figures (#RES, #UB less #IB) agree with that for %d accounts' years and with reading them as parts beside it for %d (%s): check the ledger against the accounting system", r.breakdown, r.parts, r.example))
+		warnings = append(warnings, loadWarning{
+			fmt.Sprintf("#PSALDO rows with objects are read as a breakdown of the row without objects, as SIE defines them, but the file's year figures (#RES, #UB less #IB) agree with that for %d accounts' years and with reading them as parts beside it for %d (%s): check the ledger against the accounting system", r.breakdown, r.parts, r.example),
+			fmt.Sprintf("periodsaldon (#PSALDO) med objekt läses som en uppdelning av raden utan objekt, som SIE definierar dem, men filens årsbelopp (#RES, #UB minus #IB) stämmer med det för %d kontons år och med att läsa dem som delar bredvid den för %d (%s): stäm av huvudboken mot ekonomisystemet", r.breakdown, r.parts, r.exampleSv),
+		})
 	}
 	if n, line := psaldo.dropped(); n > 0 {
-		w := fmt.Sprintf("left out %d account-months whose #PSALDO rows all have objects (first at line %d): read as a breakdown of the row without objects, as SIE defines them, they have no total to load", n, line)
+		w := loadWarning{
+			fmt.Sprintf("left out %d account-months whose #PSALDO rows all have objects (first at line %d): read as a breakdown of the row without objects, as SIE defines them, they have no total to load", n, line),
+			fmt.Sprintf("utelämnade %d kontomånader vars periodsaldon (#PSALDO) alla har objekt (första på rad %d): lästa som en uppdelning av raden utan objekt, som SIE definierar dem, har de ingen summa att läsa in", n, line),
+		}
 		if r.breakdown == 0 && r.parts == 0 {
-			w += "; the file has no year figures (#RES, #UB) to tell whether its exporter means them as parts instead"
+			w.en += "; the file has no year figures (#RES, #UB) to tell whether its exporter means them as parts instead"
+			w.sv += "; filen har inga årsbelopp (#RES, #UB) som visar om exportprogrammet i stället menar dem som delar"
 		}
 		warnings = append(warnings, w)
 	}
@@ -845,7 +863,7 @@ var sieSep = [256]bool{' ': true, '\t': true, '\r': true, '{': true, '}': true}
 // not compared: the report does not show them, and exporters that never
 // update #UB, or book the opening balance as a voucher, would warn of
 // figures nobody reads.
-func sieYearCheck(ctx context.Context, tx *sql.Tx, loadID int64, f *sieFile) ([]string, error) {
+func sieYearCheck(ctx context.Context, tx *sql.Tx, loadID int64, f *sieFile) ([]loadWarning, error) {
 	results := false
 	for _, fig := range f.Year {
 		results = results || fig.label == "#RES"
@@ -894,9 +912,9 @@ func sieYearCheck(ctx context.Context, tx *sql.Tx, loadID int64, f *sieFile) ([]
 		return nil, nil
 	}
 	slices.SortFunc(off, compareYearAccount)
-	from := "vouchers"
+	from, fromSv := "vouchers", "verifikationerna"
 	if f.Vouchers == 0 {
-		from = "#PSALDO period balances"
+		from, fromSv = "#PSALDO period balances", "periodsaldona (#PSALDO)"
 	}
 	first, fig := off[0], f.Year[off[0]]
 	y := f.Years[first.year]
@@ -913,11 +931,19 @@ func sieYearCheck(ctx context.Context, tx *sql.Tx, loadID int64, f *sieFile) ([]
 			more = append(slices.Clip(more), "…")
 		}
 	}
-	w := fmt.Sprintf("the %s of %d accounts do not add up to the file's own year results (#RES): "+
-		"account %s in %s..%s loads as %s, its #RES is %s", from, len(accounts), first.account,
-		y[0].Format("2006-01"), y[1].Format("2006-01"), FormatOre(loaded[first]), FormatOre(fig.amount))
-	if len(more) > 0 {
-		w += " (also " + strings.Join(more, ", ") + ")"
+	w := loadWarning{
+		fmt.Sprintf("the %s of %d accounts do not add up to the file's own year results (#RES): "+
+			"account %s in %s..%s loads as %s, its #RES is %s", from, len(accounts), first.account,
+			y[0].Format("2006-01"), y[1].Format("2006-01"), FormatOre(loaded[first]), FormatOre(fig.amount)),
+		fmt.Sprintf("%s för %d konton summerar inte till filens egna årsresultat (#RES): "+
+			"konto %s %s–%s blir %s, dess #RES är %s", fromSv, len(accounts), first.account,
+			y[0].Format("2006-01"), y[1].Format("2006-01"), kr(loaded[first]), kr(fig.amount)),
 	}
-	return []string{w + ": the export may lack vouchers or carry year figures of another run; check the ledger against the accounting system's"}, nil
+	if len(more) > 0 {
+		w.en += " (also " + strings.Join(more, ", ") + ")"
+		w.sv += " (även " + strings.Join(more, ", ") + ")"
+	}
+	w.en += ": the export may lack vouchers or carry year figures of another run; check the ledger against the accounting system's"
+	w.sv += ": exporten kan sakna verifikationer eller ha årsbelopp från en annan körning; stäm av huvudboken mot ekonomisystemets"
+	return []loadWarning{w}, nil
 }

@@ -226,6 +226,7 @@ func TestSIECorpus(t *testing.T) {
 			if off, warned := slices.Contains(corpusYearFiguresOff, base), strings.Contains(strings.Join(res.Warnings, "\n"), "do not add up to the file's own year results"); off != warned {
 				t.Errorf("year figures off: listed %v, warned %v (%q)", off, warned, res.Warnings)
 			}
+			assertSwedishWarnings(t, s)
 			want := fileTotals(t, raw)
 			got := map[string]string{}
 			rows, err := s.DB().QueryContext(ctx, "SELECT strftime(period, '%Y-%m') || ' ' || account, sum(amount)::VARCHAR FROM ledger GROUP BY ALL")

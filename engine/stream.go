@@ -341,7 +341,7 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 		if err := ex.insert(ctx, tx, res, kind, opt); err != nil {
 			return err
 		}
-		res.Warnings = append(res.Warnings, ex.warnings...)
+		res.Warnings = append(res.Warnings, englishWarnings(ex.warnings)...)
 		t.step("the rest of the extract")
 		return s.recordLoad(ctx, tx, res, kind, name, hash, opt)
 	})

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -180,6 +181,58 @@ func FuzzXLSXTable(f *testing.F) {
 		}
 		if rec, line, err := tb.Next(); err != io.EOF {
 			t.Fatalf("after the last row: %d %q %v", line, rec, err)
+		}
+	})
+}
+
+// FuzzScorecard reads arbitrary bytes as a scorecard definition and as
+// the manually reported values, the two report inputs that are not loaded
+// into the database, and evaluates what parses against a report month:
+// only input errors, a row out for every row in, and a fulfilment that is
+// one of the four the report shows.
+func FuzzScorecard(f *testing.F) {
+	for _, pair := range [][2]string{{"styrkort.yaml", "manuella_varden.csv"}} {
+		def, err1 := os.ReadFile(filepath.Join("..", "sampledata", pair[0]))
+		manual, err2 := os.ReadFile(filepath.Join("..", "sampledata", pair[1]))
+		if err1 != nil || err2 != nil {
+			f.Fatal(err1, err2)
+		}
+		f.Add(def, manual, "2019-04")
+	}
+	f.Add([]byte("rows:\n  - {perspective: P, measure: M, target: \"≥ 80 %\", source: \"manual:k\", baseline: \"70 %\"}\n"),
+		[]byte("Period;Nyckel;Värde\n2019-01;k;1e308\n2019-02;k;-0\n"), "2019-02")
+	f.Add([]byte("rows:\n  - {perspective: P, measure: M, target: minska, source: \"figure:sick_leave\"}\n"), []byte("Period;Nyckel;Värde\n"), "2018-12")
+	f.Fuzz(func(t *testing.T, def, manual []byte, period string) {
+		d, err := ParseScorecard("s.yaml", def)
+		if err != nil {
+			if !IsInputError(err) {
+				t.Fatalf("scorecard: not an input error: %v", err)
+			}
+			return
+		}
+		mv, err := ParseManualValues("m.csv", manual)
+		if err != nil {
+			if !IsInputError(err) {
+				t.Fatalf("manual values: not an input error: %v", err)
+			}
+			return
+		}
+		if _, err := ParsePeriod(period); err != nil {
+			return
+		}
+		rows, err := EvaluateScorecard(context.Background(), d, mv, &Report{Period: period})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != len(d.Rows) {
+			t.Fatalf("%d rows out of %d", len(rows), len(d.Rows))
+		}
+		for _, r := range rows {
+			switch r.Fulfilment {
+			case "", "reached", "partly", "not_reached":
+			default:
+				t.Fatalf("fulfilment %q", r.Fulfilment)
+			}
 		}
 	})
 }

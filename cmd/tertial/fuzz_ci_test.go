@@ -11,8 +11,9 @@ import (
 )
 
 // TestFuzzEveryParserInCI fuzzes every fuzz target of the module (the SIE
-// parser, CSV dialect detection, Swedish numbers and periods, XLSX, the
-// config …) for a short time each when CI is set, so that CI runs the
+// parser, CSV dialect detection, Swedish numbers and periods, XLSX, every
+// kind of extract through its loader, the scorecard, the config …) for a
+// short time each when CI is set, so that CI runs the
 // fuzzers themselves and not only their seed corpora. TERTIAL_FUZZTIME sets
 // the time per target (default 10s); TERTIAL_FUZZ=1 runs it outside CI too.
 // An input that fails is saved under the package's testdata/fuzz/ by the
@@ -29,8 +30,8 @@ func TestFuzzEveryParserInCI(t *testing.T) {
 		fuzztime = "10s"
 	}
 	targets := fuzzTargets(t)
-	if len(targets) < 6 {
-		t.Fatalf("found %d fuzz targets, want at least the six parsers': %v", len(targets), targets)
+	if len(targets) < 10 {
+		t.Fatalf("found %d fuzz targets, want at least the ten parsers': %v", len(targets), targets)
 	}
 	for _, tg := range targets {
 		t.Run(tg.name, func(t *testing.T) {

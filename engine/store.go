@@ -75,10 +75,20 @@ func OpenReadOnly(ctx context.Context, dbPath string) (*Store, error) {
 	if dbPath == "" || dbPath == ":memory:" {
 		return nil, errors.New("a read-only database needs a file")
 	}
-	if _, err := os.Stat(dbPath); err != nil {
-		return nil, fmt.Errorf("no database at %s: load extracts first (tertial load), or name another with --db", dbPath)
+	if err := RequireDatabase(dbPath); err != nil {
+		return nil, err
 	}
 	return open(ctx, dbPath, true)
+}
+
+// RequireDatabase says, for a command that reads what was loaded, that
+// there is no database at dbPath yet: opening it would create an empty
+// one and leave that file behind.
+func RequireDatabase(dbPath string) error {
+	if _, err := os.Stat(dbPath); err != nil {
+		return fmt.Errorf("no database at %s: load extracts first (tertial load), or name another with --db", dbPath)
+	}
+	return nil
 }
 
 // Lockdown switches off DuckDB's access to outside files for the rest of

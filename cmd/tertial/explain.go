@@ -36,7 +36,7 @@ files and lines only, never people.`,
 			if f.programme == "" {
 				a.sampleScope(&f)
 			}
-			s, err := a.open()
+			s, err := a.openExisting()
 			if err != nil {
 				return err
 			}

@@ -28,7 +28,7 @@ a database of it again.`,
 			if dir == "" {
 				return usageError{errors.New("export: name the folder with --parquet DIR")}
 			}
-			s, err := a.open()
+			s, err := a.openExisting()
 			if err != nil {
 				return err
 			}

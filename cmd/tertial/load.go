@@ -70,6 +70,15 @@ UTF-8/Windows-1252/Latin-1), XLSX and Parquet. README.md lists each kind's colum
 					opt.Columns[strings.TrimSpace(f)] = strings.TrimSpace(h)
 				}
 			}
+			// A file that is not there is found before the database is
+			// opened: a first load would otherwise leave an empty one.
+			for _, f := range files {
+				if st, err := os.Stat(f); err != nil {
+					return fmt.Errorf("load: %w", err)
+				} else if st.IsDir() {
+					return fmt.Errorf("load: %s is a folder, not an extract", f)
+				}
+			}
 			s, err := a.open()
 			if err != nil {
 				return err

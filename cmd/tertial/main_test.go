@@ -686,3 +686,36 @@ func TestVerboseStepTimes(t *testing.T) {
 		t.Errorf("-v -q: exit %d, %s", code, errs)
 	}
 }
+
+// TestNoDatabaseYet: the commands that read what was loaded say that there
+// is no database yet, and a load of a file that is not there fails before
+// it opens one: neither leaves an empty tertial.duckdb behind.
+func TestNoDatabaseYet(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	t.Setenv("TERTIAL_DB", "")
+	for _, args := range [][]string{
+		{"report", "--period", "2019-04", "--out", "r"},
+		{"explain", "period_result", "--period", "2019-04"},
+		{"query", "net_cost_change", "--period", "2019-04"},
+		{"sql", "SELECT 1"},
+		{"schema"},
+		{"export", "--parquet", "x"},
+	} {
+		_, stderr, code := runCLI(t, args...)
+		if code == 0 || !strings.Contains(stderr, "no database at tertial.duckdb: load extracts first (tertial load), or name another with --db") {
+			t.Errorf("%v: exit %d, %s", args, code, stderr)
+		}
+	}
+	_, stderr, code := runCLI(t, "load", "--kind", "ledger", "saknas.csv")
+	if code == 0 || !strings.Contains(stderr, "saknas.csv") {
+		t.Errorf("load of a missing file: exit %d, %s", code, stderr)
+	}
+	_, stderr, code = runCLI(t, "load", "--kind", "ledger", ".")
+	if code == 0 || !strings.Contains(stderr, "load: . is a folder, not an extract") {
+		t.Errorf("load of a folder: exit %d, %s", code, stderr)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left behind: %v", entries)
+	}
+}

@@ -214,7 +214,7 @@ func (a *app) schemaCmd() *cobra.Command {
 		Short: "Print the tables and views with their documentation",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.open()
+			s, err := a.openExisting()
 			if err != nil {
 				return err
 			}

@@ -211,13 +211,7 @@ func (a *app) open() (*engine.Store, error) {
 		}
 		return s, nil
 	}
-	path := a.dbPath
-	if path == "" {
-		path = os.Getenv("TERTIAL_DB")
-	}
-	if path == "" {
-		path = engine.DefaultDB
-	}
+	path := a.dbFile()
 	t0 := time.Now()
 	s, err := engine.Open(a.ctx, path)
 	if err != nil {
@@ -228,13 +222,37 @@ func (a *app) open() (*engine.Store, error) {
 	return s, nil
 }
 
+// dbFile is the database file the flags name: --db, $TERTIAL_DB or the
+// default in the working directory.
+func (a *app) dbFile() string {
+	if a.dbPath != "" {
+		return a.dbPath
+	}
+	if p := os.Getenv("TERTIAL_DB"); p != "" {
+		return p
+	}
+	return engine.DefaultDB
+}
+
+// openExisting is open for the commands that read what was loaded
+// (report, explain, schema, export): with no database there yet they say
+// so, instead of creating an empty one in the working directory.
+func (a *app) openExisting() (*engine.Store, error) {
+	if !a.sample {
+		if err := engine.RequireDatabase(a.dbFile()); err != nil {
+			return nil, err
+		}
+	}
+	return a.open()
+}
+
 // openShared is open for the report command: inside a build it reuses the
 // build's store, which the build closes.
 func (a *app) openShared() (*engine.Store, func(), error) {
 	if a.store != nil {
 		return a.store, func() {}, nil
 	}
-	s, err := a.open()
+	s, err := a.openExisting()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -297,14 +315,7 @@ func (a *app) openSQLStore() (*engine.Store, func(), error) {
 		}
 		return s, func() { s.Close(); os.RemoveAll(dir) }, nil
 	}
-	path := a.dbPath
-	if path == "" {
-		path = os.Getenv("TERTIAL_DB")
-	}
-	if path == "" {
-		path = engine.DefaultDB
-	}
-	s, err := engine.OpenReadOnly(a.ctx, path)
+	s, err := engine.OpenReadOnly(a.ctx, a.dbFile())
 	if err != nil {
 		return nil, nil, err
 	}

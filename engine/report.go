@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -383,6 +384,53 @@ func (s *Store) checkPeriod(ctx context.Context, o ReportOptions) error {
 	}
 	return scopeErrorf("the ledger has no rows for %s%s (it covers %s to %s): load that month's extract, or choose a month it covers",
 		o.Period, scope, Month{lo.Time.Year(), lo.Time.Month()}, Month{hi.Time.Year(), hi.Time.Month()})
+}
+
+var (
+	readsLedger = regexp.MustCompile(`\bledger`)
+	readsStaff  = regexp.MustCompile(`\b(staff|staff_base|person_months)\b`)
+)
+
+// PeriodGaps says which of the data a query reads has no rows for month m
+// in the scope: the ledger, for a query that reads it, and the HR hours'
+// person-months, for one that reads those. The query's answer for such a
+// month is zeros and empty figures, not the month's. A report refuses the
+// month (checkPeriod); a query run on its own still answers, and the
+// caller warns with these.
+func (s *Store) PeriodGaps(ctx context.Context, query string, m Month, unit, division string) ([]string, error) {
+	var gaps []string
+	if readsLedger.MatchString(query) {
+		err := s.checkPeriod(ctx, ReportOptions{Period: m, Unit: unit, Division: division})
+		if IsScopeError(err) {
+			gaps = append(gaps, err.Error())
+		} else if err != nil {
+			return nil, err
+		}
+	}
+	if readsStaff.MatchString(query) {
+		var here bool
+		var lo, hi sql.NullTime
+		if err := s.db.QueryRowContext(ctx, `SELECT
+				EXISTS (SELECT 1 FROM staff_base WHERE period = $1 AND ($2 = '' OR unit = $2) AND ($3 = '' OR division = $3)),
+				(SELECT min(period) FROM person_months), (SELECT max(period) FROM person_months)`,
+			m.Date(), unit, division).Scan(&here, &lo, &hi); err != nil {
+			return nil, fmt.Errorf("hr months: %w", err)
+		}
+		switch {
+		case !lo.Valid:
+			gaps = append(gaps, "no HR hours are loaded (tertial load --kind hours): the staff figures are empty")
+		case !here:
+			scope := ""
+			if unit != "" {
+				scope = " for unit " + unit
+			} else if division != "" {
+				scope = " for division " + division
+			}
+			gaps = append(gaps, fmt.Sprintf("the HR hours have no person-months for %s%s (they cover %s to %s): the staff figures are not that month's",
+				m, scope, Month{lo.Time.Year(), lo.Time.Month()}, Month{hi.Time.Year(), hi.Time.Month()}))
+		}
+	}
+	return gaps, nil
 }
 
 func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) ([]string, error) {

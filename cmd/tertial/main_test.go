@@ -719,3 +719,26 @@ func TestNoDatabaseYet(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// TestQueryMonthWithoutData: a query for a month the data it reads does
+// not cover still answers (zeros, empty figures) but warns which data is
+// missing; a covered month gets no warning.
+func TestQueryMonthWithoutData(t *testing.T) {
+	for _, c := range []struct {
+		query, period, warn string
+	}{
+		{"period_result", "2020-03", "the ledger has no rows for 2020-03 for division Länsteknik (it covers 2018-01 to 2019-12)"},
+		{"headcount", "2020-03", "the HR hours have no person-months for 2020-03 for division Länsteknik (they cover 2018-01 to 2019-12)"},
+		{"investments", "2020-03", ""},
+		{"period_result", "2019-04", ""},
+		{"sick_leave", "2019-04", ""},
+	} {
+		stdout, stderr, code := runCLI(t, "--sample", "query", c.query, "--period", c.period, "--format", "csv")
+		if code != 0 || stdout == "" {
+			t.Errorf("%s %s: exit %d, %q %s", c.query, c.period, code, stdout, stderr)
+		}
+		if got := strings.Contains(stderr, "WARN"); got != (c.warn != "") || !strings.Contains(stderr, c.warn) {
+			t.Errorf("%s %s: stderr %q, want warning %q", c.query, c.period, stderr, c.warn)
+		}
+	}
+}

@@ -175,6 +175,16 @@ func (a *app) queryCmd() *cobra.Command {
 			if err := s.CheckScope(a.ctx, f.unit, f.division); err != nil {
 				return err
 			}
+			if period.Year != 0 {
+				// The answer for a month without data is zeros; say so.
+				gaps, err := s.PeriodGaps(a.ctx, q.SQL, period, f.unit, f.division)
+				if err != nil {
+					return err
+				}
+				for _, g := range gaps {
+					a.log.Warn(g, "query", q.Name)
+				}
+			}
 			t, err := s.RunQuery(a.ctx, q, f.params(period))
 			if err != nil {
 				return err

@@ -3,8 +3,10 @@ package engine
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // ledger_month holds the ledger summed per month, account, cost center and
@@ -20,17 +22,64 @@ import (
 // load replaced source's rows in lo..hi and inserted its own (loadID), all
 // with that source. Only the new rows are summed, not the months' other
 // sources: a year's load sums its 10 M lines, nothing more.
-func followLedger(ctx context.Context, tx execer, source string, loadID int64, lo, hi Month) error {
-	if _, err := tx.ExecContext(ctx, "DELETE FROM ledger_month WHERE source = ? AND period BETWEEN ? AND ?", source, lo.Date(), hi.Date()); err != nil {
+func followLedger(ctx context.Context, tx execer, res *LoadResult, lo, hi Month) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM ledger_month WHERE source = ? AND period BETWEEN ? AND ?", res.Source, lo.Date(), hi.Date()); err != nil {
 		return fmt.Errorf("ledger_month: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO ledger_month
 		SELECT period, account, cost_center, ?, ?, sum(amount), count(*)
 		FROM ledger WHERE load_id = ? AND period BETWEEN ? AND ?
-		GROUP BY period, account, cost_center`, source, loadID, loadID, lo.Date(), hi.Date()); err != nil {
+		GROUP BY period, account, cost_center`, res.Source, res.LoadID, res.LoadID, lo.Date(), hi.Date()); err != nil {
+		if strings.Contains(err.Error(), "out of range") {
+			// A sum no DECIMAL(18,2) holds; a text load finds which first
+			// (sumsFit), a Parquet load only here.
+			return &InputError{File: res.File, Msg: "the amounts of one month, account and cost center sum beyond " + maxAmountText + ", the most an amount holds (DECIMAL(18,2))",
+				Hint: "check that the amount column holds kronor, not öre or another field"}
+		}
 		return fmt.Errorf("ledger_month: %w", err)
 	}
 	return nil
+}
+
+// maxAmountOre is the largest amount DECIMAL(18,2) holds, in öre: every
+// amount of the ledger, and every sum ledger_month keeps of them.
+const (
+	maxAmountOre  = 999_999_999_999_999_999
+	maxAmountText = "±9999999999999999.99 kr"
+)
+
+// sumsFit refuses a load whose amounts of one month, account and cost
+// center sum beyond what ledger_month's DECIMAL(18,2) holds, naming the
+// first line of that group. Each amount fits (the parser checks it), but a
+// few near the limit (an amount in öre, a column of ids read as amounts)
+// add up beyond it, and DuckDB would end the load with a conversion error
+// that names no line. absTotal is the sum of the load's absolute amounts
+// in öre (saturating): below the limit no sum can pass it, so for any real
+// ledger this costs nothing.
+func sumsFit(ctx context.Context, tx *sql.Tx, res *LoadResult, absTotal uint64) error {
+	if absTotal <= maxAmountOre {
+		return nil
+	}
+	var period time.Time
+	var account string
+	var costCenter sql.NullString
+	var line int
+	var sum string
+	err := tx.QueryRowContext(ctx, `SELECT period, account, cost_center, min(line), sum(amount)::VARCHAR
+		FROM ledger WHERE load_id = ?
+		GROUP BY period, account, cost_center
+		HAVING abs(sum(amount)) > 9999999999999999.99
+		ORDER BY 4 LIMIT 1`, res.LoadID).Scan(&period, &account, &costCenter, &line, &sum)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("ledger sums: %w", err)
+	}
+	return &InputError{File: res.File, Line: line,
+		Msg: fmt.Sprintf("the amounts of account %s, cost center %q in %s, from this line on, sum to %s kr, beyond %s, the most an amount holds (DECIMAL(18,2))",
+			account, costCenter.String, Month{period.Year(), period.Month()}, sum, maxAmountText),
+		Hint: "check that the amount column holds kronor, not öre or another field"}
 }
 
 // refreshLedgerMonth recomputes ledger_month for the months lo..hi from the

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -523,7 +524,10 @@ func insertLedger(ctx context.Context, tx *sql.Tx, st *stage, res *LoadResult) e
 		return fmt.Errorf("insert ledger: %w", err)
 	}
 	res.Rows += st.rows
-	return followLedger(ctx, tx, res.Source, res.LoadID, st.lo, st.hi)
+	if err := sumsFit(ctx, tx, res, st.absTotal); err != nil {
+		return err
+	}
+	return followLedger(ctx, tx, res, st.lo, st.hi)
 }
 
 // stage is ledger rows written as canonical CSV while the extract is parsed,
@@ -534,6 +538,9 @@ type stage struct {
 	w      *csvWriter
 	rows   int64
 	lo, hi Month
+	// absTotal is the sum of the rows' absolute amounts in öre, saturating
+	// (sumsFit).
+	absTotal uint64
 	// sink, when set, takes ledger rows instead of the CSV writer: data
 	// chunks, or Arrow record batches in a duckdb_arrow build.
 	sink rowSink
@@ -554,6 +561,13 @@ func newStage() (*stage, error) {
 }
 
 func (st *stage) ledger(r *ledgerRow) error {
+	a := uint64(r.Amount)
+	if r.Amount < 0 {
+		a = uint64(-r.Amount)
+	}
+	if st.absTotal += a; st.absTotal < a {
+		st.absTotal = math.MaxUint64
+	}
 	if st.sink != nil {
 		if err := st.sink.ledger(r); err != nil {
 			return err
@@ -840,7 +854,7 @@ func (s *Store) unmappedAccounts(ctx context.Context, loadID int64) ([]string, e
 // report shows them; loaded as they are, every result would come out with
 // the wrong sign. Needs the account mapping and both kinds in the load.
 func signsReversed(ctx context.Context, tx *sql.Tx, loadID int64) ([]loadWarning, error) {
-	var revenue, cost sql.NullInt64
+	var revenue, cost sql.NullString // exact: in öre, sums of DECIMAL(18,2) can pass a BIGINT
 	var reversed sql.NullBool
 	if err := tx.QueryRowContext(ctx, `
 		WITH l AS (SELECT account, amount FROM ledger_month WHERE load_id = $1
@@ -848,7 +862,7 @@ func signsReversed(ctx context.Context, tx *sql.Tx, loadID int64) ([]loadWarning
 		     s AS (SELECT sum(l.amount) FILTER (WHERE a.kind = 'revenue') AS revenue,
 		                  sum(l.amount) FILTER (WHERE a.kind = 'cost') AS cost
 		           FROM l JOIN accounts a USING (account))
-		SELECT (revenue * 100)::BIGINT, (cost * 100)::BIGINT, revenue > 0 AND cost < 0 FROM s`, loadID).Scan(&revenue, &cost, &reversed); err != nil {
+		SELECT revenue::VARCHAR, cost::VARCHAR, revenue > 0 AND cost < 0 FROM s`, loadID).Scan(&revenue, &cost, &reversed); err != nil {
 		return nil, fmt.Errorf("signs: %w", err)
 	}
 	if !reversed.Valid || !reversed.Bool {
@@ -857,9 +871,9 @@ func signsReversed(ctx context.Context, tx *sql.Tx, loadID int64) ([]loadWarning
 	return []loadWarning{{
 		fmt.Sprintf("revenue accounts sum to %s (debit) and cost accounts to %s (credit) in this load: the opposite of a Swedish ledger, where debit is positive (costs +, revenue −). "+
 			"Are the amounts sign-reversed (revenue positive, costs negative, as a report shows them)? As loaded, every result has the wrong sign",
-			FormatOre(revenue.Int64), FormatOre(cost.Int64)),
+			revenue.String, cost.String),
 		fmt.Sprintf("intäktskontona summerar till %s (debet) och kostnadskontona till %s (kredit) i inläsningen: tvärtom mot en svensk huvudbok, där debet är positivt (kostnader +, intäkter −). "+
 			"Är beloppen teckenvända (intäkter positiva, kostnader negativa, som en rapport visar dem)? Som de är inlästa har varje resultat fel tecken",
-			kr(revenue.Int64), kr(cost.Int64)),
+			SwedishNumber(revenue.String)+" kr", SwedishNumber(cost.String)+" kr"),
 	}}, nil
 }

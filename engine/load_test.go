@@ -1443,3 +1443,31 @@ func TestSIEBudgetOutsideYear(t *testing.T) {
 	}
 	assertSwedishWarnings(t, s)
 }
+
+// TestSumsBeyondDecimal: amounts that each fit DECIMAL(18,2) but sum,
+// within one month, account and cost center, beyond it are refused as
+// input (naming the group and, from a text extract, its first line),
+// from CSV, SIE and Parquet alike, and the database is left as it was.
+func TestSumsBeyondDecimal(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	before := snapshot(t, s)
+	big := "9999999999999999,99"
+	csv := "Period;Konto;Ansvar;Belopp\n2019-01;4010;100;1\n2019-01;3010;100;" + big + "\n2019-01;3010;200;5\n2019-01;3010;100;" + big + "\n"
+	_, err := s.LoadData(ctx, "big.csv", []byte(csv), LoadOptions{Kind: KindLedger})
+	if !IsInputError(err) || err.Error() != `big.csv:3: the amounts of account 3010, cost center "100" in 2019-01, from this line on, sum to 19999999999999999.98 kr, beyond ±9999999999999999.99 kr, the most an amount holds (DECIMAL(18,2)) (try: check that the amount column holds kronor, not öre or another field)` {
+		t.Errorf("CSV: %v", err)
+	}
+	sie := "#FLAGGA 0\n#SIETYP 4\n#VER A 1 20190105 \"x\"\n{\n#TRANS 3010 {} 9999999999999999.99\n#TRANS 1930 {} -9999999999999999.99\n}\n" +
+		"#VER A 2 20190106 \"y\"\n{\n#TRANS 3010 {} 9999999999999999.99\n#TRANS 1930 {} -9999999999999999.99\n}\n"
+	if _, err := s.LoadData(ctx, "big.se", []byte(sie), LoadOptions{}); !IsInputError(err) || !strings.HasPrefix(err.Error(), "big.se:5: the amounts of account ") {
+		t.Errorf("SIE: %v", err)
+	}
+	pq := parquetOf(t, s, "big.parquet", "SELECT DATE '2019-01-01' AS period, '3010' AS account, '100' AS cost_center, 9999999999999999.99::DECIMAL(18,2) AS amount FROM range(2)")
+	if _, err := s.LoadFile(ctx, pq, LoadOptions{Kind: KindLedger}); !IsInputError(err) || !strings.Contains(err.Error(), "the amounts of one month, account and cost center sum beyond ±9999999999999999.99 kr") {
+		t.Errorf("Parquet: %v", err)
+	}
+	if after := snapshot(t, s); after != before {
+		t.Error("a refused load changed the database")
+	}
+}

@@ -209,7 +209,7 @@ func insertParquet(ctx context.Context, tx *sql.Tx, path string, res *LoadResult
 	if isBudget {
 		return nil
 	}
-	return followLedger(ctx, tx, res.Source, res.LoadID, res.Periods[0], res.Periods[1])
+	return followLedger(ctx, tx, res, res.Periods[0], res.Periods[1])
 }
 
 // parquetColumns builds the SQL that reads a Parquet file's columns as the

@@ -331,7 +331,10 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 			res.Rows += staged
 			t.step("replace earlier rows")
 			if target.table == "ledger" {
-				if err := followLedger(ctx, tx, res.Source, res.LoadID, st.lo, st.hi); err != nil {
+				if err := sumsFit(ctx, tx, res, st.absTotal); err != nil {
+					return err
+				}
+				if err := followLedger(ctx, tx, res, st.lo, st.hi); err != nil {
 					return err
 				}
 				t.step("ledger_month")

@@ -339,15 +339,32 @@ var employmentTypes = map[string]string{
 // hoursCell reads hours as an exact decimal with at most two decimals, or
 // as clock time h:mm (165:30, as time reporting systems write it), which is
 // read to the hundredth of an hour (165,50); negative hours are refused.
+//
+// One person-month holds at most 744 hours (31 days of 24): more is hours
+// in minutes, a year's hours, or another column, and refused (it would
+// also not fit the table's DECIMAL(10,2) from 100 million on).
 func hoursCell(v string, required bool) (string, error) {
+	var hours string
+	var err error
 	if h, m, ok := strings.Cut(v, ":"); ok {
-		return clockHours(v, h, m)
-	}
-	hours, err := positiveCell(v, required)
-	if err != nil && dayFraction(v) {
+		hours, err = clockHours(v, h, m)
+	} else if hours, err = positiveCell(v, required, "hours"); err != nil && dayFraction(v) {
 		return "", fmt.Errorf("%q looks like a time cell: a workbook stores 162:30 as 6,7708… days, not hours; format the column as a number of hours", v)
 	}
+	if err == nil && above(hours, "744") {
+		return "", fmt.Errorf("%q is more hours than a month has (at most 744, 31 days of 24): are they minutes, or a year's hours?", v)
+	}
 	return hours, err
+}
+
+// above tells whether v, a non-negative decimal as FormatOre writes it
+// ("165.50"), is above the whole number limit ("744").
+func above(v, limit string) bool {
+	whole, frac, _ := strings.Cut(v, ".")
+	if len(whole) != len(limit) {
+		return len(whole) > len(limit)
+	}
+	return whole > limit || whole == limit && strings.Trim(frac, "0") != ""
 }
 
 // dayFraction reports whether v is the raw value of a workbook's time or
@@ -397,8 +414,8 @@ func (s *rateScale) add(rate string, percent bool) {
 func (s *rateScale) fractions() bool { return s.positive && !s.above1 && !s.percent }
 
 // positiveCell reads a decimal with at most two decimals that cannot be
-// negative (hours, an employment rate).
-func positiveCell(v string, required bool) (string, error) {
+// negative (hours, an employment rate: what).
+func positiveCell(v string, required bool, what string) (string, error) {
 	if v == "" && !required {
 		return "0.00", nil
 	}
@@ -407,7 +424,7 @@ func positiveCell(v string, required bool) (string, error) {
 		return "", err
 	}
 	if ore < 0 {
-		return "", fmt.Errorf("%q is negative: hours cannot be", v)
+		return "", fmt.Errorf("%q is negative: %s cannot be", v, what)
 	}
 	return FormatOre(ore), nil
 }
@@ -503,7 +520,10 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		r.Manager = p.hash(cell(rec, manager))
 		if v := cell(rec, rate); v != "" {
 			pct := strings.HasSuffix(v, "%") // v is trimmed
-			rate, err := positiveCell(strings.TrimSuffix(v, "%"), true)
+			rate, err := positiveCell(strings.TrimSuffix(v, "%"), true, "an employment rate")
+			if err == nil && above(rate, "100") {
+				err = fmt.Errorf("%q is above 100 %%: not an employment rate (in per cent, 0-100, or as a fraction, 0-1)", v)
+			}
 			if err != nil {
 				return cellErr(name, line, c.colName("employment_rate"), err.Error())
 			}

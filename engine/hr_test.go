@@ -695,10 +695,16 @@ func TestHoursContinuity(t *testing.T) {
 func TestClockHours(t *testing.T) {
 	s := openTest(t)
 	loadHR(t, s, "h.csv", KindHours, "Månad;Anställningsnummer;Kön;Födelseår;Anställningsform;Sysselsättningsgrad;Ordinarie arbetstid;Arbetad tid;Mertid;Övertid\n"+
-		"2019-01;A1;K;1966;tillsvidare;100;176:00;162:30;0:10;1:15\n2019-01;A2;M;1980;tillsvidare;75;132,0;1 132:05;0;0\n")
+		"2019-01;A1;K;1966;tillsvidare;100;176:00;162:30;0:10;1:15\n2019-01;A2;M;1980;tillsvidare;75;132,0;132:05;0;0\n")
 	got := queryLines(t, s, "SELECT concat_ws(' ', birth_year, employment_rate, scheduled_hours, worked_hours, extra_hours, overtime_hours) FROM person_months ORDER BY birth_year")
-	if want := "1966 100.00 176.00 162.50 0.17 1.25\n1980 75.00 132.00 1132.08 0.00 0.00"; strings.Join(got, "\n") != want {
+	if want := "1966 100.00 176.00 162.50 0.17 1.25\n1980 75.00 132.00 132.08 0.00 0.00"; strings.Join(got, "\n") != want {
 		t.Errorf("person-months:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	// A year's clock time, thousands and all, is more than a month holds.
+	_, err := s.LoadData(context.Background(), "y.csv", []byte("Månad;Anställningsnummer;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid\n2019-02;A1;K;1966;tillsvidare;160;1 132:05\n"),
+		LoadOptions{Kind: KindHours, HRKey: testHRKey})
+	if err == nil || !strings.Contains(err.Error(), `y.csv:2: column Arbetad tid: "1 132:05" is more hours than a month has (at most 744`) {
+		t.Errorf("a year's hours: %v", err)
 	}
 	for _, bad := range []string{"1:75", "12:5", ":30", "1:30:00", "-1:30", "1:3a"} {
 		_, err := s.LoadData(context.Background(), "b.csv", []byte("Månad;Anställningsnummer;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid\n2019-02;A1;K;1966;tillsvidare;160;"+bad+"\n"),
@@ -816,5 +822,20 @@ func TestEmploymentRateFractions(t *testing.T) {
 	want := "hours:fil 2 50.00\nhours:frac 2 100.00\nhours:frac 3 75.00\nhours:frac 4 0.00\nhours:pct 2 100.00\nhours:pct 3 1.00\nhours:sign 2 1.00"
 	if strings.Join(got, "\n") != want {
 		t.Errorf("rates:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+func TestAbove(t *testing.T) {
+	for _, c := range []struct {
+		v, limit string
+		want     bool
+	}{
+		{"744.00", "744", false}, {"744.01", "744", true}, {"743.99", "744", false}, {"745.00", "744", true},
+		{"99.50", "744", false}, {"1000.00", "744", true}, {"0.00", "744", false},
+		{"100.00", "100", false}, {"100.50", "100", true}, {"1.00", "100", false}, {"150.00", "100", true},
+	} {
+		if got := above(c.v, c.limit); got != c.want {
+			t.Errorf("above(%q, %q) = %v", c.v, c.limit, got)
+		}
 	}
 }

@@ -309,7 +309,7 @@ func ParsePeriod(s string) (Month, error) {
 		}
 	}
 	if err != nil || y < 1900 || y > 2999 || m < 1 || m > 12 {
-		return Month{}, fmt.Errorf("%s is not a valid period (expected YYYY-MM with month 01-12)", quoteClip(s))
+		return Month{}, fmt.Errorf("%s is not a valid period (expected YYYY-MM, a year 1900-2999 and a month 01-12)", quoteClip(s))
 	}
 	if d != 0 || (len(s) >= 8 && !words) {
 		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)

@@ -1471,3 +1471,48 @@ func TestSumsBeyondDecimal(t *testing.T) {
 		t.Error("a refused load changed the database")
 	}
 }
+
+// TestOutcomeOfMonthNotLoaded: the economy queries give no outcome (NULL,
+// not 0) for a report month the scope's ledger has no rows for — a month
+// not loaded yet, for the scope — and the budget beside it; a month with
+// rows in the scope gives its sums, however few the rows.
+func TestOutcomeOfMonthNotLoaded(t *testing.T) {
+	s := openTest(t)
+	loadFixtures(t, s, []fixture{
+		{"k.csv", "Konto;Typ;Kategori;Underkategori\n3000-3999;intäkt;Intäkter;Intäkter\n4000-4999;kostnad;Personal;Personal\n", LoadOptions{Kind: KindAccounts}},
+		{"o.csv", "Ansvar;Enhet;Division\n100;A;D\n200;B;D\n", LoadOptions{Kind: KindOrg}},
+		{"l18.csv", "Period;Konto;Ansvar;Belopp\n2018-03;4010;100;30\n", LoadOptions{Kind: KindLedger}},
+		{"l.csv", "Period;Konto;Ansvar;Belopp\n2019-01;4010;100;10\n2019-02;4010;200;20\n2019-03;4010;200;5\n", LoadOptions{Kind: KindLedger}},
+		{"b.csv", "Period;Konto;Ansvar;Belopp\n2019-03;4010;100;40\n2019-04;4010;100;40\n", LoadOptions{Kind: KindBudget}},
+	})
+	for _, c := range []struct {
+		name, unit string
+		period     Month
+		want       string
+	}{
+		{"period_result", "", Month{2019, 3}, "-35.00 -40.00 5.00"},
+		{"period_result", "", Month{2019, 4}, "NULL -80.00 NULL"},
+		{"period_result", "A", Month{2019, 3}, "NULL -40.00 NULL"}, // A booked nothing in March
+		{"period_result", "B", Month{2019, 3}, "-25.00 0.00 -25.00"},
+		// rows keyed by category: its last row, the subcategory's
+		{"cost_deviation", "", Month{2019, 4}, "Personal NULL -80.00 NULL"},
+		{"net_cost_change", "", Month{2019, 4}, "Personal NULL -30.00 NULL NULL"},
+		{"net_cost_change", "", Month{2019, 3}, "Personal -35.00 -30.00 -5.00 16.67"},
+	} {
+		rows := queryRows(t, s, c.name, Params{Period: c.period, Unit: c.unit})
+		var got []string
+		for k, v := range rows {
+			if c.name != "period_result" && k != "Personal" {
+				continue
+			}
+			got = append(got, strings.Join(v, " "))
+		}
+		if strings.Join(got, "|") != c.want {
+			t.Errorf("%s %s %s: %q, want %q", c.name, c.unit, c.period, got, c.want)
+		}
+	}
+	dev := queryRows(t, s, "result_development", Params{Period: Month{2019, 4}})
+	if got := strings.Join(dev["1"], " ") + "|" + strings.Join(dev["4"], " "); got != "NULL 0.00 0.00|NULL -80.00 -30.00" {
+		t.Errorf("result_development 2019-04: %s", got)
+	}
+}

@@ -1,6 +1,7 @@
 -- @title: Verksamhetens kostnader
 -- @description: Kostnader hittills i år mot periodbudget per kategori och underkategori, och avvikelsen
 -- @description: (positiv = överskott mot budget). Rader med subcategory NULL är kategorins summa.
+-- @description: Utfall och avvikelse är NULL för en rapportmånad som huvudboken saknar rader för i urvalet (inte inläst).
 -- @unit: kr
 -- @params: period, unit, division, budget_version, budget_basis
 WITH p AS (
@@ -10,6 +11,14 @@ WITH p AS (
            getvariable('division')::VARCHAR AS division,
            coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version,
            coalesce(getvariable('budget_basis')::VARCHAR, 'revised') AS basis
+),
+-- a month the scope's ledger has no rows for (not yet loaded) has no outcome: NULL, not 0,
+-- as the report refuses such a month
+loaded AS (
+    SELECT EXISTS (SELECT 1 FROM ledger_month_report r, p
+                   WHERE r.period = p.period
+                     AND (p.unit IS NULL OR r.unit = p.unit)
+                     AND (p.division IS NULL OR r.division = p.division)) AS yes
 ),
 outcome AS (
     SELECT r.category, r.subcategory, sum(r.report_amount) AS v
@@ -32,9 +41,10 @@ budget AS (
     GROUP BY ALL
 ),
 joined AS (
-    SELECT category, subcategory, coalesce(o.v, 0) AS outcome, coalesce(b.v, 0) AS budget
+    SELECT category, subcategory, CASE WHEN l.yes THEN coalesce(o.v, 0) END AS outcome, coalesce(b.v, 0) AS budget
     FROM outcome o
     FULL JOIN budget b USING (category, subcategory)
+    CROSS JOIN loaded l
 ),
 grouped AS (
     SELECT category,

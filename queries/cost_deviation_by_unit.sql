@@ -1,6 +1,7 @@
 -- @title: Kostnadsavvikelse per enhet
 -- @description: Kostnader hittills i år mot periodbudget per enhet och underkategori, med avvikelsen
 -- @description: (positiv = överskott). Visar var en avvikelse uppstår, t.ex. MT-reservdelar på Sterilteknik.
+-- @description: Utfall och avvikelse är NULL för en rapportmånad som huvudboken saknar rader för i urvalet (inte inläst).
 -- @unit: kr
 -- @params: period, unit, division, budget_version, budget_basis
 WITH p AS (
@@ -10,6 +11,14 @@ WITH p AS (
            getvariable('division')::VARCHAR AS division,
            coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version,
            coalesce(getvariable('budget_basis')::VARCHAR, 'revised') AS basis
+),
+-- a month the scope's ledger has no rows for (not yet loaded) has no outcome: NULL, not 0,
+-- as the report refuses such a month
+loaded AS (
+    SELECT EXISTS (SELECT 1 FROM ledger_month_report r, p
+                   WHERE r.period = p.period
+                     AND (p.unit IS NULL OR r.unit = p.unit)
+                     AND (p.division IS NULL OR r.division = p.division)) AS yes
 ),
 outcome AS (
     SELECT r.unit, r.category, r.subcategory, sum(r.report_amount) AS v
@@ -35,10 +44,11 @@ sub_order AS (SELECT category, subcategory, min(sort_key) AS k FROM report_lines
 SELECT unit,
        category,
        subcategory,
-       coalesce(o.v, 0)::DECIMAL(18,2)                      AS outcome,
-       coalesce(b.v, 0)::DECIMAL(18,2)                      AS budget,
-       (coalesce(o.v, 0) - coalesce(b.v, 0))::DECIMAL(18,2) AS deviation
+       CASE WHEN l.yes THEN coalesce(o.v, 0) END::DECIMAL(18,2)                     AS outcome,
+       coalesce(b.v, 0)::DECIMAL(18,2)                                              AS budget,
+       CASE WHEN l.yes THEN coalesce(o.v, 0) - coalesce(b.v, 0) END::DECIMAL(18,2) AS deviation
 FROM outcome o
 FULL JOIN budget b USING (unit, category, subcategory)
+CROSS JOIN loaded l
 LEFT JOIN sub_order s USING (category, subcategory)
 ORDER BY unit, s.k NULLS LAST, category, subcategory;

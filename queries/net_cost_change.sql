@@ -1,7 +1,8 @@
 -- @title: Nettokostnadsutveckling
 -- @description: Kostnader hittills i år mot samma månader förra året, per kategori och underkategori:
 -- @description: förändring i kronor och i procent av förra året (positiv procent = kostnadsökning).
--- @description: Rader med subcategory NULL är kategorins summa.
+-- @description: Rader med subcategory NULL är kategorins summa. I år (och förändringen) är NULL för en månad som
+-- @description: huvudboken saknar rader för i urvalet (inte inläst).
 -- @unit: kr
 -- @params: period, unit, division
 WITH p AS (
@@ -10,6 +11,14 @@ WITH p AS (
            getvariable('unit')::VARCHAR AS unit,
            getvariable('division')::VARCHAR AS division,
            coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version
+),
+-- a month the scope's ledger has no rows for (not yet loaded) has no outcome: NULL, not 0,
+-- as the report refuses such a month
+loaded AS (
+    SELECT EXISTS (SELECT 1 FROM ledger_month_report r, p
+                   WHERE r.period = p.period
+                     AND (p.unit IS NULL OR r.unit = p.unit)
+                     AND (p.division IS NULL OR r.division = p.division)) AS yes
 ),
 cur AS (
     SELECT r.category, r.subcategory, sum(r.report_amount) AS v
@@ -32,11 +41,12 @@ prev AS (
 -- a ledger without last year's months has no comparison: NULL, not 0
 has_prev AS (SELECT count(*) > 0 AS yes FROM prev),
 joined AS (
-    SELECT category, subcategory, coalesce(c.v, 0) AS cur,
+    SELECT category, subcategory, CASE WHEN l.yes THEN coalesce(c.v, 0) END AS cur,
            CASE WHEN h.yes THEN coalesce(pr.v, 0) END AS prev
     FROM cur c
     FULL JOIN prev pr USING (category, subcategory)
     CROSS JOIN has_prev h
+    CROSS JOIN loaded l
 ),
 grouped AS (
     SELECT category,

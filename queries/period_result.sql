@@ -2,6 +2,7 @@
 -- @description: Resultatet hittills i år (januari till rapportmånaden) mot periodbudget, och avvikelsen
 -- @description: (positiv = bättre än budget). Intäkter +, kostnader -; balanskonton räknas inte.
 -- @description: Budgeten är den reviderade (ursprunglig + budgetbeslut i kraft) om inte budget_basis = 'original'.
+-- @description: Utfall och avvikelse är NULL för en rapportmånad som huvudboken saknar rader för i urvalet (inte inläst).
 -- @unit: kr
 -- @params: period, unit, division, budget_version, budget_basis
 WITH p AS (
@@ -11,6 +12,14 @@ WITH p AS (
            getvariable('division')::VARCHAR AS division,
            coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version,
            coalesce(getvariable('budget_basis')::VARCHAR, 'revised') AS basis
+),
+-- a month the scope's ledger has no rows for (not yet loaded) has no outcome: NULL, not 0,
+-- as the report refuses such a month
+loaded AS (
+    SELECT EXISTS (SELECT 1 FROM ledger_month_report r, p
+                   WHERE r.period = p.period
+                     AND (p.unit IS NULL OR r.unit = p.unit)
+                     AND (p.division IS NULL OR r.division = p.division)) AS yes
 ),
 outcome AS (
     SELECT sum(r.report_amount) AS v
@@ -30,8 +39,8 @@ budget AS (
       AND (p.unit IS NULL OR r.unit = p.unit)
       AND (p.division IS NULL OR r.division = p.division)
 )
-SELECT strftime(p.period, '%Y-%m')                         AS period,
-       coalesce(o.v, 0)::DECIMAL(18,2)                     AS outcome,
-       coalesce(b.v, 0)::DECIMAL(18,2)                     AS budget,
-       (coalesce(o.v, 0) - coalesce(b.v, 0))::DECIMAL(18,2) AS deviation
-FROM p, outcome o, budget b;
+SELECT strftime(p.period, '%Y-%m')                                          AS period,
+       CASE WHEN l.yes THEN coalesce(o.v, 0) END::DECIMAL(18,2)                     AS outcome,
+       coalesce(b.v, 0)::DECIMAL(18,2)                                              AS budget,
+       CASE WHEN l.yes THEN coalesce(o.v, 0) - coalesce(b.v, 0) END::DECIMAL(18,2) AS deviation
+FROM p, loaded l, outcome o, budget b;

@@ -1,6 +1,7 @@
 -- @title: Resultatutveckling
 -- @description: Ackumulerat resultat per månad i år (till och med rapportmånaden), ackumulerad
 -- @description: periodbudget för hela året och ackumulerat utfall samma månader förra året.
+-- @description: Utfallet är NULL för en rapportmånad som huvudboken saknar rader för i urvalet (inte inläst).
 -- @unit: kr
 -- @params: period, unit, division, budget_version, budget_basis
 WITH p AS (
@@ -10,6 +11,14 @@ WITH p AS (
            getvariable('division')::VARCHAR AS division,
            coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version,
            coalesce(getvariable('budget_basis')::VARCHAR, 'revised') AS basis
+),
+-- a month the scope's ledger has no rows for (not yet loaded) has no outcome: NULL, not 0,
+-- as the report refuses such a month
+loaded AS (
+    SELECT EXISTS (SELECT 1 FROM ledger_month_report r, p
+                   WHERE r.period = p.period
+                     AND (p.unit IS NULL OR r.unit = p.unit)
+                     AND (p.division IS NULL OR r.division = p.division)) AS yes
 ),
 months AS (
     SELECT unnest(generate_series(1, 12)) AS m
@@ -44,7 +53,7 @@ last_year AS (
     GROUP BY 1
 )
 SELECT months.m AS month,
-       CASE WHEN months.m <= month(p.period)
+       CASE WHEN months.m <= month(p.period) AND l.yes
             THEN sum(coalesce(o.v, 0)) OVER w END::DECIMAL(18,2)  AS outcome_cum,
        CASE WHEN (SELECT count(*) FROM budget) > 0
             THEN sum(coalesce(b.v, 0)) OVER w END::DECIMAL(18,2)  AS budget_cum,
@@ -52,6 +61,7 @@ SELECT months.m AS month,
             THEN sum(coalesce(ly.v, 0)) OVER w END::DECIMAL(18,2) AS last_year_cum
 FROM months
 CROSS JOIN p
+CROSS JOIN loaded l
 LEFT JOIN outcome o ON o.m = months.m
 LEFT JOIN budget b ON b.m = months.m
 LEFT JOIN last_year ly ON ly.m = months.m

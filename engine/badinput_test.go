@@ -10,6 +10,14 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// refusalBase is what the database holds before a load that must be
+// refused, and leave it alone: a ledger, an organisation and a budget.
+var refusalBase = []fixture{
+	{"base.csv", "Period;Konto;Ansvar;Belopp\n2019-01;4011;100;5\n", LoadOptions{Kind: KindLedger}},
+	{"org.csv", "Ansvar;Enhet;Division\n100;IT;D\n", LoadOptions{Kind: KindOrg}},
+	{"b.csv", "År;Konto;Ansvar;Belopp\n2019;4011;100;1200\n", LoadOptions{Kind: KindBudget}},
+}
+
 // TestBadInputCorpus loads every malformed file of testdata/badinput (the
 // kind is the part of the name before "__"), plus a few made here that are
 // too large or binary to keep: each is refused with the error text in its
@@ -57,19 +65,7 @@ func TestBadInputCorpus(t *testing.T) {
 				kind = ""
 			}
 			s := openTest(t)
-			// Something loaded before, which the refusal must leave alone.
-			for _, base := range []struct {
-				name, data string
-				kind       Kind
-			}{
-				{"base.csv", "Period;Konto;Ansvar;Belopp\n2019-01;4011;100;5\n", KindLedger},
-				{"org.csv", "Ansvar;Enhet;Division\n100;IT;D\n", KindOrg},
-				{"b.csv", "År;Konto;Ansvar;Belopp\n2019;4011;100;1200\n", KindBudget},
-			} {
-				if _, err := s.LoadData(ctx, base.name, []byte(base.data), LoadOptions{Kind: base.kind}); err != nil {
-					t.Fatal(err)
-				}
-			}
+			loadFixtures(t, s, refusalBase)
 			before := snapshot(t, s)
 			_, err := s.LoadFile(ctx, path, LoadOptions{Kind: kind, HRKey: testHRKey})
 			if err == nil {

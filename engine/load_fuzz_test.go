@@ -81,18 +81,7 @@ func FuzzLoadExtract(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	for _, b := range []struct {
-		name, data string
-		kind       Kind
-	}{
-		{"base.csv", "Period;Konto;Ansvar;Belopp\n2018-01;4011;100;5\n2019-01;4011;100;7\n", KindLedger},
-		{"org.csv", "Ansvar;Enhet;Division\n100;IT;D\n", KindOrg},
-		{"b.csv", "År;Konto;Ansvar;Belopp\n2019;4011;100;1200\n", KindBudget},
-	} {
-		if _, err := bs.LoadData(ctx, b.name, []byte(b.data), LoadOptions{Kind: b.kind}); err != nil {
-			f.Fatal(err)
-		}
-	}
+	loadFixtures(f, bs, refusalBase)
 	if err := bs.Close(); err != nil {
 		f.Fatal(err)
 	}

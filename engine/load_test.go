@@ -558,7 +558,7 @@ type fixture struct {
 	opt        LoadOptions
 }
 
-func loadFixtures(t *testing.T, s *Store, fs []fixture) {
+func loadFixtures(t testing.TB, s *Store, fs []fixture) {
 	t.Helper()
 	for _, f := range fs {
 		if _, err := s.LoadData(context.Background(), f.name, []byte(f.data), f.opt); err != nil {

@@ -41,8 +41,8 @@ func followLedger(ctx context.Context, tx execer, res *LoadResult, lo, hi Month)
 	return nil
 }
 
-// maxAmountOre is the largest amount DECIMAL(18,2) holds, in öre: every
-// amount of the ledger, and every sum ledger_month keeps of them.
+// The largest amount DECIMAL(18,2) holds, in öre and as the errors write
+// it: every amount of the ledger, and every sum ledger_month keeps of them.
 const (
 	maxAmountOre  = 999_999_999_999_999_999
 	maxAmountText = "±9999999999999999.99 kr"
@@ -68,8 +68,8 @@ func sumsFit(ctx context.Context, tx *sql.Tx, res *LoadResult, absTotal uint64) 
 	err := tx.QueryRowContext(ctx, `SELECT period, account, cost_center, min(line), sum(amount)::VARCHAR
 		FROM ledger WHERE load_id = ?
 		GROUP BY period, account, cost_center
-		HAVING abs(sum(amount)) > 9999999999999999.99
-		ORDER BY 4 LIMIT 1`, res.LoadID).Scan(&period, &account, &costCenter, &line, &sum)
+		HAVING abs(sum(amount)) * 100 > ?
+		ORDER BY 4 LIMIT 1`, res.LoadID, int64(maxAmountOre)).Scan(&period, &account, &costCenter, &line, &sum)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
@@ -80,6 +80,15 @@ func sumsFit(ctx context.Context, tx *sql.Tx, res *LoadResult, absTotal uint64) 
 		Msg: fmt.Sprintf("the amounts of account %s, cost center %q in %s, from this line on, sum to %s kr, beyond %s, the most an amount holds (DECIMAL(18,2))",
 			account, costCenter.String, Month{period.Year(), period.Month()}, sum, maxAmountText),
 		Hint: "check that the amount column holds kronor, not öre or another field"}
+}
+
+// followStaged is followLedger for a load whose rows went through st: its
+// sums are checked against DECIMAL(18,2) first (sumsFit), with a line.
+func followStaged(ctx context.Context, tx *sql.Tx, res *LoadResult, st *stage) error {
+	if err := sumsFit(ctx, tx, res, st.absTotal); err != nil {
+		return err
+	}
+	return followLedger(ctx, tx, res, st.lo, st.hi)
 }
 
 // refreshLedgerMonth recomputes ledger_month for the months lo..hi from the

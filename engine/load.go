@@ -404,7 +404,10 @@ func englishWarnings(ws []loadWarning) []string {
 }
 
 // kr writes öre as Swedish kronor for a Swedish warning: "−1 234,50 kr".
-func kr(ore int64) string { return SwedishNumber(FormatOre(ore)) + " kr" }
+func kr(ore int64) string { return krOf(FormatOre(ore)) }
+
+// krOf writes a plain amount in kronor ("-1234.50") the same way.
+func krOf(plain string) string { return SwedishNumber(plain) + " kr" }
 
 // insert writes the extract's rows and then its warnings (load_warnings),
 // in the load's transaction: what the parse found, and what the rows in
@@ -524,10 +527,7 @@ func insertLedger(ctx context.Context, tx *sql.Tx, st *stage, res *LoadResult) e
 		return fmt.Errorf("insert ledger: %w", err)
 	}
 	res.Rows += st.rows
-	if err := sumsFit(ctx, tx, res, st.absTotal); err != nil {
-		return err
-	}
-	return followLedger(ctx, tx, res, st.lo, st.hi)
+	return followStaged(ctx, tx, res, st)
 }
 
 // stage is ledger rows written as canonical CSV while the extract is parsed,
@@ -874,6 +874,6 @@ func signsReversed(ctx context.Context, tx *sql.Tx, loadID int64) ([]loadWarning
 			revenue.String, cost.String),
 		fmt.Sprintf("intäktskontona summerar till %s (debet) och kostnadskontona till %s (kredit) i inläsningen: tvärtom mot en svensk huvudbok, där debet är positivt (kostnader +, intäkter −). "+
 			"Är beloppen teckenvända (intäkter positiva, kostnader negativa, som en rapport visar dem)? Som de är inlästa har varje resultat fel tecken",
-			SwedishNumber(revenue.String)+" kr", SwedishNumber(cost.String)+" kr"),
+			krOf(revenue.String), krOf(cost.String)),
 	}}, nil
 }

@@ -357,12 +357,12 @@ func (s *Store) checkPeriod(ctx context.Context, o ReportOptions) error {
 	// ledger's span is computed only when the month is missing: at region
 	// scale a join over every line took most of a second.
 	from, where, args := "ledger l", "TRUE", []any{}
-	scope := ""
+	scope := forScope(o.Unit, o.Division)
 	switch {
 	case o.Unit != "":
-		from, where, args, scope = "ledger l LEFT JOIN cost_centers c USING (cost_center)", "coalesce(c.unit, 'Ej mappat') = ?", append(args, o.Unit), " for unit "+o.Unit
+		from, where, args = "ledger l LEFT JOIN cost_centers c USING (cost_center)", "coalesce(c.unit, 'Ej mappat') = ?", append(args, o.Unit)
 	case o.Division != "":
-		from, where, args, scope = "ledger l LEFT JOIN cost_centers c USING (cost_center)", "coalesce(c.division, 'Ej mappat') = ?", append(args, o.Division), " for division "+o.Division
+		from, where, args = "ledger l LEFT JOIN cost_centers c USING (cost_center)", "coalesce(c.division, 'Ej mappat') = ?", append(args, o.Division)
 	}
 	var one int
 	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM "+from+" WHERE l.period = ? AND "+where+" LIMIT 1", append([]any{o.Period.Date()}, args...)...).Scan(&one)
@@ -384,6 +384,18 @@ func (s *Store) checkPeriod(ctx context.Context, o ReportOptions) error {
 	}
 	return scopeErrorf("the ledger has no rows for %s%s (it covers %s to %s): load that month's extract, or choose a month it covers",
 		o.Period, scope, Month{lo.Time.Year(), lo.Time.Month()}, Month{hi.Time.Year(), hi.Time.Month()})
+}
+
+// forScope names a scope in an English message: " for unit MT", " for division
+// D", or nothing for the whole organisation.
+func forScope(unit, division string) string {
+	switch {
+	case unit != "":
+		return " for unit " + unit
+	case division != "":
+		return " for division " + division
+	}
+	return ""
 }
 
 var (
@@ -420,14 +432,8 @@ func (s *Store) PeriodGaps(ctx context.Context, query string, m Month, unit, div
 		case !lo.Valid:
 			gaps = append(gaps, "no HR hours are loaded (tertial load --kind hours): the staff figures are empty")
 		case !here:
-			scope := ""
-			if unit != "" {
-				scope = " for unit " + unit
-			} else if division != "" {
-				scope = " for division " + division
-			}
 			gaps = append(gaps, fmt.Sprintf("the HR hours have no person-months for %s%s (they cover %s to %s): the staff figures are not that month's",
-				m, scope, Month{lo.Time.Year(), lo.Time.Month()}, Month{hi.Time.Year(), hi.Time.Month()}))
+				m, forScope(unit, division), Month{lo.Time.Year(), lo.Time.Month()}, Month{hi.Time.Year(), hi.Time.Month()}))
 		}
 	}
 	return gaps, nil

@@ -331,10 +331,7 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 			res.Rows += staged
 			t.step("replace earlier rows")
 			if target.table == "ledger" {
-				if err := sumsFit(ctx, tx, res, st.absTotal); err != nil {
-					return err
-				}
-				if err := followLedger(ctx, tx, res, st.lo, st.hi); err != nil {
+				if err := followStaged(ctx, tx, res, st); err != nil {
 					return err
 				}
 				t.step("ledger_month")

@@ -416,6 +416,9 @@ func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, kind
 	if err := ex.insertRows(ctx, tx, res, opt); err != nil {
 		return err
 	}
+	if err := amountsFit(ctx, tx, res, kind); err != nil {
+		return err
+	}
 	if kind == KindSIE || kind == KindLedger || kind == KindBudget {
 		w, err := signsReversed(ctx, tx, res.LoadID)
 		if err != nil {

@@ -1472,6 +1472,40 @@ func TestSumsBeyondDecimal(t *testing.T) {
 	}
 }
 
+// TestAmountsBeyondTableLimit: amounts that each fit, and fit their month
+// sums, but bring a table's absolute total beyond the 10^14 kr the
+// report's sums hold are refused, naming the load's largest amount and its
+// line; the total counts the earlier loads that stay (another source) and
+// not the ones the load replaces; CSV, SIE and Parquet alike, and the
+// database is left as it was.
+func TestAmountsBeyondTableLimit(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	loadFixtures(t, s, []fixture{
+		{"prognos.csv", "Period;Kategori;Avvikelse\n2019-04;Personal;-60 000 000 000 000\n", LoadOptions{Kind: KindForecast}},
+	})
+	// The same source again replaces the month: 70 000 billion alone fits.
+	loadFixtures(t, s, []fixture{
+		{"prognos.csv", "Period;Kategori;Avvikelse\n2019-04;Personal;70 000 000 000 000\n", LoadOptions{Kind: KindForecast}},
+	})
+	before := snapshot(t, s)
+	_, err := s.LoadData(ctx, "division.csv", []byte("Period;Kategori;Avvikelse\n2019-04;Lokaler;1\n2019-04;Personal;-40 000 000 000 000\n"), LoadOptions{Kind: KindForecast})
+	if !IsInputError(err) || err.Error() != "division.csv:3: amount -40000000000000.00 kr, the largest in the file: with this file the forecast deviations add up to 110000000000001.00 kr in absolute value, beyond the 100000000000000 kr (10^14) the report's sums can hold (DECIMAL(18,2)) (try: check that the amounts are kronor, not öre or another field)" {
+		t.Errorf("forecast: %v", err)
+	}
+	sie := "#FLAGGA 0\n#SIETYP 4\n#VER A 1 20190105 \"x\"\n{\n#TRANS 3010 {} 60000000000000.00\n#TRANS 1930 {} -60000000000000.00\n}\n"
+	if _, err := s.LoadData(ctx, "big.se", []byte(sie), LoadOptions{}); !IsInputError(err) || !strings.HasPrefix(err.Error(), "big.se:5: amount 60000000000000.00 kr, the largest in the file: with this file the ledger amounts add up to 120000000000000.00 kr") {
+		t.Errorf("SIE: %v", err)
+	}
+	pq := parquetOf(t, s, "big.parquet", "SELECT DATE '2019-01-01' AS period, (3010 + i)::VARCHAR AS account, '100' AS cost_center, 1000000000000.00::DECIMAL(18,2) AS amount FROM range(101) t(i)")
+	if _, err := s.LoadFile(ctx, pq, LoadOptions{Kind: KindBudget}); !IsInputError(err) || !strings.Contains(err.Error(), "the budget amounts add up to 101000000000000.00 kr") {
+		t.Errorf("Parquet: %v", err)
+	}
+	if after := snapshot(t, s); after != before {
+		t.Error("a refused load changed the database")
+	}
+}
+
 // TestOutcomeOfMonthNotLoaded: the economy queries give no outcome (NULL,
 // not 0) for a report month the scope's ledger has no rows for — a month
 // not loaded yet, for the scope — and the budget beside it; a month with

@@ -399,19 +399,52 @@ func clockHours(v, h, m string) (string, error) {
 // rateScale tells whether an extract writes employment rates as fractions
 // (1, 0,75) or in per cent (100, 75): fractions when no rate is above 1 and
 // some is above 0, and none says %. It takes the whole extract: a single
-// row's 1 could be either.
+// row's 1 could be either. An extract in per cent may still have a row
+// with a fraction (0,75 where the others write 75): read in per cent, it
+// is an employment of 0,75 %, and with a hundred or so scheduled hours it
+// cannot be one — such an extract is refused (mixed). A small rate with as
+// few hours as it allows (1 % and 2 h) is a small employment, and stays.
 type rateScale struct {
 	above1, positive, percent bool
+	// the first rate that says per cent (above 1, or with %), and the
+	// first at most 1 without a % sign whose scheduled hours are more than
+	// that many per cent of a month's 744 hours: lines and cells.
+	large, small         int
+	largeCell, smallCell string
+	smallHours           string
 }
 
-func (s *rateScale) add(rate string, percent bool) {
-	// rate is as FormatOre writes it: "0.75", "1.00", "100.00".
+func (s *rateScale) add(rate string, percent bool, line int, v, scheduled string) {
+	// rate and scheduled are as FormatOre writes them: "0.75", "1.00", "100.00".
 	s.percent = s.percent || percent
 	s.positive = s.positive || rate != "0.00"
-	s.above1 = s.above1 || !(strings.HasPrefix(rate, "0.") || rate == "1.00")
+	fraction := strings.HasPrefix(rate, "0.") || rate == "1.00"
+	s.above1 = s.above1 || !fraction
+	if s.large == 0 && (percent || !fraction) {
+		s.large, s.largeCell = line, v
+	}
+	if s.small == 0 && !percent && fraction {
+		r, _ := ParseAmount(rate)
+		h, _ := ParseAmount(scheduled)
+		if h*100 > r*744 { // scheduled > rate % of 744 h
+			s.small, s.smallCell, s.smallHours = line, v, scheduled
+		}
+	}
 }
 
 func (s *rateScale) fractions() bool { return s.positive && !s.above1 && !s.percent }
+
+// mixed refuses an extract in per cent with a rate that is a fraction
+// (see rateScale), naming its line.
+func (s *rateScale) mixed(name, col string) error {
+	if s.small == 0 || s.large == 0 {
+		return nil
+	}
+	e := cellErr(name, s.small, col, fmt.Sprintf("%q beside rates in per cent (line %d: %q) is an employment of %s %%, and cannot hold %s scheduled hours: the extract writes some rates as fractions and others in per cent",
+		s.smallCell, s.large, s.largeCell, s.smallCell, strings.Replace(strings.TrimSuffix(s.smallHours, ".00"), ".", ",", 1)))
+	e.Hint = "write every rate in per cent (75) or every one as a fraction (0,75)"
+	return e
+}
 
 // positiveCell reads a decimal with at most two decimals that cannot be
 // negative (hours, an employment rate: what).
@@ -464,12 +497,11 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		person, cost string
 	}
 	var rates rateScale
-	defer func() { ex.ratesAsFractions = rates.fractions() }()
 	seen := make(map[monthKey]int, ex.rowsHint)
 	if st == nil {
 		ex.hours = make([]personMonth, 0, ex.rowsHint)
 	}
-	return eachRecord(name, t, func(rec []string, line int) error {
+	err = eachRecord(name, t, func(rec []string, line int) error {
 		if err := checkNoPersonnummer(name, line, t.Header(), rec, ids); err != nil {
 			return err
 		}
@@ -518,8 +550,8 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		r.Type = ty
 		r.CostCenter = codeCell(rec, costCenter)
 		r.Manager = p.hash(cell(rec, manager))
-		if v := cell(rec, rate); v != "" {
-			pct := strings.HasSuffix(v, "%") // v is trimmed
+		rateCell := cell(rec, rate)
+		if v := rateCell; v != "" {
 			rate, err := positiveCell(strings.TrimSuffix(v, "%"), true, "an employment rate")
 			if err == nil && above(rate, "100") {
 				err = fmt.Errorf("%q is above 100 %%: not an employment rate (in per cent, 0-100, or as a fraction, 0-1)", v)
@@ -528,7 +560,6 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 				return cellErr(name, line, c.colName("employment_rate"), err.Error())
 			}
 			r.Rate = rate
-			rates.add(rate, pct)
 		}
 		for k, dst := range hoursOf(&r) {
 			h := hourCols[k]
@@ -537,6 +568,9 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 				return cellErr(name, line, c.colName(h.f), err.Error()+" (expected hours such as 165,5)")
 			}
 			*dst = v
+		}
+		if rateCell != "" {
+			rates.add(r.Rate, strings.HasSuffix(rateCell, "%"), line, rateCell, r.Scheduled) // the cell is trimmed
 		}
 		key := monthKey{r.Period, r.Person, r.CostCenter}
 		if prev, dup := seen[key]; dup {
@@ -549,6 +583,11 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		ex.hours = append(ex.hours, r)
 		return nil
 	})
+	if err == nil {
+		err = rates.mixed(name, c.colName("employment_rate"))
+	}
+	ex.ratesAsFractions = rates.fractions()
+	return err
 }
 
 // hoursOf is a person-month's hours fields, in the order readHours reads them.

@@ -825,6 +825,30 @@ func TestEmploymentRateFractions(t *testing.T) {
 	}
 }
 
+// TestEmploymentRatesMixed: an extract in per cent with a rate written as
+// a fraction, which its scheduled hours show is not a tiny employment, is
+// refused at that rate's line, whichever comes first; a tiny employment
+// with the few hours it allows loads (TestEmploymentRateFractions).
+func TestEmploymentRatesMixed(t *testing.T) {
+	s := openTest(t)
+	before := snapshot(t, s)
+	head := "Månad;Anställningsnummer;Kön;Födelseår;Anställningsform;Sysselsättningsgrad;Ordinarie arbetstid;Arbetad tid\n"
+	for _, c := range []struct{ rows, want string }{
+		{"2019-04;A;K;1980;tillsvidare;100;160;160\n2019-04;B;M;1980;tillsvidare;0,75;120;120\n",
+			`m.csv:3: column Sysselsättningsgrad: "0,75" beside rates in per cent (line 2: "100") is an employment of 0,75 %, and cannot hold 120 scheduled hours: the extract writes some rates as fractions and others in per cent (try: write every rate in per cent (75) or every one as a fraction (0,75))`},
+		{"2019-04;B;M;1980;tillsvidare;1;160;160\n2019-04;A;K;1980;tillsvidare;0,5;80;80\n2019-04;C;K;1980;tillsvidare;50 %;80;80\n",
+			`m.csv:2: column Sysselsättningsgrad: "1" beside rates in per cent (line 4: "50 %") is an employment of 1 %, and cannot hold 160 scheduled hours: the extract writes some rates as fractions and others in per cent (try: write every rate in per cent (75) or every one as a fraction (0,75))`},
+	} {
+		_, err := s.LoadData(context.Background(), "m.csv", []byte(head+c.rows), LoadOptions{Kind: KindHours, HRKey: testHRKey})
+		if !IsInputError(err) || err.Error() != c.want {
+			t.Errorf("%q:\n got %v\nwant %s", c.rows, err, c.want)
+		}
+	}
+	if snapshot(t, s) != before {
+		t.Error("a refused load changed the database")
+	}
+}
+
 func TestAbove(t *testing.T) {
 	for _, c := range []struct {
 		v, limit string

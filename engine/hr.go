@@ -357,6 +357,62 @@ func hoursCell(v string, required bool) (string, error) {
 	return hours, err
 }
 
+// timeCells refuses a workbook's hours column whose cells are durations
+// ([h]:mm): their raw value is days, and where every one is a whole number
+// of hours times six (168:00 is 7 days) hoursCell cannot tell it from
+// hours — a month's 168 hours would load as 7. Each column is checked once,
+// at its first row with a value, as the workbook displays that cell; a
+// column is formatted whole, so that row stands for it. Not a workbook:
+// nothing to check.
+type timeCells struct {
+	x    *xlsxTable
+	cols []int    // the hours columns not checked yet
+	name []string // their headers
+}
+
+func newTimeCells(t tableReader, cols []int, names []string) *timeCells {
+	x, _ := t.(*xlsxTable)
+	c := &timeCells{x: x}
+	for i, col := range cols {
+		if col >= 0 {
+			c.cols, c.name = append(c.cols, col), append(c.name, names[i])
+		}
+	}
+	return c
+}
+
+func (c *timeCells) check(file string, rec []string, line int) error {
+	if c.x == nil || len(c.cols) == 0 {
+		return nil
+	}
+	var shown []string
+	for i := 0; i < len(c.cols); i++ {
+		v := cell(rec, c.cols[i])
+		if v == "" {
+			continue
+		}
+		if shown == nil {
+			var err error
+			if shown, err = c.x.formattedRow(line); err != nil {
+				// The raw values are read all the same; only this
+				// check cannot be made.
+				c.cols = nil
+				return nil
+			}
+			if shown == nil {
+				shown = []string{}
+			}
+		}
+		f, col := cell(shown, c.cols[i]), c.name[i]
+		c.cols, c.name = append(c.cols[:i], c.cols[i+1:]...), append(c.name[:i], c.name[i+1:]...)
+		i--
+		if strings.Contains(f, ":") && !strings.Contains(v, ":") { // once a column
+			return cellErr(file, line, col, fmt.Sprintf("%q is a time cell, shown as %s: a workbook stores a duration in days, not hours; format the column as a number of hours", v, f))
+		}
+	}
+	return nil
+}
+
 // above tells whether v, a non-negative decimal as FormatOre writes it
 // ("165.50"), is above the whole number limit ("744").
 func above(v, limit string) bool {
@@ -491,6 +547,12 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		req bool
 	}{{"scheduled_hours", c.index("scheduled_hours"), true}, {"worked_hours", c.index("worked_hours"), true},
 		{"extra_hours", c.index("extra_hours"), false}, {"overtime_hours", c.index("overtime_hours"), false}}
+	var cols []int
+	var names []string
+	for _, h := range hourCols {
+		cols, names = append(cols, h.i), append(names, c.colName(h.f))
+	}
+	times := newTimeCells(t, cols, names)
 	genders, types := codeCache(genderCodes), codeCache(employmentTypes)
 	type monthKey struct {
 		period       Month
@@ -560,6 +622,9 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 				return cellErr(name, line, c.colName("employment_rate"), err.Error())
 			}
 			r.Rate = rate
+		}
+		if err := times.check(name, rec, line); err != nil {
+			return err
 		}
 		for k, dst := range hoursOf(&r) {
 			h := hourCols[k]
@@ -789,8 +854,13 @@ func readSickHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser
 	}
 	ids := idColumns(c, "person")
 	ex.sickHours = make([]sickHoursRow, 0, ex.rowsHint)
+	times := newTimeCells(t, []int{c.index("short_hours"), c.index("long_hours"), c.index("long60_hours")},
+		[]string{c.colName("short_hours"), c.colName("long_hours"), c.colName("long60_hours")})
 	return eachRecord(name, t, func(rec []string, line int) error {
 		if err := checkNoPersonnummer(name, line, t.Header(), rec, ids); err != nil {
+			return err
+		}
+		if err := times.check(name, rec, line); err != nil {
 			return err
 		}
 		r := sickHoursRow{Line: line}

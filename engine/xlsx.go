@@ -30,6 +30,10 @@ type xlsxTable struct {
 	// named is the sheet the caller asked for, "" for the first; passed
 	// is the first sheet when it had no header and another one was read.
 	named, passed string
+	// shown reads the sheet a second time, as the workbook displays its
+	// cells (formattedRow); shownRow is its row.
+	shown    *excelize.Rows
+	shownRow int
 }
 
 func newXLSXTable(name string, raw []byte, sheet string) (_ *xlsxTable, err error) {
@@ -163,8 +167,43 @@ func blankRow(r []string) bool {
 	return true
 }
 
+// formattedRow is sheet row row as the workbook displays it: a duration
+// cell ([h]:mm) as 162:30:00 where the raw value the records give is
+// 6.770833… days. It reads the sheet a second time, from where its last
+// call stopped, so rows must be asked for in order; the few rows a check
+// needs cost nothing next to the sheet (see timeCells).
+func (t *xlsxTable) formattedRow(row int) (_ []string, err error) {
+	defer func() {
+		// excelize's number formats are its least trodden path: a
+		// workbook whose display it cannot work out is still read, raw.
+		if p := recover(); p != nil {
+			err = fmt.Errorf("cannot show row %d as the workbook does: %v", row, p)
+		}
+	}()
+	if t.shown == nil || t.shownRow > row {
+		if t.shown != nil {
+			t.shown.Close()
+		}
+		rows, err := t.f.Rows(t.sheet)
+		if err != nil {
+			return nil, err
+		}
+		t.shown, t.shownRow = rows, 0
+	}
+	for t.shownRow < row && t.shown.Next() {
+		t.shownRow++
+	}
+	if t.shownRow < row {
+		return nil, t.shown.Error()
+	}
+	return t.shown.Columns()
+}
+
 // Close releases the workbook.
 func (t *xlsxTable) Close() error {
+	if t.shown != nil {
+		t.shown.Close()
+	}
 	err := t.rows.Close()
 	if e := t.f.Close(); err == nil {
 		err = e

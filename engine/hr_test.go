@@ -382,6 +382,9 @@ A;Semester;2019-04-29;2019-05-03;100
 	if got := coverage(Month{2019, 6}); !strings.Contains(got, "juni 2019 (frånvaroextraktets sista dag är 2019-05-03)") {
 		t.Errorf("an extract ending in May, June's report: %q", got)
 	}
+	if got := coverage(Month{2019, 6}); got != "Ingen frånvaro alls finns för juni 2019 (frånvaroextraktets sista dag är 2019-05-03): sjukfrånvaron för den månaden visas som 0 %, och den ackumulerade sjukfrånvaron för januari–juni 2019 blir för låg. Kontrollera att extraktet täcker den månaden innan sjukfrånvaron publiceras." {
+		t.Errorf("June's report: %q", got)
+	}
 	if got := coverage(Month{2019, 7}); !strings.Contains(got, "finns för juli 2019 – senaste månad med uppgifter är juni 2019 – så avsnittet Medarbetare saknas") {
 		t.Errorf("a month after the hours extract's last: %q", got)
 	}
@@ -390,6 +393,19 @@ B;Sjuk;2019-05-20;;100
 `)
 	if got := coverage(Month{2019, 6}); got != "" {
 		t.Errorf("an open spell: %q", got)
+	}
+	// A month of the year to date before the report month, with staff and
+	// no absence, is named too: the cumulative sick leave counts it as 0.
+	s = openTest(t)
+	loadHR(t, s, "hours_aug.csv", KindHours, `Period;Person;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid
+2019-08;A;K;1980;tillsvidare;160;160
+2019-09;A;K;1980;tillsvidare;160;160
+`)
+	loadHR(t, s, "spells_sep.csv", KindAbsence, `Person;Orsak;Från;Till;Omfattning
+A;Sjuk;2019-09-02;2019-09-03;100
+`)
+	if got := coverage(Month{2019, 9}); got != "Ingen frånvaro alls finns för augusti 2019: sjukfrånvaron för den månaden visas som 0 %, och den ackumulerade sjukfrånvaron för januari–september 2019 blir för låg. Kontrollera att extraktet täcker den månaden innan sjukfrånvaron publiceras." {
+		t.Errorf("August without absence, September's report: %q", got)
 	}
 }
 

@@ -584,40 +584,75 @@ func (s *Store) loadWarnings(ctx context.Context, yearFrom, m Month, version str
 	return w, nil
 }
 
-// hrCoverage warns when the report month's staff figures cannot be
-// trusted or are missing. With HR hours loaded but none for the month,
-// the report has no Medarbetare section, which a reader would otherwise
-// not notice. With staff but no absence of any kind — no spell of any
-// cause touches the month and no sick hours are reported for it — the
-// month's sick leave would show as 0 %: an absence extract has no period
-// of its own, so one taken before the month ended, or not loaded, looks
-// like a month without sick leave. (A whole division with no absence of
-// any kind in a month does not happen.)
+// hrCoverage warns when the report's staff figures cannot be trusted or
+// are missing. With HR hours loaded but none for the month, the report has
+// no Medarbetare section, which a reader would otherwise not notice. With
+// staff but no absence of any kind in a month of the year to date — no
+// spell of any cause touches it and no sick hours are reported for it —
+// that month's sick leave would show as 0 %, and the year's cumulative
+// sick leave, which sums its hours, too low: an absence extract has no
+// period of its own, so one taken before the month ended, or not loaded,
+// looks like a month without sick leave. (A whole division with no absence
+// of any kind in a month does not happen.)
 func (s *Store) hrCoverage(ctx context.Context, m Month) (string, error) {
 	lo := m.Date()
-	hi := lo.AddDate(0, 1, -1)
-	var staff, spells, reported int64
+	var staff int64
 	var lastMonth, lastDay sql.NullTime
 	if err := s.db.QueryRowContext(ctx, `SELECT
 			(SELECT count(*) FROM person_months WHERE period = $1),
 			(SELECT max(period) FROM person_months),
-			(SELECT count(*) FROM absence_spells WHERE first_day <= $2 AND (last_day IS NULL OR last_day >= $1)),
-			(SELECT count(*) FROM sick_hours_reported WHERE period = $1),
-			(SELECT max(coalesce(last_day, first_day)) FROM absence_spells)`, lo, hi).Scan(&staff, &lastMonth, &spells, &reported, &lastDay); err != nil {
+			(SELECT max(coalesce(last_day, first_day)) FROM absence_spells)`, lo).Scan(&staff, &lastMonth, &lastDay); err != nil {
 		return "", fmt.Errorf("hr coverage: %w", err)
 	}
-	switch {
-	case staff == 0 && lastMonth.Valid:
+	if staff == 0 {
+		if !lastMonth.Valid {
+			return "", nil
+		}
 		last := Month{lastMonth.Time.Year(), lastMonth.Time.Month()}
 		return fmt.Sprintf("Inga personuppgifter (HR-extraktets timmar per person och månad) finns för %s – senaste månad med uppgifter är %s – så avsnittet Medarbetare saknas i rapporten. Läs in månadens HR-extrakt (tertial load --kind hours).",
 			m.Swedish(), last.Swedish()), nil
-	case staff == 0 || spells > 0 || reported > 0:
-		return "", nil
-	case !lastDay.Valid:
-		return fmt.Sprintf("Ingen frånvaro är inläst för %s: sjukfrånvaron visas som 0 %%. Läs in frånvaroextraktet (tertial load --kind absence) innan sjukfrånvaron publiceras.", m.Swedish()), nil
 	}
-	return fmt.Sprintf("Ingen frånvaro alls finns för %s (frånvaroextraktets sista dag är %s): sjukfrånvaron för månaden visas som 0 %% och kan vara för låg. Kontrollera att extraktet täcker månaden innan sjukfrånvaron publiceras.",
-		m.Swedish(), lastDay.Time.Format("2006-01-02")), nil
+	rows, err := s.db.QueryContext(ctx, `SELECT p.period
+		FROM (SELECT DISTINCT period FROM person_months WHERE period BETWEEN $1 AND $2) p
+		WHERE NOT EXISTS (SELECT 1 FROM absence_spells a
+		                  WHERE a.first_day <= last_day(p.period) AND (a.last_day IS NULL OR a.last_day >= p.period))
+		  AND NOT EXISTS (SELECT 1 FROM sick_hours_reported r WHERE r.period = p.period)
+		ORDER BY 1`, Month{m.Year, 1}.Date(), lo)
+	if err != nil {
+		return "", fmt.Errorf("hr coverage: %w", err)
+	}
+	defer rows.Close()
+	var gaps []Month
+	for rows.Next() {
+		var p time.Time
+		if err := rows.Scan(&p); err != nil {
+			return "", err
+		}
+		gaps = append(gaps, Month{p.Year(), p.Month()})
+	}
+	if err := rows.Err(); err != nil || len(gaps) == 0 {
+		return "", err
+	}
+	months := MonthList(gaps)
+	ytd := ""
+	if m.Mon > time.January { // the year to date is more than the month
+		ytd = fmt.Sprintf(", och den ackumulerade sjukfrånvaron för %s blir för låg", m.SwedishYearToDate("januari"))
+	}
+	if !lastDay.Valid {
+		var reported bool
+		if err := s.db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM sick_hours_reported)").Scan(&reported); err != nil {
+			return "", fmt.Errorf("hr coverage: %w", err)
+		}
+		if !reported {
+			return fmt.Sprintf("Ingen frånvaro är inläst för %s: sjukfrånvaron visas som 0 %%%s. Läs in frånvaroextraktet (tertial load --kind absence) innan sjukfrånvaron publiceras.", months, ytd), nil
+		}
+	}
+	ends := ""
+	if last := gaps[len(gaps)-1]; lastDay.Valid && lastDay.Time.Before(last.Date().AddDate(0, 1, 0)) {
+		ends = fmt.Sprintf(" (frånvaroextraktets sista dag är %s)", lastDay.Time.Format("2006-01-02"))
+	}
+	return fmt.Sprintf("Ingen frånvaro alls finns för %s%s: sjukfrånvaron för %s visas som 0 %%%s. Kontrollera att extraktet täcker %s innan sjukfrånvaron publiceras.",
+		months, ends, thoseMonths(gaps), ytd, thoseMonths(gaps)), nil
 }
 
 // spellsWithoutStaff warns when many of the sick spells from..to belong to

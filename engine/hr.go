@@ -612,11 +612,11 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 		r.Type = ty
 		r.CostCenter = codeCell(rec, costCenter)
 		r.Manager = p.hash(cell(rec, manager))
-		rateCell := cell(rec, rate)
-		if v := rateCell; v != "" {
-			rate, err := positiveCell(strings.TrimSuffix(v, "%"), true, "an employment rate")
+		rateCell := cell(rec, rate) // trimmed
+		if rateCell != "" {
+			rate, err := positiveCell(strings.TrimSuffix(rateCell, "%"), true, "an employment rate")
 			if err == nil && above(rate, "100") {
-				err = fmt.Errorf("%q is above 100 %%: not an employment rate (in per cent, 0-100, or as a fraction, 0-1)", v)
+				err = fmt.Errorf("%q is above 100 %%: not an employment rate (in per cent, 0-100, or as a fraction, 0-1)", rateCell)
 			}
 			if err != nil {
 				return cellErr(name, line, c.colName("employment_rate"), err.Error())
@@ -635,7 +635,7 @@ func readHours(name string, t tableReader, opt LoadOptions, p *pseudonymiser, ex
 			*dst = v
 		}
 		if rateCell != "" {
-			rates.add(r.Rate, strings.HasSuffix(rateCell, "%"), line, rateCell, r.Scheduled) // the cell is trimmed
+			rates.add(r.Rate, strings.HasSuffix(rateCell, "%"), line, rateCell, r.Scheduled)
 		}
 		key := monthKey{r.Period, r.Person, r.CostCenter}
 		if prev, dup := seen[key]; dup {

@@ -394,6 +394,28 @@ B;Sjuk;2019-05-20;;100
 	if got := coverage(Month{2019, 6}); got != "" {
 		t.Errorf("an open spell: %q", got)
 	}
+	// An extract where spells start or end on most days, whose last day is
+	// more than a week before the report month ends, was taken before the
+	// month was over; a few spells' last day says nothing (above: May's
+	// report, a single spell ending on 3 May, got no warning).
+	s = openTest(t)
+	loadHR(t, s, "hours_nov.csv", KindHours, `Period;Person;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid
+2019-10;A;K;1980;tillsvidare;160;160
+2019-11;A;K;1980;tillsvidare;160;160
+`)
+	var spells strings.Builder
+	spells.WriteString("Person;Orsak;Från;Till;Omfattning\n")
+	for d := time.Date(2019, 10, 12, 0, 0, 0, 0, time.UTC); d.Before(time.Date(2019, 11, 8, 0, 0, 0, 0, time.UTC)); d = d.AddDate(0, 0, 1) {
+		fmt.Fprintf(&spells, "P%s;Sjuk;%s;%s;100\n", d.Format("0102"), d.Format("2006-01-02"), d.AddDate(0, 0, 1).Format("2006-01-02"))
+	}
+	loadHR(t, s, "spells_daily.csv", KindAbsence, spells.String())
+	if got := coverage(Month{2019, 10}); got != "" {
+		t.Errorf("October's report, the extract to 8 November: %q", got)
+	}
+	if got := coverage(Month{2019, 11}); got != "Frånvaroextraktets senaste dag är 2019-11-08, mer än en vecka före slutet av november 2019: sjukfrånvaron för månaden, och den ackumulerade, räknar bara frånvaro rapporterad till och med den dagen och kan vara för låg. Kontrollera att extraktet täcker hela månaden innan sjukfrånvaron publiceras." {
+		t.Errorf("November's report, the extract to 8 November: %q", got)
+	}
+
 	// A month of the year to date before the report month, with staff and
 	// no absence, is named too: the cumulative sick leave counts it as 0.
 	s = openTest(t)

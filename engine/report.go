@@ -630,8 +630,11 @@ func (s *Store) hrCoverage(ctx context.Context, m Month) (string, error) {
 		}
 		gaps = append(gaps, Month{p.Year(), p.Month()})
 	}
-	if err := rows.Err(); err != nil || len(gaps) == 0 {
+	if err := rows.Err(); err != nil {
 		return "", err
+	}
+	if len(gaps) == 0 {
+		return s.absenceEndsEarly(ctx, m, lastDay)
 	}
 	months := MonthList(gaps)
 	ytd := ""
@@ -653,6 +656,31 @@ func (s *Store) hrCoverage(ctx context.Context, m Month) (string, error) {
 	}
 	return fmt.Sprintf("Ingen frånvaro alls finns för %s%s: sjukfrånvaron för %s visas som 0 %%%s. Kontrollera att extraktet täcker %s innan sjukfrånvaron publiceras.",
 		months, ends, thoseMonths(gaps), ytd, thoseMonths(gaps)), nil
+}
+
+// absenceEndsEarly warns when the month has absence but the absence
+// extract's last day is more than a week before the month ends, in an
+// extract where spells start or end on most days (at least 14 of the 28
+// days up to its last): one taken before the month was over, which holds
+// only the absence reported until then. An extract of a few spells says
+// nothing by its last day, and gets no warning.
+func (s *Store) absenceEndsEarly(ctx context.Context, m Month, lastDay sql.NullTime) (string, error) {
+	end := m.Date().AddDate(0, 1, -1)
+	if !lastDay.Valid || !lastDay.Time.Before(end.AddDate(0, 0, -7)) {
+		return "", nil
+	}
+	var days int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT d) FROM (
+			SELECT first_day AS d FROM absence_spells WHERE first_day > $1::DATE - 28 AND first_day <= $1
+			UNION ALL
+			SELECT last_day FROM absence_spells WHERE last_day > $1::DATE - 28 AND last_day <= $1)`, lastDay.Time).Scan(&days); err != nil {
+		return "", fmt.Errorf("hr coverage: %w", err)
+	}
+	if days < 14 {
+		return "", nil
+	}
+	return fmt.Sprintf("Frånvaroextraktets senaste dag är %s, mer än en vecka före slutet av %s: sjukfrånvaron för månaden, och den ackumulerade, räknar bara frånvaro rapporterad till och med den dagen och kan vara för låg. Kontrollera att extraktet täcker hela månaden innan sjukfrånvaron publiceras.",
+		lastDay.Time.Format("2006-01-02"), m.Swedish()), nil
 }
 
 // spellsWithoutStaff warns when many of the sick spells from..to belong to

@@ -347,6 +347,9 @@ func (s *Store) ImportParquet(ctx context.Context, dir string) (*ExportManifest,
 				return fmt.Errorf("import %s: %s has %d rows, the manifest says %d", dir, t.Name, n, t.Rows)
 			}
 		}
+		if err := importedAmountsFit(ctx, tx, dir); err != nil {
+			return err
+		}
 		// The next load must get a new id.
 		_, err := tx.ExecContext(ctx, "SELECT max(nextval('load_id_seq')) FROM range((SELECT coalesce(max(load_id), 0) FROM loads))")
 		return err

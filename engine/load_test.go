@@ -1550,3 +1550,37 @@ func TestOutcomeOfMonthNotLoaded(t *testing.T) {
 		t.Errorf("result_development 2019-04: %s", got)
 	}
 }
+
+// TestImportAmountsBeyondTableLimit: an export whose files were changed to
+// amounts beyond the 10^14 kr a database tertial loads holds is refused by
+// the import, which leaves the new database empty.
+func TestImportAmountsBeyondTableLimit(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	loadFixtures(t, s, []fixture{
+		{"prognos.csv", "Period;Kategori;Avvikelse\n2019-04;Personal;100\n", LoadOptions{Kind: KindForecast}},
+	})
+	dir := filepath.Join(t.TempDir(), "export")
+	if _, err := s.ExportParquet(ctx, dir); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "forecast", "year=*", "month=*", "*.parquet"))
+	if len(files) != 1 {
+		t.Fatalf("forecast files: %q", files)
+	}
+	if _, err := s.db.ExecContext(ctx, fmt.Sprintf(`COPY (SELECT * REPLACE (200000000000000.00::DECIMAL(18,2) AS deviation) FROM read_parquet(%s))
+		TO %s (FORMAT parquet)`, sqlString(files[0]), sqlString(files[0]+".new"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(files[0]+".new", files[0]); err != nil {
+		t.Fatal(err)
+	}
+	c := openTest(t)
+	_, err := c.ImportParquet(ctx, dir)
+	if err == nil || !strings.Contains(err.Error(), "the forecast deviations add up to 200000000000000.00 kr in absolute value, beyond the 100000000000000 kr (10^14)") {
+		t.Errorf("import: %v", err)
+	}
+	if got := queryLines(t, c, "SELECT count(*) FROM loads"); got[0] != "0" {
+		t.Errorf("loads after a refused import: %q", got)
+	}
+}

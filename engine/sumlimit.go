@@ -62,12 +62,9 @@ var (
 // after its rows and the replacement of earlier ones.
 func amountsFit(ctx context.Context, tx *sql.Tx, res *LoadResult, kind Kind) error {
 	for _, t := range amountTables[kind] {
-		var over bool
-		var total string
-		err := tx.QueryRowContext(ctx, fmt.Sprintf("SELECT coalesce(sum(%s), 0) * 100 > ?, coalesce(sum(%s), 0)::VARCHAR FROM %s", t.total, t.total, t.name),
-			int64(tableLimitOre)).Scan(&over, &total)
+		over, total, err := t.over(ctx, tx)
 		if err != nil {
-			return fmt.Errorf("%s amounts: %w", t.name, err)
+			return err
 		}
 		if !over {
 			continue
@@ -90,6 +87,41 @@ func amountsFit(ctx context.Context, tx *sql.Tx, res *LoadResult, kind Kind) err
 			}
 		}
 		return e
+	}
+	return nil
+}
+
+// over tells whether the table's amounts add up, in absolute value, beyond
+// tableLimitOre, and gives their total.
+func (t amountTable) over(ctx context.Context, tx *sql.Tx) (bool, string, error) {
+	var over bool
+	var total string
+	err := tx.QueryRowContext(ctx, fmt.Sprintf("SELECT coalesce(sum(%s), 0) * 100 > ?, coalesce(sum(%s), 0)::VARCHAR FROM %s", t.total, t.total, t.name),
+		int64(tableLimitOre)).Scan(&over, &total)
+	if err != nil {
+		return false, "", fmt.Errorf("%s amounts: %w", t.name, err)
+	}
+	return over, total, nil
+}
+
+// importedAmountsFit is amountsFit for an import (tertial import): every
+// table, whatever loaded it, since an export's files can be changed.
+func importedAmountsFit(ctx context.Context, tx *sql.Tx, dir string) error {
+	seen := map[string]bool{}
+	for _, k := range []Kind{KindSIE, KindForecast, KindInvest, KindDecisions, KindProgramme} {
+		for _, t := range amountTables[k] {
+			if seen[t.name] {
+				continue
+			}
+			seen[t.name] = true
+			over, total, err := t.over(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if over {
+				return fmt.Errorf("import %s: the %s add up to %s kr in absolute value, beyond the %s the report's sums can hold (DECIMAL(18,2)); a database tertial loaded never holds that", dir, t.what, total, tableLimitText)
+			}
+		}
 	}
 	return nil
 }

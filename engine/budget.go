@@ -18,6 +18,43 @@ import (
 //     where that year has no outcome, which the warnings say. The year before
 //     must be in the ledger for all twelve months: a pattern of the months
 //     loaded so far would put the whole year's budget into them.
+//
+// CheckSpread refuses a spread that is none of those spreadAnnual knows,
+// before any file is read.
+func CheckSpread(spread string) error {
+	switch {
+	case spread == "" || spread == "even" || spread == "lastyear":
+		return nil
+	case strings.HasPrefix(spread, "profile:"):
+		_, err := spreadProfile(spread)
+		return err
+	}
+	return fmt.Errorf("unknown spread %q: use even, profile:w1,…,w12 or lastyear", spread)
+}
+
+// spreadProfile reads "profile:w1,…,w12": twelve whole weights ≥ 0, not
+// all zero.
+func spreadProfile(spread string) ([]int64, error) {
+	parts := strings.Split(strings.TrimPrefix(spread, "profile:"), ",")
+	if len(parts) != 12 {
+		return nil, fmt.Errorf("spread %q: a profile needs 12 weights, one per month", spread)
+	}
+	var ws []int64
+	var total int64
+	for _, p := range parts {
+		w, err := strconv.ParseInt(strings.TrimSpace(p), 10, 64)
+		if err != nil || w < 0 {
+			return nil, fmt.Errorf("spread %q: weight %q is not a whole number ≥ 0", spread, p)
+		}
+		ws = append(ws, w)
+		total += w
+	}
+	if total == 0 {
+		return nil, fmt.Errorf("spread %q: the weights sum to zero", spread)
+	}
+	return ws, nil
+}
+
 func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, spread string) ([]budgetRow, []loadWarning, error) {
 	var fixed []int64
 	var pattern map[string][12]int64
@@ -25,21 +62,9 @@ func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, 
 	case spread == "" || spread == "even":
 		fixed = []int64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}
 	case strings.HasPrefix(spread, "profile:"):
-		parts := strings.Split(strings.TrimPrefix(spread, "profile:"), ",")
-		if len(parts) != 12 {
-			return nil, nil, fmt.Errorf("spread %q: a profile needs 12 weights, one per month", spread)
-		}
-		var total int64
-		for _, p := range parts {
-			w, err := strconv.ParseInt(strings.TrimSpace(p), 10, 64)
-			if err != nil || w < 0 {
-				return nil, nil, fmt.Errorf("spread %q: weight %q is not a whole number ≥ 0", spread, p)
-			}
-			fixed = append(fixed, w)
-			total += w
-		}
-		if total == 0 {
-			return nil, nil, fmt.Errorf("spread %q: the weights sum to zero", spread)
+		var err error
+		if fixed, err = spreadProfile(spread); err != nil {
+			return nil, nil, err
 		}
 	case spread == "lastyear":
 		years := map[int]bool{}
@@ -82,7 +107,7 @@ func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, 
 			}
 		}
 	default:
-		return nil, nil, fmt.Errorf("unknown spread %q: use even, profile:w1,…,w12 or lastyear", spread)
+		return nil, nil, CheckSpread(spread)
 	}
 	var out []budgetRow
 	var evenly []budgetRow // rows "lastyear" had no pattern for

@@ -63,6 +63,26 @@ type LoadOptions struct {
 	hr *pseudonymiser
 }
 
+// fingerprint is the options that shape what a load of kind makes of its
+// file, canonical ("" = the defaults): a file loaded before with the same
+// content is skipped only with the same options. The source is not among
+// them: the same content under another source would count it twice.
+func (o LoadOptions) fingerprint(kind Kind) string {
+	var parts []string
+	if kind == KindBudget && o.Spread != "" && o.Spread != "even" {
+		parts = append(parts, "spread="+strings.ReplaceAll(o.Spread, " ", ""))
+	}
+	if o.Sheet != "" {
+		parts = append(parts, "sheet="+o.Sheet)
+	}
+	cols := make([]string, 0, len(o.Columns))
+	for f, h := range o.Columns {
+		cols = append(cols, "column:"+f+"="+h)
+	}
+	sort.Strings(cols)
+	return strings.Join(append(parts, cols...), "; ")
+}
+
 // Progress is told that done of total bytes of an extract have been read.
 type Progress func(done, total int64)
 
@@ -115,24 +135,35 @@ func (s *Store) LoadData(ctx context.Context, name string, data []byte, opt Load
 		}
 		kind = KindSIE
 	}
-	if !validKind(kind) {
-		return nil, fmt.Errorf("unknown kind %q: use one of %s", kind, kindList())
+	if err := CheckKind(kind); err != nil {
+		return nil, err
 	}
 	if opt.Version == "" {
 		opt.Version = DefaultVersion
+	}
+	if kind == KindBudget {
+		if err := CheckSpread(opt.Spread); err != nil {
+			return nil, err
+		}
 	}
 	t := s.steps(ctx, "load", "file", filepath.Base(name), "kind", string(kind))
 	defer t.done()
 	sum := sha256.Sum256(data)
 	res := &LoadResult{Kind: kind, File: name, Source: opt.Source, version: opt.Version}
 	hash := hex.EncodeToString(sum[:])
+	// Skipped when the latest load of the same content was made with the
+	// same options: a budget spread by a profile, then again evenly, is
+	// spread evenly, but an older monthly extract loaded again after a
+	// newer one replaced its months does not bring its rows back.
 	var prev int64
-	err := s.db.QueryRowContext(ctx, "SELECT load_id FROM loads WHERE sha256 = ? AND kind = ? AND coalesce(version, '') = ? ORDER BY load_id LIMIT 1",
-		hash, string(kind), versionKey(kind, opt.Version)).Scan(&prev)
+	var prevOptions string
+	err := s.db.QueryRowContext(ctx, "SELECT load_id, coalesce(options, '') FROM loads WHERE sha256 = ? AND kind = ? AND coalesce(version, '') = ? ORDER BY load_id DESC LIMIT 1",
+		hash, string(kind), versionKey(kind, opt.Version)).Scan(&prev, &prevOptions)
 	switch {
-	case err == nil:
+	case err == nil && prevOptions == opt.fingerprint(kind):
 		res.Skipped, res.Previous = true, prev
 		return res, nil
+	case err == nil:
 	case !errors.Is(err, sql.ErrNoRows):
 		return nil, fmt.Errorf("load %s: %w", name, err)
 	}
@@ -214,10 +245,10 @@ func (s *Store) recordLoad(ctx context.Context, tx *sql.Tx, res *LoadResult, kin
 	if res.Periods[0].Year != 0 {
 		first, last = res.Periods[0].Date(), res.Periods[1].Date()
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO loads (load_id, kind, file, sha256, rows, loaded_at, source, version, first_period, last_period, replaced)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err := tx.ExecContext(ctx, `INSERT INTO loads (load_id, kind, file, sha256, rows, loaded_at, source, version, first_period, last_period, replaced, options)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		res.LoadID, string(kind), filepath.Base(name), hash, res.Rows, s.Now().UTC().Truncate(time.Second), res.Source,
-		nullIfEmpty(versionKey(kind, opt.Version)), first, last, res.Replaced)
+		nullIfEmpty(versionKey(kind, opt.Version)), first, last, res.Replaced, nullIfEmpty(opt.fingerprint(kind)))
 	return err
 }
 
@@ -315,6 +346,14 @@ func validKind(k Kind) bool {
 		}
 	}
 	return false
+}
+
+// CheckKind refuses a kind that is not one of Kinds, listing them.
+func CheckKind(k Kind) error {
+	if !validKind(k) {
+		return fmt.Errorf("unknown kind %q: use one of %s", k, kindList())
+	}
+	return nil
 }
 
 func kindList() string {

@@ -246,6 +246,73 @@ func TestReloadAndReplace(t *testing.T) {
 	}
 }
 
+// TestReloadWithOtherOptions: the same content loaded with other options
+// that shape its rows — an annual budget's spread, a column mapping — is
+// loaded again and replaces what the earlier load made; with the options
+// of the latest load of that content it is skipped, and an older extract
+// loaded again after a newer one replaced its months stays skipped.
+func TestReloadWithOtherOptions(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	budget := []byte("År;Konto;Ansvar;Belopp\n2019;4011;100;1200\n")
+	january := func() string {
+		t.Helper()
+		return queryLines(t, s, "SELECT coalesce(sum(amount), 0) FROM budget WHERE period = DATE '2019-01-01'")[0]
+	}
+	profile := "profile:2,1,1,1,1,1,1,1,1,1,1,1"
+	for i, c := range []struct {
+		spread, skipped, january string
+	}{
+		{"", "", "100.00"},
+		{"even", "skipped", "100.00"},
+		{profile, "", "184.62"},
+		{profile, "skipped", "184.62"},
+		{"", "", "100.00"}, // back to even: the latest load of the content was the profile's
+	} {
+		res, err := s.LoadData(ctx, "budget.csv", budget, LoadOptions{Kind: KindBudget, Spread: c.spread})
+		if err != nil {
+			t.Fatalf("%d: %v", i, err)
+		}
+		if got := map[bool]string{true: "skipped"}[res.Skipped]; got != c.skipped {
+			t.Errorf("%d, spread %q: skipped %v", i, c.spread, res.Skipped)
+		}
+		if got := january(); got != c.january {
+			t.Errorf("%d, spread %q: January %s, want %s", i, c.spread, got, c.january)
+		}
+	}
+	if got := queryLines(t, s, "SELECT coalesce(options, 'NULL') FROM loads ORDER BY load_id"); strings.Join(got, " | ") != "NULL | spread="+profile+" | NULL" {
+		t.Errorf("options: %q", got)
+	}
+	if _, err := s.LoadData(ctx, "b.csv", budget, LoadOptions{Kind: KindBudget, Spread: "evenly"}); err == nil || err.Error() != `unknown spread "evenly": use even, profile:w1,…,w12 or lastyear` {
+		t.Errorf("an unknown spread, on content loaded before: %v", err)
+	}
+
+	// A corrected column mapping reads the same file again.
+	ledger := []byte("Period;Konto;Ansvar;Brutto;Netto\n2019-01;4011;100;125;100\n")
+	for _, c := range []struct{ header, want string }{{"Brutto", "125.00"}, {"Netto", "100.00"}} {
+		if _, err := s.LoadData(ctx, "hb.csv", ledger, LoadOptions{Kind: KindLedger, Columns: map[string]string{"amount": c.header}}); err != nil {
+			t.Fatal(err)
+		}
+		if got := queryLines(t, s, "SELECT sum(amount) FROM ledger"); got[0] != c.want {
+			t.Errorf("amount=%s: ledger %q", c.header, got)
+		}
+	}
+
+	// An older monthly extract, loaded again, stays skipped.
+	v1 := []byte("Period;Konto;Ansvar;Belopp\n2019-03;4011;100;300\n")
+	v2 := []byte("Period;Konto;Ansvar;Belopp\n2019-03;4011;100;350\n2019-04;4011;100;400\n")
+	loadFixtures(t, s, []fixture{
+		{"huvudbok_2019-03.csv", string(v1), LoadOptions{Kind: KindLedger}},
+		{"huvudbok_2019-04.csv", string(v2), LoadOptions{Kind: KindLedger}},
+	})
+	if res, err := s.LoadData(ctx, "huvudbok_2019-03.csv", v1, LoadOptions{Kind: KindLedger}); err != nil || !res.Skipped {
+		t.Errorf("the March extract again: %+v %v", res, err)
+	}
+	if got := queryLines(t, s, "SELECT sum(amount) FROM ledger WHERE period = DATE '2019-03-01'"); got[0] != "350.00" {
+		t.Errorf("March: %q", got)
+	}
+}
+
 func TestInTxRollsBack(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
@@ -258,7 +325,7 @@ func TestInTxRollsBack(t *testing.T) {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM ledger"); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO loads VALUES (99, 'ledger', 'x', 'y', 0, now(), 's', NULL, NULL, NULL, 0)"); err != nil {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO loads VALUES (99, 'ledger', 'x', 'y', 0, now(), 's', NULL, NULL, NULL, 0, NULL)"); err != nil {
 			return err
 		}
 		return boom

@@ -49,6 +49,14 @@ UTF-8/Windows-1252/Latin-1), XLSX and Parquet. README.md lists each kind's colum
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, files []string) error {
 			opt.Kind = engine.Kind(kind)
+			if kind != "" {
+				if err := engine.CheckKind(opt.Kind); err != nil {
+					return usageError{err} // before the files: the command is wrong, whatever they hold
+				}
+			}
+			if err := engine.CheckSpread(opt.Spread); err != nil {
+				return usageError{err}
+			}
 			if columnMap != "" {
 				data, err := os.ReadFile(columnMap)
 				if err != nil {

@@ -715,6 +715,11 @@ func TestNoDatabaseYet(t *testing.T) {
 	if code == 0 || !strings.Contains(stderr, "load: . is a folder, not an extract") {
 		t.Errorf("load of a folder: exit %d, %s", code, stderr)
 	}
+	// A mistyped kind is the command's error, found before the files.
+	_, stderr, code = runCLI(t, "load", "--kind", "ledgr", "saknas.csv")
+	if code != 2 || !strings.Contains(stderr, `unknown kind "ledgr": use one of sie|ledger|budget|`) {
+		t.Errorf("load --kind ledgr: exit %d, %s", code, stderr)
+	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("left behind: %v", entries)
 	}

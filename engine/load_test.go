@@ -1651,3 +1651,32 @@ func TestImportAmountsBeyondTableLimit(t *testing.T) {
 		t.Errorf("loads after a refused import: %q", got)
 	}
 }
+
+// TestPeriodGapsInYear: a query over the year to date warns of a month
+// before the report month without a single ledger line, as the report
+// does; a year whose months are all there, or a January, does not.
+func TestPeriodGapsInYear(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	loadFixtures(t, s, []fixture{
+		{"l.csv", "Period;Konto;Ansvar;Belopp\n2019-01;4010;100;10\n2019-03;4010;100;5\n2019-04;4010;100;5\n", LoadOptions{Kind: KindLedger}},
+	})
+	q := "SELECT sum(amount) FROM ledger_month_report"
+	for _, c := range []struct {
+		m    Month
+		want string
+	}{
+		{Month{2019, 1}, ""},
+		{Month{2019, 2}, "the ledger has no rows for 2019-02 (it covers 2019-01 to 2019-04): load that month's extract, or choose a month it covers"},
+		{Month{2019, 3}, "the ledger has no rows at all for 2019-02: the year-to-date figures count them as nothing booked (an extract not loaded?)"},
+		{Month{2019, 4}, "the ledger has no rows at all for 2019-02: the year-to-date figures count them as nothing booked (an extract not loaded?)"},
+	} {
+		gaps, err := s.PeriodGaps(ctx, q, c.m, "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(gaps, " | "); got != c.want {
+			t.Errorf("%s: %q, want %q", c.m, got, c.want)
+		}
+	}
+}

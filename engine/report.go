@@ -418,6 +418,21 @@ func (s *Store) PeriodGaps(ctx context.Context, query string, m Month, unit, div
 		} else if err != nil {
 			return nil, err
 		}
+		// As the report warns: a month of the year without a single
+		// ledger line is an extract not loaded.
+		if m.Mon > time.January {
+			missing, err := s.monthsWithout(ctx, "SELECT DISTINCT period FROM ledger_month WHERE period BETWEEN $1 AND $2", Month{m.Year, 1}, Month{m.Year, m.Mon - 1})
+			if err != nil {
+				return nil, err
+			}
+			if len(missing) > 0 {
+				names := make([]string, len(missing))
+				for i, x := range missing {
+					names[i] = x.String()
+				}
+				gaps = append(gaps, fmt.Sprintf("the ledger has no rows at all for %s: the year-to-date figures count them as nothing booked (an extract not loaded?)", strings.Join(names, ", ")))
+			}
+		}
 	}
 	if readsStaff.MatchString(query) {
 		var here bool

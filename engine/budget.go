@@ -8,17 +8,6 @@ import (
 	"time"
 )
 
-// spreadAnnual turns annual budget amounts into twelve monthly rows whose
-// sum is exactly the annual amount (the öre left over by the division go one
-// each to the earliest months with a weight).
-//   - "" or "even": 1/12 each.
-//   - "profile:w1,…,w12": twelve non-negative weights.
-//   - "lastyear": each account and cost center by its own ledger pattern of
-//     the year before (each month's net outcome, whatever its sign); evenly
-//     where that year has no outcome, which the warnings say. The year before
-//     must be in the ledger for all twelve months: a pattern of the months
-//     loaded so far would put the whole year's budget into them.
-//
 // CheckSpread refuses a spread that is none of those spreadAnnual knows,
 // before any file is read.
 func CheckSpread(spread string) error {
@@ -55,6 +44,16 @@ func spreadProfile(spread string) ([]int64, error) {
 	return ws, nil
 }
 
+// spreadAnnual turns annual budget amounts into twelve monthly rows whose
+// sum is exactly the annual amount (the öre left over by the division go one
+// each to the earliest months with a weight).
+//   - "" or "even": 1/12 each.
+//   - "profile:w1,…,w12": twelve non-negative weights.
+//   - "lastyear": each account and cost center by its own ledger pattern of
+//     the year before (each month's net outcome, whatever its sign); evenly
+//     where that year has no outcome, which the warnings say. The year before
+//     must be in the ledger for all twelve months: a pattern of the months
+//     loaded so far would put the whole year's budget into them.
 func spreadAnnual(ctx context.Context, s *Store, name string, rows []budgetRow, spread string) ([]budgetRow, []loadWarning, error) {
 	var fixed []int64
 	var pattern map[string][12]int64

@@ -386,12 +386,13 @@ func (c *timeCells) check(file string, rec []string, line int) error {
 		return nil
 	}
 	var shown []string
+	read := false
 	for i := 0; i < len(c.cols); i++ {
 		v := cell(rec, c.cols[i])
 		if v == "" {
 			continue
 		}
-		if shown == nil {
+		if !read {
 			var err error
 			if shown, err = c.x.formattedRow(line); err != nil {
 				// The raw values are read all the same; only this
@@ -399,9 +400,7 @@ func (c *timeCells) check(file string, rec []string, line int) error {
 				c.cols = nil
 				return nil
 			}
-			if shown == nil {
-				shown = []string{}
-			}
+			read = true
 		}
 		f, col := cell(shown, c.cols[i]), c.name[i]
 		c.cols, c.name = append(c.cols[:i], c.cols[i+1:]...), append(c.name[:i], c.name[i+1:]...)

@@ -169,9 +169,9 @@ func blankRow(r []string) bool {
 
 // formattedRow is sheet row row as the workbook displays it: a duration
 // cell ([h]:mm) as 162:30:00 where the raw value the records give is
-// 6.770833… days. It reads the sheet a second time, from where its last
-// call stopped, so rows must be asked for in order; the few rows a check
-// needs cost nothing next to the sheet (see timeCells).
+// 6.770833… days. It reads the sheet a second time, on from where its
+// last call stopped (from the top for an earlier row); the few rows a
+// check needs cost nothing next to the sheet (see timeCells).
 func (t *xlsxTable) formattedRow(row int) (_ []string, err error) {
 	defer func() {
 		// excelize's number formats are its least trodden path: a

@@ -436,6 +436,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 	sawFlagga := false
 	var sum sieChecksum
 	skippedBudget, firstSkipped := 0, 0
+	var held monthSpan // the months of the ledger rows emitted
 	lineNo := 0
 	for len(data) > 0 && !errs.full() {
 		behind.passed(len(behind.data) - len(data))
@@ -476,6 +477,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 						Hint: "correct the voucher in the accounting system and export again"})
 				} else {
 					for i := range ver.rows {
+						held.add(ver.rows[i].Period)
 						if err := emit(&ver.rows[i]); err != nil {
 							return nil, err
 						}
@@ -689,6 +691,7 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 		f.Warnings = append(f.Warnings, readBalances(psaldo, f.Year)...)
 		for _, r := range psaldo.rows() {
 			row := ledgerRow{Period: r.Period, Account: r.Account, CostCenter: r.CostCenter, Project: r.Project, Amount: r.Amount, Text: "#PSALDO", Line: r.Line}
+			held.add(r.Period)
 			if err := emit(&row); err != nil {
 				return nil, err
 			}
@@ -697,6 +700,12 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 		f.Balances = f.LedgerRows > 0
 	}
 	f.Budget = pbudget.rows()
+	for _, r := range f.Budget {
+		held.add(r.Period)
+	}
+	if w, ok := brokenFiscalYear(f.Years, held); ok {
+		f.Warnings = append(f.Warnings, w)
+	}
 	if skippedBudget > 0 {
 		f.Warnings = append(f.Warnings, loadWarning{
 			fmt.Sprintf("skipped %d #PBUDGET rows whose period lies outside their #RAR year index (first at line %d): the file's year indexes contradict its periods", skippedBudget, firstSkipped),
@@ -712,6 +721,70 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 			Hint: "export SIE type 4 (vouchers) or type 2 (period balances)"}
 	}
 	return f, nil
+}
+
+// monthSpan is the first and last of the months added to it.
+type monthSpan struct {
+	first, last Month
+	any         bool
+}
+
+func (s *monthSpan) add(m Month) {
+	if !s.any {
+		s.first, s.last, s.any = m, m, true
+		return
+	}
+	if m.Index() < s.first.Index() {
+		s.first = m
+	}
+	if m.Index() > s.last.Index() {
+		s.last = m
+	}
+}
+
+// brokenFiscalYear warns of a #RAR year that runs across the turn of a
+// calendar year (brutet räkenskapsår: July to June, or a first year of more
+// than twelve months) where it holds months the file loads. tertial's
+// year-to-date figures, period budgets and year-on-year changes follow the
+// calendar year, a region's fiscal year, so such a file's year is split
+// between two report years; the rows load as they are. The year index
+// nearest 0 is named.
+func brokenFiscalYear(years map[int][2]time.Time, held monthSpan) (loadWarning, bool) {
+	if !held.any {
+		return loadWarning{}, false
+	}
+	idxs := make([]int, 0, len(years))
+	for i := range years {
+		idxs = append(idxs, i)
+	}
+	slices.SortFunc(idxs, func(a, b int) int { return cmp.Or(cmp.Compare(abs(a), abs(b)), cmp.Compare(b, a)) })
+	for _, i := range idxs {
+		y := years[i]
+		start, end := y[0], y[1]
+		if start.Year() == end.Year() || end.Before(start) {
+			continue
+		}
+		if start.After(held.last.Date().AddDate(0, 1, -1)) || end.Before(held.first.Date()) {
+			continue
+		}
+		from, to := start.Format("2006-01-02"), end.Format("2006-01-02")
+		last := Month{Year: end.Year(), Mon: end.Month()}
+		jan := Month{Year: end.Year(), Mon: time.January}
+		return loadWarning{
+			fmt.Sprintf("the file's fiscal year (#RAR %d) runs %s to %s, across the turn of a calendar year: tertial's year-to-date figures, period budgets and year-on-year changes follow the calendar year (a region's fiscal year), so a report on %s counts %s to %s, not the file's year from %s",
+				i, from, to, last, jan, last, from),
+			fmt.Sprintf("filens räkenskapsår (#RAR %d) är %s–%s och går över ett årsskifte: tertials ackumulerade belopp, periodbudget och jämförelser med föregående år följer kalenderåret (regionens räkenskapsår), så en rapport för %s räknar %s, inte filens år från %s",
+				i, from, to, last.Swedish(), last.SwedishYearToDate("januari"), from),
+		}, true
+	}
+	return loadWarning{}, false
+}
+
+func abs(i int) int {
+	if i < 0 {
+		return -i
+	}
+	return i
 }
 
 // readBalances says what the file's year figures tell of its #PSALDO rows

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/encoding/charmap"
@@ -178,6 +179,13 @@ var corpusParts = []string{"objektsaldo_ovnbolag.se", "sie_3.SE"}
 // compared.)
 var corpusYearFiguresOff = []string{"Sie4.se", "XE_SIE_2_20151125094903.SE", "XE_SIE_3_20151125094952.SE", "objektsaldo_ovnbolag.se", "sie_3.SE"}
 
+// corpusBrokenYear are the real exports whose fiscal year runs from July
+// (or September) across the turn of a calendar year: they load, with a
+// warning that the report's years are calendar years. (The type 1 files
+// of such years are refused for having no months, XE_SIE_4 for a voucher
+// that does not balance.)
+var corpusBrokenYear = []string{"BL0001_typ2.SE", "BL0001_typ3.SE", "BL0001_typ4.SE", "Bokslut_Norstedts_SIE_4E.se", "Norstedts_Bokslut_SIE_4I.si", "XE_SIE_2_20151125094903.SE", "XE_SIE_3_20151125094952.SE"}
+
 func TestSIECorpus(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join(corpusDir, "*"))
 	if err != nil || len(files) == 0 {
@@ -225,6 +233,9 @@ func TestSIECorpus(t *testing.T) {
 			}
 			if off, warned := slices.Contains(corpusYearFiguresOff, base), strings.Contains(strings.Join(res.Warnings, "\n"), "do not add up to the file's own year results"); off != warned {
 				t.Errorf("year figures off: listed %v, warned %v (%q)", off, warned, res.Warnings)
+			}
+			if broken, warned := slices.Contains(corpusBrokenYear, base), strings.Contains(strings.Join(res.Warnings, "\n"), "across the turn of a calendar year"); broken != warned {
+				t.Errorf("fiscal year across a turn of year: listed %v, warned %v (%q)", broken, warned, res.Warnings)
 			}
 			assertSwedishWarnings(t, s)
 			want := fileTotals(t, raw)
@@ -366,5 +377,60 @@ func TestSIEChecksum(t *testing.T) {
 		if _, err := openTest(t).LoadData(ctx, base, changed, LoadOptions{}); err == nil || !strings.Contains(err.Error(), "does not match") {
 			t.Errorf("%s with one digit changed at byte %d: %v", base, j, err)
 		}
+	}
+}
+
+// TestBrokenFiscalYear: a #RAR year across the turn of a calendar year is
+// warned of where the file loads months in it, naming the year index
+// nearest 0; a calendar year, a short first year within one calendar year
+// and a broken year the loaded months lie outside of are not.
+func TestBrokenFiscalYear(t *testing.T) {
+	d := func(s string) time.Time {
+		v, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	span := func(from, to string) monthSpan {
+		var s monthSpan
+		for _, p := range []string{to, from} {
+			m, err := ParsePeriod(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.add(m)
+		}
+		return s
+	}
+	calendar := map[int][2]time.Time{0: {d("2019-01-01"), d("2019-12-31")}, -1: {d("2018-01-01"), d("2018-12-31")}}
+	short := map[int][2]time.Time{0: {d("2011-06-01"), d("2011-12-31")}}
+	july := map[int][2]time.Time{0: {d("2009-07-01"), d("2010-06-30")}, -1: {d("2008-07-01"), d("2009-06-30")}}
+	changed := map[int][2]time.Time{0: {d("2016-01-01"), d("2016-12-31")}, -1: {d("2014-07-01"), d("2015-12-31")}}
+	for _, c := range []struct {
+		name  string
+		years map[int][2]time.Time
+		held  monthSpan
+		want  string // in the warning; "" for none
+	}{
+		{"calendar", calendar, span("2018-01", "2019-12"), ""},
+		{"short first year", short, span("2011-06", "2011-12"), ""},
+		{"July to June", july, span("2009-07", "2010-06"), "(#RAR 0) runs 2009-07-01 to 2010-06-30"},
+		{"only last year's months", july, span("2008-09", "2009-05"), "(#RAR -1) runs 2008-07-01 to 2009-06-30"},
+		{"long year before, months after it", changed, span("2016-01", "2016-12"), ""},
+		{"long year before, months in it", changed, span("2015-03", "2016-12"), "(#RAR -1) runs 2014-07-01 to 2015-12-31"},
+		{"no months", july, monthSpan{}, ""},
+	} {
+		w, ok := brokenFiscalYear(c.years, c.held)
+		if ok != (c.want != "") || !strings.Contains(w.en, c.want) {
+			t.Errorf("%s: warned %v %q, want %q", c.name, ok, w.en, c.want)
+		}
+		if ok && !strings.Contains(w.sv, "går över ett årsskifte") {
+			t.Errorf("%s: Swedish %q", c.name, w.sv)
+		}
+	}
+	w, _ := brokenFiscalYear(july, span("2009-07", "2010-06"))
+	if !strings.Contains(w.en, "a report on 2010-06 counts 2010-01 to 2010-06") || !strings.Contains(w.sv, "en rapport för juni 2010 räknar januari–juni 2010") {
+		t.Errorf("the example month: %q / %q", w.en, w.sv)
 	}
 }

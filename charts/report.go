@@ -37,12 +37,30 @@ type Page struct {
 	Text     map[string][]string // draft commentary per section
 	ECharts  template.JS
 	CostRows []engine.CostRow
+	// UnitRows are the cost deviation per unit as the table shows them:
+	// each unit named once, on the first of its rows.
+	UnitRows []UnitRow
 	// Texts are the economist's own words, replacing draft sections and
 	// giving the assignments reported back; nil = drafts only.
 	Texts       *Texts
 	Assignments []Assignment
 	// Lineage is where each figure comes from, for the Underlag section.
 	Lineage []*engine.Lineage
+}
+
+// UnitRow is a row of the table of cost deviation per unit; First marks
+// the first row of its unit, which names it.
+type UnitRow struct {
+	engine.CostRow
+	First bool
+}
+
+func unitRows(rows []engine.CostRow) []UnitRow {
+	out := make([]UnitRow, len(rows))
+	for i, c := range rows {
+		out[i] = UnitRow{CostRow: c, First: i == 0 || rows[i-1].Unit != c.Unit}
+	}
+	return out
 }
 
 // WithTexts attaches the economist's texts to the page.
@@ -200,6 +218,7 @@ func NewPage(r *engine.Report) *Page {
 		p.Figures["resultatutveckling"] = ResultDevelopment(r)
 		p.Figures["verksamhetens_kostnader"] = OperatingCosts(r)
 		p.CostRows = costLines(r)
+		p.UnitRows = unitRows(r.Economy.CostByUnit)
 	}
 	if len(r.Investments) > 0 {
 		f := InvestmentFigure(r.Investments, r.InvestmentsThrough)

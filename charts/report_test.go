@@ -220,3 +220,51 @@ func TestYearEndCommentary(t *testing.T) {
 		t.Errorf("prognos: %q", got)
 	}
 }
+
+// TestUnitTableNamesEachUnitOnce: the table of cost deviation per unit
+// names a unit on the first of its rows only, which starts its group, and
+// keeps every row; the machine tables stay one full row each.
+func TestUnitTableNamesEachUnitOnce(t *testing.T) {
+	r := sampleReport(t)
+	var b strings.Builder
+	if err := WriteHTML(&b, NewPage(r)); err != nil {
+		t.Fatal(err)
+	}
+	html := b.String()
+	start := strings.Index(html, "<caption>Avvikelse mot periodbudget per enhet")
+	if start < 0 {
+		t.Fatal("no table per unit")
+	}
+	table := html[start : start+strings.Index(html[start:], "</table>")]
+	units := map[string]int{}
+	for _, c := range r.Economy.CostByUnit {
+		units[c.Unit]++
+	}
+	if len(units) < 2 {
+		t.Fatalf("the sample has %d units: the test needs several", len(units))
+	}
+	for u, n := range units {
+		if n < 2 {
+			continue
+		}
+		if got := strings.Count(table, "<td>"+u+"</td>"); got != 1 {
+			t.Errorf("unit %s (%d rows) named %d times", u, n, got)
+		}
+	}
+	if got, want := strings.Count(table, `<tr class="group">`), len(units); got != want {
+		t.Errorf("%d groups, want %d", got, want)
+	}
+	if got, want := strings.Count(table, "<tr"), len(r.Economy.CostByUnit)+1; got != want {
+		t.Errorf("%d rows with the header, want %d", got, want)
+	}
+	for _, tb := range Tables(r) {
+		if tb.Name != "cost_deviation_by_unit" {
+			continue
+		}
+		for _, row := range tb.Rows {
+			if row[0] == "" {
+				t.Errorf("a machine table row without its unit: %v", row)
+			}
+		}
+	}
+}

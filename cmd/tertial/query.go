@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -27,7 +26,8 @@ func (a *app) sqlCmd() *cobra.Command {
 		Short: "Run ad-hoc SQL, or open the SQL shell",
 		Long: `Run SQL on the database; with no statement, open an interactive shell (line editing, history in
 ~/.tertial_history, statements ending with ';', tab completion, .help for its commands). Without a
-terminal, the statements are read from standard input.
+terminal, the statements and dot-commands are read from standard input (tertial sql < checks.sql);
+the first error ends them, with exit 1 and the line its statement starts on.
 
 Read-only by default: the database cannot be changed and no file can be read or written from SQL.
 --allow-write lifts both. Tables and views: ledger, budget, forecast, accounts, cost_centers, loads,
@@ -69,43 +69,6 @@ ledger_report, budget_report, budget_revised, staff, months … (tertial schema,
 	cmd.Flags().BoolVar(&a.allowWrite, "allow-write", false, "allow statements that change the database or read and write files")
 	cmd.Flags().StringVar(&a.fromExport, "from-export", "", "query a Parquet export (tertial export) instead of a database")
 	return cmd
-}
-
-// runScript runs statements from a non-terminal standard input, each ending
-// with ';', stopping at the first error.
-func (a *app) runScript(s *engine.Store, format string, swedish bool) error {
-	sc := bufio.NewScanner(a.stdin)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	var buf strings.Builder
-	run := func() error {
-		stmt := strings.TrimSpace(buf.String())
-		buf.Reset()
-		if stmt == "" || stmt == ";" {
-			return nil
-		}
-		t, err := s.Query(a.ctx, stmt)
-		if err != nil {
-			return fmt.Errorf("sql: %w", err)
-		}
-		if len(t.Columns) > 0 {
-			return writeTableOpts(a.stdout, t, format, swedish)
-		}
-		return nil
-	}
-	for sc.Scan() {
-		line := sc.Text()
-		buf.WriteString(line)
-		buf.WriteByte('\n')
-		if strings.HasSuffix(strings.TrimSpace(line), ";") {
-			if err := run(); err != nil {
-				return err
-			}
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return err
-	}
-	return run()
 }
 
 type scopeFlags struct {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -29,6 +30,21 @@ type shell struct {
 	swedish bool
 	timer   bool
 	names   []string // tables, views and columns, for completion
+	// script: statements from standard input, not a terminal. The first
+	// error ends the script (exit 1); Ctrl-C ends it too.
+	script bool
+}
+
+// errCancelled is a statement cancelled by Ctrl-C in the shell.
+var errCancelled = errors.New("cancelled")
+
+// report shows a statement's or command's error in the shell, which goes on.
+func (sh *shell) report(err error) {
+	if errors.Is(err, errCancelled) {
+		fmt.Fprintln(sh.a.stderr, "cancelled")
+		return
+	}
+	fmt.Fprintf(sh.a.stderr, "error: %v\n", err)
 }
 
 const shellHelp = `Statements end with ';' and may span lines. Commands:
@@ -75,16 +91,16 @@ func (a *app) runShell(s *engine.Store, format string, swedish bool) error {
 	}
 	defer rl.Close()
 	fmt.Fprintf(a.stdout, "tertial SQL on %s (%s). Type .help for help.\n", displayDB(s), map[bool]string{true: "read-only", false: "read-write"}[!a.allowWrite])
-	var buf strings.Builder
+	var scan stmtScanner
 	for {
-		if buf.Len() == 0 {
-			rl.SetPrompt("tertial> ")
-		} else {
+		if scan.Open() {
 			rl.SetPrompt("     ...> ")
+		} else {
+			rl.SetPrompt("tertial> ")
 		}
 		line, err := rl.Readline()
 		if errors.Is(err, readline.ErrInterrupt) {
-			buf.Reset() // Ctrl-C at the prompt drops the statement being typed
+			scan = stmtScanner{} // Ctrl-C at the prompt drops the statement being typed
 			continue
 		}
 		if errors.Is(err, io.EOF) {
@@ -93,25 +109,60 @@ func (a *app) runShell(s *engine.Store, format string, swedish bool) error {
 		if err != nil {
 			return err
 		}
-		trimmed := strings.TrimSpace(line)
-		if buf.Len() == 0 && strings.HasPrefix(trimmed, ".") {
-			if quit := sh.command(trimmed); quit {
+		if trimmed := strings.TrimSpace(line); scan.Empty() && strings.HasPrefix(trimmed, ".") {
+			quit, err := sh.command(trimmed)
+			if err != nil {
+				sh.report(err)
+			}
+			if quit {
 				return nil
 			}
 			continue
 		}
-		if trimmed == "" && buf.Len() == 0 {
-			continue
+		for _, st := range scan.Feed(line) {
+			if err := sh.exec(st.SQL); err != nil {
+				sh.report(err)
+			}
 		}
-		buf.WriteString(line)
-		buf.WriteByte('\n')
-		if !strings.HasSuffix(trimmed, ";") {
-			continue
-		}
-		stmt := buf.String()
-		buf.Reset()
-		sh.exec(stmt)
 	}
+}
+
+// runScript runs statements from a non-terminal standard input, as the
+// shell would have them typed (dot-commands too), stopping at the first
+// error, which names the line its statement starts on.
+func (a *app) runScript(s *engine.Store, format string, swedish bool) error {
+	sh := &shell{a: a, s: s, format: format, swedish: swedish, script: true}
+	sc := bufio.NewScanner(a.stdin)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	var scan stmtScanner
+	for sc.Scan() {
+		line := sc.Text()
+		if trimmed := strings.TrimSpace(line); scan.Empty() && strings.HasPrefix(trimmed, ".") {
+			scan.Skip()
+			quit, err := sh.command(trimmed)
+			if err != nil {
+				return fmt.Errorf("sql: line %d: %w", scan.Lines(), err)
+			}
+			if quit {
+				return nil
+			}
+			continue
+		}
+		for _, st := range scan.Feed(line) {
+			if err := sh.exec(st.SQL); err != nil {
+				return fmt.Errorf("sql: line %d: %w", st.Line, err)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	if st, ok := scan.Rest(); ok {
+		if err := sh.exec(st.SQL); err != nil {
+			return fmt.Errorf("sql: line %d: %w", st.Line, err)
+		}
+	}
+	return nil
 }
 
 func displayDB(s *engine.Store) string {
@@ -121,84 +172,86 @@ func displayDB(s *engine.Store) string {
 	return s.Path()
 }
 
-// exec runs one statement; Ctrl-C (SIGINT) while it runs cancels it.
-func (sh *shell) exec(stmt string) {
-	ctx, cancel := context.WithCancel(context.WithoutCancel(sh.a.ctx))
-	defer cancel()
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt)
-	defer signal.Stop(sig)
-	go func() {
-		select {
-		case <-sig:
-			cancel()
-		case <-ctx.Done():
-		}
-	}()
+// exec runs one statement and shows its result. In the shell, Ctrl-C
+// (SIGINT) while it runs cancels it, not the shell; a script's Ctrl-C ends
+// the script.
+func (sh *shell) exec(stmt string) error {
+	ctx := sh.a.ctx
+	if !sh.script {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(context.WithoutCancel(sh.a.ctx))
+		defer cancel()
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt)
+		defer signal.Stop(sig)
+		go func() {
+			select {
+			case <-sig:
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+	}
 	start := time.Now()
 	t, err := sh.s.Query(ctx, stmt)
 	took := time.Since(start)
 	switch {
-	case ctx.Err() != nil:
-		fmt.Fprintln(sh.a.stderr, "cancelled")
-		return
+	case ctx.Err() != nil && !sh.script:
+		return errCancelled
 	case err != nil:
-		fmt.Fprintf(sh.a.stderr, "error: %v\n", err)
-		return
+		return err
 	}
 	if len(t.Columns) > 0 {
 		if err := writeTableOpts(sh.a.stdout, t, sh.format, sh.swedish); err != nil {
-			fmt.Fprintf(sh.a.stderr, "error: %v\n", err)
+			return err
 		}
 	}
 	if sh.timer {
 		fmt.Fprintf(sh.a.stdout, "Run time: %.3f s\n", took.Seconds())
 	}
-	if strings.Contains(strings.ToUpper(stmt), "CREATE") {
+	if !sh.script && strings.Contains(strings.ToUpper(stmt), "CREATE") {
 		sh.loadNames()
 	}
+	return nil
 }
 
 // command runs a dot-command; it reports whether the shell should end.
-func (sh *shell) command(line string) bool {
+func (sh *shell) command(line string) (quit bool, err error) {
 	f := strings.Fields(line)
 	arg := ""
 	if len(f) > 1 {
 		arg = f[1]
 	}
-	w, e := sh.a.stdout, sh.a.stderr
+	w := sh.a.stdout
 	switch f[0] {
 	case ".quit", ".exit", ".q":
-		return true
+		return true, nil
 	case ".help":
 		fmt.Fprint(w, shellHelp)
 	case ".tables":
-		sh.exec("SELECT table_name AS name, table_type AS type FROM information_schema.tables WHERE table_schema = 'main' AND table_name <> 'schema_migrations' ORDER BY 2, 1;")
+		return false, sh.exec("SELECT table_name AS name, table_type AS type FROM information_schema.tables WHERE table_schema = 'main' AND table_name <> 'schema_migrations' ORDER BY 2, 1;")
 	case ".schema":
 		q := `SELECT table_name AS "table", column_name AS "column", data_type AS type, coalesce(comment, '') AS comment FROM duckdb_columns()
 			WHERE schema_name = 'main' AND NOT internal AND table_name <> 'schema_migrations'`
 		if arg != "" {
 			q += " AND table_name = " + sqlQuote(arg)
 		}
-		sh.exec(q + " ORDER BY table_name, column_index;")
+		return false, sh.exec(q + " ORDER BY table_name, column_index;")
 	case ".queries":
 		qs, err := allQueries(sh.a.queryDir)
 		if err != nil {
-			fmt.Fprintln(e, "error:", err)
-			break
+			return false, err
 		}
 		for _, q := range qs {
 			fmt.Fprintf(w, "%-26s %s — %s\n", q.Name, q.Title, q.Description)
 		}
 	case ".run":
 		if arg == "" {
-			fmt.Fprintln(e, "usage: .run NAME [period=YYYY-MM] [unit=U] [division=D]")
-			break
+			return false, errors.New("usage: .run NAME [period=YYYY-MM] [unit=U] [division=D]")
 		}
 		q, err := getQuery(sh.a.queryDir, arg)
 		if err != nil {
-			fmt.Fprintln(e, "error:", err)
-			break
+			return false, err
 		}
 		var p engine.Params
 		for _, kv := range f[2:] {
@@ -207,8 +260,7 @@ func (sh *shell) command(line string) bool {
 			case "period":
 				m, err := engine.ParsePeriod(v)
 				if err != nil {
-					fmt.Fprintln(e, "error:", err)
-					return false
+					return false, err
 				}
 				p.Period = m
 			case "unit":
@@ -216,20 +268,17 @@ func (sh *shell) command(line string) bool {
 			case "division":
 				p.Division = v
 			default:
-				fmt.Fprintf(e, "error: unknown parameter %q (period, unit, division)\n", k)
-				return false
+				return false, fmt.Errorf("unknown parameter %q (period, unit, division)", k)
 			}
 		}
 		t, err := sh.s.RunQuery(context.WithoutCancel(sh.a.ctx), q, p)
 		if err != nil {
-			fmt.Fprintln(e, "error:", err)
-			break
+			return false, err
 		}
-		writeTableOpts(w, t, sh.format, sh.swedish)
+		return false, writeTableOpts(w, t, sh.format, sh.swedish)
 	case ".format":
 		if !validFormat(arg) || binaryFormat(arg) {
-			fmt.Fprintln(e, "usage: .format table|csv|tsv|json|jsonl|markdown")
-			break
+			return false, errors.New("usage: .format table|csv|tsv|json|jsonl|markdown")
 		}
 		sh.format = arg
 	case ".swedish":
@@ -237,9 +286,9 @@ func (sh *shell) command(line string) bool {
 	case ".timer":
 		sh.timer = arg == "on"
 	default:
-		fmt.Fprintf(e, "unknown command %s (.help lists them)\n", f[0])
+		return false, fmt.Errorf("no dot-command %s (.help lists them)", f[0])
 	}
-	return false
+	return false, nil
 }
 
 func sqlQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

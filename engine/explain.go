@@ -108,15 +108,40 @@ func baseOf(figure string, monthly bool) (string, bool) {
 				AND (g.cost_centers IS NULL OR list_contains(g.cost_centers, l.cost_center))
 				AND (g.accounts IS NULL OR list_contains(g.accounts, l.account)), p
 			WHERE l.period <= p.period AND (getvariable('programme') IS NULL OR g.name = getvariable('programme')::VARCHAR)`, true
-	case "sick_leave", "sick_leave_monthly", "fte", "headcount", "headcount_monthly", "extra_hours", "turnover", "span_of_control":
-		// Person-months: shown by file and line, never by person.
-		return `SELECT 'person_months' AS tbl, pm.load_id, pm.line, NULL AS voucher, pm.period, NULL AS account, pm.cost_center, pm.scheduled_hours AS amount, NULL AS text, NULL AS category, NULL AS subcategory, 1 AS lines
-			FROM person_months pm LEFT JOIN cost_centers c USING (cost_center), p
-			WHERE pm.period BETWEEN p.last_year_start AND p.period
-			AND (p.unit IS NULL OR c.unit = p.unit) AND (p.division IS NULL OR c.division = p.division)`, true
+	case "sick_leave", "sick_leave_monthly":
+		// The sick hours come from the absence spells and the sick hours
+		// reported per person-month of the people in scope: their loads
+		// are behind the figure as much as the hours'.
+		return staffRows + " UNION ALL " + sickRows, true
+	case "fte", "headcount", "headcount_monthly", "extra_hours", "turnover", "span_of_control":
+		return staffRows, true
 	}
 	return "", false
 }
+
+// staffRows are the person-months of the staff figures: shown by file and
+// line, never by person.
+const staffRows = `SELECT 'person_months' AS tbl, pm.load_id, pm.line, NULL AS voucher, pm.period, NULL AS account, pm.cost_center, pm.scheduled_hours AS amount, NULL AS text, NULL AS category, NULL AS subcategory, 1 AS lines
+			FROM person_months pm LEFT JOIN cost_centers c USING (cost_center), p
+			WHERE pm.period BETWEEN p.last_year_start AND p.period
+			AND (p.unit IS NULL OR c.unit = p.unit) AND (p.division IS NULL OR c.division = p.division)`
+
+// sickRows are the sick spells touching those months and the sick hours
+// reported for them, of the people with a person-month in scope (the staff
+// view gives a spell's hours to the person-months it falls in).
+const sickRows = `SELECT 'absence_spells' AS tbl, a.load_id, a.line, NULL AS voucher, a.first_day AS period, NULL AS account, NULL AS cost_center, NULL AS amount, NULL AS text, NULL AS category, NULL AS subcategory, 1 AS lines
+			FROM absence_spells a, p
+			WHERE a.sick AND a.first_day <= last_day(p.period) AND (a.last_day IS NULL OR a.last_day >= p.last_year_start)
+			AND a.person IN (SELECT pm.person FROM person_months pm LEFT JOIN cost_centers c USING (cost_center)
+				WHERE pm.period BETWEEN p.last_year_start AND p.period
+				AND (p.unit IS NULL OR c.unit = p.unit) AND (p.division IS NULL OR c.division = p.division))
+		UNION ALL
+		SELECT 'sick_hours_reported' AS tbl, r.load_id, r.line, NULL AS voucher, r.period, NULL AS account, NULL AS cost_center, r.sick_hours AS amount, NULL AS text, NULL AS category, NULL AS subcategory, 1 AS lines
+			FROM sick_hours_reported r, p
+			WHERE r.period BETWEEN p.last_year_start AND p.period
+			AND EXISTS (SELECT 1 FROM person_months pm LEFT JOIN cost_centers c USING (cost_center)
+				WHERE pm.person = r.person AND pm.period = r.period
+				AND (p.unit IS NULL OR c.unit = p.unit) AND (p.division IS NULL OR c.division = p.division))`
 
 // Explain returns the lineage of a figure: its SQL, the loads behind it and
 // up to limit of its source rows (largest amounts first).

@@ -930,3 +930,55 @@ func TestAbove(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainSickLeaveSources: the lineage of the sick-leave figures names
+// the absence spells and the reported sick hours of the people in scope
+// beside their person-months; the other staff figures only the hours.
+func TestExplainSickLeaveSources(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	if _, err := s.LoadData(ctx, "org.csv", []byte("Ansvar;Enhet;Division\n100;IT;D\n200;MT;D\n"), LoadOptions{Kind: KindOrg}); err != nil {
+		t.Fatal(err)
+	}
+	loadHR(t, s, "h.csv", KindHours, `Period;Person;Kön;Födelseår;Ansvar;Anställningsform;Ordinarie arbetstid;Arbetad tid
+2019-03;A;K;1980;100;tillsvidare;168;160
+2019-03;B;M;1985;200;tillsvidare;168;168
+2019-04;A;K;1980;100;tillsvidare;160;150
+2019-04;B;M;1985;200;tillsvidare;160;160
+`)
+	// A's two sick spells count; her leave is not sick leave, B is in
+	// MT, and A's spell of May lies after the report month.
+	loadHR(t, s, "f.csv", KindAbsence, `Person;Orsak;Från;Till;Omfattning
+A;Sjuk;2019-03-04;2019-03-05;100
+A;Sjuk;2019-04-01;2019-04-01;100
+A;Semester;2019-04-15;2019-04-18;100
+B;Sjuk;2019-04-02;2019-04-03;100
+A;Sjuk;2019-05-02;2019-05-03;100
+`)
+	loadHR(t, s, "r.csv", KindSickHour, "Period;Person;Kort;Lång\n2019-04;A;2;0\n2019-04;B;8;0\n")
+	sources := func(figure string) string {
+		l, err := s.Explain(ctx, figure, Params{Period: Month{2019, 4}, Unit: "IT"}, LineageFilter{}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, src := range l.Sources {
+			got = append(got, fmt.Sprintf("%s %s %d", src.File, src.Table, src.Rows))
+			if src.Amount != nil {
+				t.Errorf("%s: %s summed as money: %v", figure, src.File, src.Amount)
+			}
+		}
+		if len(l.Rows) != 0 {
+			t.Errorf("%s: rows of people listed: %+v", figure, l.Rows)
+		}
+		return strings.Join(got, ", ")
+	}
+	for _, figure := range []string{"sick_leave", "sick_leave_monthly"} {
+		if got, want := sources(figure), "h.csv person_months 2, f.csv absence_spells 2, r.csv sick_hours_reported 1"; got != want {
+			t.Errorf("%s: sources %s, want %s", figure, got, want)
+		}
+	}
+	if got, want := sources("fte"), "h.csv person_months 2"; got != want {
+		t.Errorf("fte: sources %s, want %s", got, want)
+	}
+}

@@ -61,7 +61,11 @@ files and lines only, never people.`,
 			} else {
 				fmt.Fprintf(w, "SQL: queries/%s.sql (--sql prints it)\n\n", l.Figure)
 			}
-			fmt.Fprintf(w, "Loads behind it (%d rows; sums as the extracts have them, debit +, credit −):\n", l.RowsTotal)
+			if len(l.Sources) > 0 && l.Sources[0].Amount != nil {
+				fmt.Fprintf(w, "Loads behind it (%d rows; sums as the extracts have them, debit +, credit −):\n", l.RowsTotal)
+			} else {
+				fmt.Fprintf(w, "Loads behind it (%d rows):\n", l.RowsTotal) // staff: hours, never summed as money
+			}
 			for _, src := range l.Sources {
 				amt := ""
 				if src.Amount != nil {

@@ -982,3 +982,42 @@ A;Sjuk;2019-05-02;2019-05-03;100
 		t.Errorf("fte: sources %s, want %s", got, want)
 	}
 }
+
+// TestReportedSickHoursOnce: sick hours reported for a person-month count
+// once — shared by the person's rows in the month by their scheduled
+// hours, and instead of the hours of the same person's sick spells, which
+// count where nothing is reported — and the report warns where both kinds
+// meet.
+func TestReportedSickHoursOnce(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	if _, err := s.LoadData(ctx, "org.csv", []byte("Ansvar;Enhet;Division\n100;IT;D\n200;MT;D\n"), LoadOptions{Kind: KindOrg}); err != nil {
+		t.Fatal(err)
+	}
+	// A moved from IT to MT in April: two rows. C has no scheduled hours.
+	loadHR(t, s, "h.csv", KindHours, `Period;Person;Kön;Födelseår;Ansvar;Anställningsform;Ordinarie arbetstid;Arbetad tid
+2019-04;A;K;1980;100;tillsvidare;60;60
+2019-04;A;K;1980;200;tillsvidare;100;100
+2019-04;B;M;1985;200;tillsvidare;160;160
+2019-04;C;M;1990;100;timavlönad;0;10
+2019-04;C;M;1990;200;timavlönad;0;10
+`)
+	if msg, err := s.sickHoursBoth(ctx, Month{2019, 1}, Month{2019, 4}); err != nil || msg != "" {
+		t.Fatalf("no sick hours yet: %q, %v", msg, err)
+	}
+	// April 2019 has 20 working days: a day of B's is 8 h, of A's 3 + 5.
+	loadHR(t, s, "f.csv", KindAbsence, "Person;Orsak;Från;Till;Omfattning\nB;Sjuk;2019-04-01;2019-04-05;100\nA;Sjuk;2019-04-01;2019-04-01;100\n")
+	loadHR(t, s, "r.csv", KindSickHour, "Period;Person;Kort;Lång\n2019-04;A;16;4\n2019-04;C;2;0\n")
+	got := queryLines(t, s, `SELECT concat_ws(' ', cost_center, round(sick_hours, 2), round(short_hours, 2), round(long_hours, 2))
+		FROM staff s JOIN person_months pm USING (period, person, cost_center) ORDER BY s.scheduled_hours DESC, cost_center`)
+	// B 160 h: 40 from the spell; A: 20 reported, 100/160 and 60/160 of
+	// it, not the spell's 8 h on top nor 20 on each row; C: 2 h, halved.
+	want := []string{"200 40.0 40.0 0.0", "200 12.5 10.0 2.5", "100 7.5 6.0 1.5", "100 1.0 1.0 0.0", "200 1.0 1.0 0.0"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("staff sick hours:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	msg, err := s.sickHoursBoth(ctx, Month{2019, 1}, Month{2019, 4})
+	if err != nil || !strings.Contains(msg, "För 1 personmånad under januari–april 2019 finns sjuktimmar både rapporterade") {
+		t.Errorf("warning: %q, %v", msg, err)
+	}
+}

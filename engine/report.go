@@ -545,6 +545,11 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 	} else if msg != "" {
 		w = append(w, msg)
 	}
+	if msg, err := s.sickHoursBoth(ctx, yearFrom, o.Period); err != nil {
+		return nil, err
+	} else if msg != "" {
+		w = append(w, msg)
+	}
 	if byDefault, err := s.defaultMapping(ctx); err != nil {
 		return nil, err
 	} else if byDefault {
@@ -730,6 +735,32 @@ func (s *Store) spellsWithoutStaff(ctx context.Context, from, to Month) (string,
 	}
 	return fmt.Sprintf("%s av %s sjukfrånvaroperioder under %s gäller personer som inte finns i HR-extraktets timmar för de månaderna, så deras sjukdagar räknas inte och sjukfrånvaron blir för låg. Kontrollera att frånvaroextraktet och timextraktet anger personen på samma sätt (båda med anställningsnummer eller båda med personnummer).",
 		thousands(alone), thousands(spells), MonthList(months)), nil
+}
+
+// sickHoursBoth warns of person-months in from..to whose sick hours come
+// both as reported hours (sick_hours) and as sick spells (absence). The
+// staff view takes the reported hours there and leaves the spells' out, so
+// that no hour counts twice; the economist should know which extract gave
+// those months' figures, and whether both were meant to be loaded.
+func (s *Store) sickHoursBoth(ctx context.Context, from, to Month) (string, error) {
+	var both int64
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*)
+		FROM (SELECT DISTINCT period, person FROM sick_hours_reported WHERE period BETWEEN $1 AND $2) r
+		WHERE EXISTS (SELECT 1 FROM absence_spells a
+		              WHERE a.sick AND a.person = r.person
+		                AND a.first_day <= last_day(r.period) AND (a.last_day IS NULL OR a.last_day >= r.period))`,
+		from.Date(), to.Date()).Scan(&both); err != nil {
+		return "", fmt.Errorf("sick hours of both kinds: %w", err)
+	}
+	if both == 0 {
+		return "", nil
+	}
+	pm := "personmånader"
+	if both == 1 {
+		pm = "personmånad"
+	}
+	return fmt.Sprintf("För %s %s under %s finns sjuktimmar både rapporterade per månad (tertial load --kind sick_hours) och som sjukfrånvaroperioder (--kind absence): där räknas de rapporterade sjuktimmarna och inte periodernas, så att ingen timme räknas två gånger. Kontrollera att båda extrakten ska gälla de månaderna.",
+		thousands(both), pm, to.SwedishYearToDate("januari")), nil
 }
 
 // investmentsThrough is the latest month of the report year with

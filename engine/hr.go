@@ -962,17 +962,62 @@ func writePersonMonth(w *csvWriter, p *personMonth) {
 	w.end()
 }
 
-// insertSpells replaces the spells of the persons the extract covers: an
-// absence extract is the full history of its people.
+// insertSpells replaces the spells of the extract's source within the
+// extract's dates — from its earliest first day to its latest last day, or
+// on without end when one of its spells is ongoing — and keeps the earlier
+// ones outside them. A re-export of the whole history replaces it all, as
+// a corrected spell must; an extract of one year (absence extracts are
+// often taken per year, and their file names give them one source) does
+// not remove the year before it. An earlier spell that runs across the
+// first day keeps its days before it; one that runs on past the last day
+// keeps its days after it, unless it was ongoing, which the newer extract
+// tells the end of.
 func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *LoadResult) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	r, err := tx.ExecContext(ctx, "DELETE FROM absence_spells WHERE source = ?", res.Source)
-	if err != nil {
-		return err
+	lo, hi, open := rows[0].First, rows[0].First, false
+	for _, s := range rows {
+		if s.First.Before(lo) {
+			lo = s.First
+		}
+		switch {
+		case s.Last == nil:
+			open = true
+		case s.Last.After(hi):
+			hi = *s.Last
+		case s.First.After(hi):
+			hi = s.First
+		}
 	}
-	res.Replaced, _ = r.RowsAffected()
+	var hiArg any = hi
+	if open {
+		hiArg = nil
+	}
+	var replaced int64
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		// the days after the extract's dates of a spell that ran past them
+		{`INSERT INTO absence_spells
+		  SELECT person, cause, sick, ($2::DATE + 1)::DATE, last_day, extent, source, load_id, line FROM absence_spells
+		  WHERE source = $1 AND $2::DATE IS NOT NULL AND first_day <= $2::DATE AND last_day > $2::DATE`, []any{res.Source, hiArg}},
+		// the days before them of a spell that ran into them
+		{`UPDATE absence_spells SET last_day = ($2::DATE - 1)::DATE
+		  WHERE source = $1 AND first_day < $2::DATE AND (last_day IS NULL OR last_day >= $2::DATE)`, []any{res.Source, lo}},
+		// every spell that starts within them
+		{`DELETE FROM absence_spells
+		  WHERE source = $1 AND first_day >= $2::DATE AND ($3::DATE IS NULL OR first_day <= $3::DATE)`, []any{res.Source, lo, hiArg}},
+	} {
+		r, err := tx.ExecContext(ctx, q.sql, q.args...)
+		if err != nil {
+			return fmt.Errorf("replace earlier spells: %w", err)
+		}
+		n, _ := r.RowsAffected()
+		replaced += n
+	}
+	res.Replaced = replaced
 	res.Rows = int64(len(rows))
 	cols := []string{"person VARCHAR", "cause VARCHAR", "sick BOOLEAN", "first_day DATE", "last_day DATE", "extent INTEGER", "line INTEGER"}
 	return stageCSV(ctx, tx, "absence_spells", cols, func(w *csvWriter) error {

@@ -1021,3 +1021,52 @@ func TestReportedSickHoursOnce(t *testing.T) {
 		t.Errorf("warning: %q, %v", msg, err)
 	}
 }
+
+// TestAbsenceExtractReplacesItsDates: an absence extract replaces its
+// source's spells within its own dates and keeps the rest — the year
+// before a yearly extract stays, a re-export of the history replaces it
+// all, and a spell across an edge keeps its days outside.
+func TestAbsenceExtractReplacesItsDates(t *testing.T) {
+	head := "Person;Orsak;Från;Till;Omfattning\n"
+	spells := func(t *testing.T, s *Store) string {
+		t.Helper()
+		return strings.Join(queryLines(t, s, `SELECT concat_ws(' ', strftime(first_day, '%m-%d'), coalesce(strftime(last_day, '%m-%d'), '…'), load_id)
+			FROM absence_spells ORDER BY first_day, load_id`), ", ")
+	}
+	for _, c := range []struct {
+		name  string
+		files []string // loaded in order, all with the source absence:franvaro
+		want  string
+	}{
+		{"two years", []string{"A;Sjuk;2018-04-01;2018-04-05;100\n", "A;Sjuk;2019-04-01;2019-04-05;100\n"},
+			"04-01 04-05 1, 04-01 04-05 2"},
+		{"the year before, loaded after", []string{"A;Sjuk;2019-04-01;2019-04-05;100\n", "A;Sjuk;2018-04-01;2018-04-05;100\n"},
+			"04-01 04-05 2, 04-01 04-05 1"},
+		{"a re-export of the history, corrected",
+			[]string{"A;Sjuk;2018-04-01;2018-04-05;100\nA;Sjuk;2018-06-01;2018-06-02;100\nB;Sjuk;2019-01-07;;100\n",
+				"A;Sjuk;2018-04-01;2018-04-04;100\nB;Sjuk;2019-01-07;2019-01-20;100\n"},
+			"04-01 04-04 2, 01-07 01-20 2"},
+		{"a spell across the turn of the year, cut by the extract",
+			[]string{"A;Sjuk;2018-12-20;2019-01-10;100\nA;Sjuk;2018-03-01;2018-03-02;100\n", "A;Sjuk;2019-01-01;2019-01-10;100\nB;Sjuk;2019-12-30;2019-12-31;100\n"},
+			"03-01 03-02 1, 12-20 12-31 1, 01-01 01-10 2, 12-30 12-31 2"},
+		{"an extract before a spell's end",
+			[]string{"A;Sjuk;2019-06-20;2019-07-10;100\n", "A;Sjuk;2019-01-10;2019-01-12;100\nB;Sjuk;2019-06-01;2019-06-30;100\n"},
+			"01-10 01-12 2, 06-01 06-30 2, 07-01 07-10 1"},
+		{"an ongoing spell the newer extract ends",
+			[]string{"A;Sjuk;2019-03-01;;100\n", "A;Sjuk;2019-03-01;2019-03-20;100\nB;Sjuk;2019-02-01;2019-02-02;100\n"},
+			"02-01 02-02 2, 03-01 03-20 2"},
+		{"an ongoing spell in the newer extract",
+			[]string{"A;Sjuk;2019-03-01;2019-03-05;100\nA;Sjuk;2019-09-01;2019-09-05;100\n", "A;Sjuk;2019-03-01;;100\n"},
+			"03-01 … 2"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := openTest(t)
+			for i, f := range c.files {
+				loadHR(t, s, fmt.Sprintf("franvaro_%d.csv", 2018+i), KindAbsence, head+f)
+			}
+			if got := spells(t, s); got != c.want {
+				t.Errorf("spells %s, want %s", got, c.want)
+			}
+		})
+	}
+}

@@ -247,18 +247,44 @@ func profileWeights(p string) ([]int64, error) {
 	return w, nil
 }
 
+// insertDecisions replaces the decisions of the file's source that were
+// decided within the file's dates (its earliest to its latest decision) or
+// have one of its references, with their months, and keeps the others: a
+// register exported again replaces itself, a decision corrected in it
+// replaces its old lines, and a year's file (budgetbeslut_2020.csv, one
+// source with budgetbeslut_2019.csv) keeps the year before it, whose
+// decisions may still take effect.
 func insertDecisions(ctx context.Context, tx *sql.Tx, lines []decisionLine, months []decisionMonth, res *LoadResult) error {
 	var n int64
-	for _, q := range []string{
-		"DELETE FROM budget_decision_months WHERE load_id IN (SELECT load_id FROM loads WHERE source = ?)",
-		"DELETE FROM budget_decisions WHERE source = ?",
-	} {
-		r, err := tx.ExecContext(ctx, q, res.Source)
-		if err != nil {
-			return err
+	if len(lines) > 0 {
+		lo, hi := lines[0].Decided, lines[0].Decided
+		refs := map[string]bool{}
+		args := []any{res.Source, nil, nil}
+		for _, d := range lines {
+			if d.Decided.Before(lo) {
+				lo = d.Decided
+			}
+			if d.Decided.After(hi) {
+				hi = d.Decided
+			}
+			if !refs[d.Reference] {
+				refs[d.Reference] = true
+				args = append(args, d.Reference)
+			}
 		}
-		k, _ := r.RowsAffected()
-		n += k
+		args[1], args[2] = lo, hi
+		replaced := "d.source = ? AND (d.decided BETWEEN ? AND ? OR d.reference IN (" + placeholders(len(refs)) + "))"
+		for _, q := range []string{
+			"DELETE FROM budget_decision_months m WHERE EXISTS (SELECT 1 FROM budget_decisions d WHERE d.load_id = m.load_id AND d.reference = m.reference AND " + replaced + ")",
+			"DELETE FROM budget_decisions d WHERE " + replaced,
+		} {
+			r, err := tx.ExecContext(ctx, q, args...)
+			if err != nil {
+				return fmt.Errorf("replace earlier decisions: %w", err)
+			}
+			k, _ := r.RowsAffected()
+			n += k
+		}
 	}
 	res.Replaced = n
 	res.Rows = int64(len(lines))

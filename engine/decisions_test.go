@@ -132,3 +132,39 @@ func TestProgrammeByHand(t *testing.T) {
 		t.Errorf("unknown field: %v", err)
 	}
 }
+
+// TestDecisionFilesReplaceTheirDates: a year's file of decisions keeps the
+// year before it (the same source by the file names); a register exported
+// again replaces itself, and a decision corrected in a later file replaces
+// its earlier lines wherever they were decided.
+func TestDecisionFilesReplaceTheirDates(t *testing.T) {
+	s := decisionBase(t)
+	head := "Referens;Beslutsdatum;Från;Till;Belopp;Kategori;Gäller från\n"
+	decisions := func() string {
+		return strings.Join(queryLines(t, s, `SELECT concat_ws(' ', d.reference, d.amount::BIGINT,
+				(SELECT count(*) FROM budget_decision_months m WHERE m.load_id = d.load_id AND m.reference = d.reference))
+			FROM budget_decisions d ORDER BY 1`), ", ")
+	}
+	loadAll(t, s, file{"budgetbeslut_2018.csv", head + "A 1;2018-03-01;Giver;Taker;120 000;Kostnader;2019-01\nA 2;2018-09-01;Giver;Taker;60 000;Kostnader;2019-10\n", KindDecisions})
+	loadAll(t, s, file{"budgetbeslut_2019.csv", head + "B 1;2019-02-01;Giver;Taker;240 000;Kostnader;2019-03\n", KindDecisions})
+	// Each decision moves budget from one cost center to the other: two
+	// rows a month from its effective month to December.
+	if got, want := decisions(), "A 1 120000 24, A 2 60000 6, B 1 240000 20"; got != want {
+		t.Errorf("after the year's file: %s, want %s", got, want)
+	}
+	ctx := context.Background()
+	var moved string
+	if err := s.DB().QueryRowContext(ctx, "SELECT sum(amount)::VARCHAR FROM budget_decision_months WHERE cost_center = '200' AND year(period) = 2019").Scan(&moved); err != nil || moved != "420000.00" {
+		t.Errorf("2019's budget moved to Taker: %s (%v), want 420000.00, last year's decisions included", moved, err)
+	}
+	// The register again, A 1 corrected and A 2 withdrawn; then B 1
+	// corrected in a file of its own month.
+	loadAll(t, s, file{"budgetbeslut.csv", head + "A 1;2018-03-01;Giver;Taker;100 000;Kostnader;2019-01\nB 1;2019-02-01;Giver;Taker;240 000;Kostnader;2019-03\n", KindDecisions})
+	if got, want := decisions(), "A 1 100000 24, B 1 240000 20"; got != want {
+		t.Errorf("after the register: %s, want %s", got, want)
+	}
+	loadAll(t, s, file{"budgetbeslut_2019-02.csv", head + "B 1;2019-02-01;Giver;Taker;200 000;Kostnader;2019-03\n", KindDecisions})
+	if got, want := decisions(), "A 1 100000 24, B 1 200000 20"; got != want {
+		t.Errorf("after the correction: %s, want %s", got, want)
+	}
+}

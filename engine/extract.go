@@ -192,6 +192,9 @@ func parseExtract(ctx context.Context, s *Store, name string, data []byte, kind 
 		err = fmt.Errorf("kind %s cannot be read from a table", kind)
 	}
 	if err != nil {
+		if xt, ok := t.(*xlsxTable); ok {
+			xt.explainFormulas(err)
+		}
 		ex.cleanup()
 		return nil, err
 	}

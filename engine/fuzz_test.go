@@ -119,6 +119,10 @@ func FuzzXLSXTable(f *testing.F) {
 					break
 				}
 				tb.formattedRow(line) // the display of any workbook's row: an error at most
+				if len(tb.header) > 0 {
+					// an error about a cell of any workbook: its formula looked up, no panic
+					tb.explainFormulas(&InputError{File: "fuzz.xlsx", Line: line, Column: strings.TrimSpace(tb.header[0]), Msg: "empty value"})
+				}
 			}
 			tb.Close()
 		}

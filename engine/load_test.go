@@ -1680,3 +1680,39 @@ func TestPeriodGapsInYear(t *testing.T) {
 		}
 	}
 }
+
+// TestXLSXFormulaWithoutValue: a workbook saved by a program that does not
+// compute formulas has formula cells without a value; the refusal names
+// the cell and its formula and says how to get the values, where a plain
+// empty cell keeps its own message. Outside the ledger too (the ledger
+// streams its rows).
+func TestXLSXFormulaWithoutValue(t *testing.T) {
+	ctx := context.Background()
+	book := func(formula bool) []byte {
+		x := excelize.NewFile()
+		defer x.Close()
+		x.SetSheetRow("Sheet1", "A1", &[]any{"Titel"})
+		x.SetSheetRow("Sheet1", "B3", &[]any{"Period", "Konto", "Ansvar", "Belopp"})
+		x.SetSheetRow("Sheet1", "B4", &[]any{"2019-01", "5010", "100", 1000})
+		x.SetSheetRow("Sheet1", "B5", &[]any{"2019-01", "5020", "100"})
+		if formula {
+			x.SetCellFormula("Sheet1", "E5", "E4*2")
+		}
+		var b bytes.Buffer
+		if err := x.Write(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	for _, kind := range []Kind{KindBudget, KindLedger} {
+		s := openTest(t)
+		_, err := s.LoadData(ctx, "b.xlsx", book(true), LoadOptions{Kind: kind})
+		if err == nil || !strings.Contains(err.Error(), "b.xlsx:5: column Belopp: cell E5 holds the formula =E4*2 but no computed value") || !strings.Contains(err.Error(), "open it in Excel or LibreOffice and save it") {
+			t.Errorf("%s, a formula without its value: %v", kind, err)
+		}
+		_, err = s.LoadData(ctx, "b.xlsx", book(false), LoadOptions{Kind: kind})
+		if err == nil || !strings.Contains(err.Error(), "b.xlsx:5: column Belopp: empty value") {
+			t.Errorf("%s, an empty cell: %v", kind, err)
+		}
+	}
+}

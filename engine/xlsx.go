@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -197,6 +198,50 @@ func (t *xlsxTable) formattedRow(row int) (_ []string, err error) {
 		return nil, t.shown.Error()
 	}
 	return t.shown.Columns()
+}
+
+// explainFormulas rewrites the errors about a cell that is empty in the
+// records but holds a formula: a workbook written by a program that does
+// not compute formulas (a script, an export tool) stores them without the
+// cached value that Excel would have saved, and tertial reads values,
+// never formulas. "empty value" would send the economist to a cell that
+// shows a number once the workbook is opened.
+func (t *xlsxTable) explainFormulas(err error) {
+	var list []*InputError
+	var many *InputErrors
+	var one *InputError
+	switch {
+	case errors.As(err, &many):
+		list = many.Errs
+	case errors.As(err, &one):
+		list = []*InputError{one}
+	}
+	for _, e := range list {
+		if e.Line == 0 || e.Column == "" {
+			continue
+		}
+		col := -1
+		for i, h := range t.header {
+			if strings.TrimSpace(h) == e.Column {
+				col = i
+				break
+			}
+		}
+		if col < 0 {
+			continue
+		}
+		cell, cerr := excelize.CoordinatesToCellName(col+1, e.Line)
+		if cerr != nil {
+			continue
+		}
+		formula, ferr := t.f.GetCellFormula(t.sheet, cell)
+		value, verr := t.f.GetCellValue(t.sheet, cell, excelize.Options{RawCellValue: true})
+		if ferr != nil || verr != nil || formula == "" || strings.TrimSpace(value) != "" {
+			continue
+		}
+		e.Msg = fmt.Sprintf("cell %s holds the formula =%s but no computed value", cell, formula)
+		e.Hint = "the workbook was saved by a program that does not compute formulas: open it in Excel or LibreOffice and save it, so that its cells keep their values"
+	}
 }
 
 // Close releases the workbook.

@@ -1070,3 +1070,25 @@ func TestAbsenceExtractReplacesItsDates(t *testing.T) {
 		})
 	}
 }
+
+// TestSpellsOfTwoSources: sick spells of one person from two absence
+// extracts of different sources that overlap in the year to date are
+// warned of (both count); apart, or outside the year, they are not.
+func TestSpellsOfTwoSources(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	head := "Person;Orsak;Från;Till;Omfattning\n"
+	loadHR(t, s, "franvaro.csv", KindAbsence, head+"A;Sjuk;2019-03-04;2019-03-08;100\nB;Sjuk;2018-03-04;2018-03-08;100\n")
+	loadHR(t, s, "sjukfranvaro.csv", KindAbsence, head+"A;Sjuk;2019-04-01;2019-04-02;100\nB;Sjuk;2018-03-05;2018-03-06;100\nC;Semester;2019-03-04;2019-03-08;100\n")
+	if msg, err := s.spellsOfTwoSources(ctx, Month{2019, 1}, Month{2019, 4}); err != nil || msg != "" {
+		t.Errorf("apart, or last year: %q, %v", msg, err)
+	}
+	loadHR(t, s, "sjukfranvaro.csv", KindAbsence, head+"A;Sjuk;2019-03-08;2019-03-12;100\n")
+	msg, err := s.spellsOfTwoSources(ctx, Month{2019, 1}, Month{2019, 4})
+	if err != nil || !strings.Contains(msg, "1 person har sjukfrånvaroperioder under januari–april 2019 från två frånvaroextrakt med olika källor (absence:franvaro och absence:sjukfranvaro)") {
+		t.Errorf("overlapping: %q, %v", msg, err)
+	}
+	if msg, err := s.spellsOfTwoSources(ctx, Month{2019, 1}, Month{2019, 2}); err != nil || msg != "" {
+		t.Errorf("before the overlap: %q, %v", msg, err)
+	}
+}

@@ -550,6 +550,11 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 	} else if msg != "" {
 		w = append(w, msg)
 	}
+	if msg, err := s.spellsOfTwoSources(ctx, yearFrom, o.Period); err != nil {
+		return nil, err
+	} else if msg != "" {
+		w = append(w, msg)
+	}
 	if byDefault, err := s.defaultMapping(ctx); err != nil {
 		return nil, err
 	} else if byDefault {
@@ -761,6 +766,34 @@ func (s *Store) sickHoursBoth(ctx context.Context, from, to Month) (string, erro
 	}
 	return fmt.Sprintf("För %s %s under %s finns sjuktimmar både rapporterade per månad (tertial load --kind sick_hours) och som sjukfrånvaroperioder (--kind absence): där räknas de rapporterade sjuktimmarna och inte periodernas, så att ingen timme räknas två gånger. Kontrollera att båda extrakten ska gälla de månaderna.",
 		thousands(both), pm, to.SwedishYearToDate("januari")), nil
+}
+
+// spellsOfTwoSources warns of people whose sick spells from two sources
+// (two absence extracts loaded under different names) overlap in from..to:
+// within a source spells never overlap (a file's are refused, a later
+// load replaces its dates), but across sources both count, and the days
+// they share are sick hours twice.
+func (s *Store) spellsOfTwoSources(ctx context.Context, from, to Month) (string, error) {
+	var people int64
+	var first, second sql.NullString
+	if err := s.db.QueryRowContext(ctx, `WITH r AS (SELECT $1::DATE AS lo, last_day($2::DATE) AS hi),
+		sick AS (SELECT a.person, a.source, greatest(a.first_day, r.lo) AS f, least(coalesce(a.last_day, r.hi), r.hi) AS l
+		         FROM absence_spells a, r
+		         WHERE a.sick AND a.first_day <= r.hi AND (a.last_day IS NULL OR a.last_day >= r.lo)),
+		pairs AS (SELECT a.person, a.source AS s1, b.source AS s2
+		         FROM sick a JOIN sick b ON a.person = b.person AND a.source < b.source AND a.f <= b.l AND b.f <= a.l)
+		SELECT count(DISTINCT person), min(s1), min(s2) FROM pairs`, from.Date(), to.Date()).Scan(&people, &first, &second); err != nil {
+		return "", fmt.Errorf("sick spells of two sources: %w", err)
+	}
+	if people == 0 {
+		return "", nil
+	}
+	who := "personer"
+	if people == 1 {
+		who = "person"
+	}
+	return fmt.Sprintf("%s %s har sjukfrånvaroperioder under %s från två frånvaroextrakt med olika källor (%s och %s) som överlappar: de dagarna räknas två gånger och sjukfrånvaron blir för hög. Läs in det ena extraktet igen med den andras --source, så ersätter det den (tertial load --kind absence --source …).",
+		thousands(people), who, to.SwedishYearToDate("januari"), first.String, second.String), nil
 }
 
 // investmentsThrough is the latest month of the report year with

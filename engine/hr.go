@@ -984,10 +984,8 @@ func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *Loa
 		switch {
 		case s.Last == nil:
 			open = true
-		case s.Last.After(hi):
+		case s.Last.After(hi): // a last day is never before its first
 			hi = *s.Last
-		case s.First.After(hi):
-			hi = s.First
 		}
 	}
 	var hiArg any = hi

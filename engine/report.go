@@ -637,7 +637,7 @@ func (s *Store) hrCoverage(ctx context.Context, m Month) (string, error) {
 		return fmt.Sprintf("Inga personuppgifter (HR-extraktets timmar per person och månad) finns för %s – senaste månad med uppgifter är %s – så avsnittet Medarbetare saknas i rapporten. Läs in månadens HR-extrakt (tertial load --kind hours).",
 			m.Swedish(), last.Swedish()), nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT p.period
+	gaps, err := s.queryMonths(ctx, `SELECT p.period
 		FROM (SELECT DISTINCT period FROM person_months WHERE period BETWEEN $1 AND $2) p
 		WHERE NOT EXISTS (SELECT 1 FROM absence_spells a
 		                  WHERE a.first_day <= last_day(p.period) AND (a.last_day IS NULL OR a.last_day >= p.period))
@@ -645,18 +645,6 @@ func (s *Store) hrCoverage(ctx context.Context, m Month) (string, error) {
 		ORDER BY 1`, Month{m.Year, 1}.Date(), lo)
 	if err != nil {
 		return "", fmt.Errorf("hr coverage: %w", err)
-	}
-	defer rows.Close()
-	var gaps []Month
-	for rows.Next() {
-		var p time.Time
-		if err := rows.Scan(&p); err != nil {
-			return "", err
-		}
-		gaps = append(gaps, Month{p.Year(), p.Month()})
-	}
-	if err := rows.Err(); err != nil {
-		return "", err
 	}
 	if len(gaps) == 0 {
 		return s.absenceEndsEarly(ctx, m, lastDay)
@@ -782,7 +770,7 @@ func (s *Store) spellsOfTwoSources(ctx context.Context, from, to Month) (string,
 		         WHERE a.sick AND a.first_day <= r.hi AND (a.last_day IS NULL OR a.last_day >= r.lo)),
 		pairs AS (SELECT a.person, a.source AS s1, b.source AS s2
 		         FROM sick a JOIN sick b ON a.person = b.person AND a.source < b.source AND a.f <= b.l AND b.f <= a.l)
-		SELECT count(DISTINCT person), min(s1), min(s2) FROM pairs`, from.Date(), to.Date()).Scan(&people, &first, &second); err != nil {
+		SELECT count(DISTINCT person), first(s1 ORDER BY s1, s2), first(s2 ORDER BY s1, s2) FROM pairs`, from.Date(), to.Date()).Scan(&people, &first, &second); err != nil {
 		return "", fmt.Errorf("sick spells of two sources: %w", err)
 	}
 	if people == 0 {
@@ -817,21 +805,13 @@ func (s *Store) investmentsThrough(ctx context.Context, m Month) (string, error)
 // monthsWithout lists the months from..to that query lacks; it selects the
 // periods it has, between $1 = from and $2 = to, with args as $3….
 func (s *Store) monthsWithout(ctx context.Context, query string, from, to Month, args ...any) ([]Month, error) {
-	rows, err := s.db.QueryContext(ctx, query, append([]any{from.Date(), to.Date()}, args...)...)
+	months, err := s.queryMonths(ctx, query, append([]any{from.Date(), to.Date()}, args...)...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	have := map[int]bool{}
-	for rows.Next() {
-		var p time.Time
-		if err := rows.Scan(&p); err != nil {
-			return nil, err
-		}
-		have[Month{p.Year(), p.Month()}.Index()] = true
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+	for _, m := range months {
+		have[m.Index()] = true
 	}
 	var out []Month
 	for i := from.Index(); i <= to.Index(); i++ {
@@ -840,6 +820,24 @@ func (s *Store) monthsWithout(ctx context.Context, query string, from, to Month,
 		}
 	}
 	return out, nil
+}
+
+// queryMonths runs a query whose one column is a month's date.
+func (s *Store) queryMonths(ctx context.Context, query string, args ...any) ([]Month, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Month
+	for rows.Next() {
+		var p time.Time
+		if err := rows.Scan(&p); err != nil {
+			return nil, err
+		}
+		out = append(out, Month{p.Year(), p.Month()})
+	}
+	return out, rows.Err()
 }
 
 // thoseMonths refers back to one month or several.

@@ -108,7 +108,7 @@ func (t amountTable) over(ctx context.Context, tx *sql.Tx) (bool, string, error)
 // table, whatever loaded it, since an export's files can be changed.
 func importedAmountsFit(ctx context.Context, tx *sql.Tx, dir string) error {
 	seen := map[string]bool{}
-	for _, k := range []Kind{KindSIE, KindForecast, KindInvest, KindDecisions, KindProgramme} {
+	for _, k := range Kinds {
 		for _, t := range amountTables[k] {
 			if seen[t.name] {
 				continue

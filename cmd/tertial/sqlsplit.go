@@ -161,7 +161,7 @@ func asciiSpace(c byte) bool {
 // one; text inside an unclosed string or comment is given to DuckDB too,
 // which says what is wrong with it.
 func (s *stmtScanner) Rest() (statement, bool) {
-	if s.state != lexCode && s.state != lexLineComment && s.start == 0 {
+	if s.state != lexCode && s.start == 0 { // a line comment ends with its line
 		s.mark() // an unclosed comment alone: DuckDB names it
 	}
 	s.state = lexCode

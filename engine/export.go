@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -284,19 +286,100 @@ func ReadExportManifest(dir string) (*ExportManifest, error) {
 	return &m, nil
 }
 
+// ImportDatabase fills the database at dbPath ("" in memory) from the
+// export in dir and returns it open. An existing database must hold no
+// loads and be of the export's schema version. A new one is created at the
+// export's version, filled, and then brought up to date by the migrations
+// that upgrade every database, so that an export made by an older tertial
+// (last year's backup) restores to what that year's database would have
+// become. A new database that fails to import is removed again.
+func ImportDatabase(ctx context.Context, dbPath, dir string) (*Store, *ExportManifest, error) {
+	m, err := ReadExportManifest(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	ms, err := migrations()
+	if err != nil {
+		return nil, nil, err
+	}
+	latest := ms[len(ms)-1].version
+	if m.SchemaVersion > latest || m.SchemaVersion < 1 {
+		return nil, nil, fmt.Errorf("import %s: exported with schema version %d, this tertial has %d: upgrade tertial", dir, m.SchemaVersion, latest)
+	}
+	if dbPath == ":memory:" {
+		dbPath = ""
+	}
+	created := dbPath == ""
+	if !created {
+		if _, err := os.Stat(dbPath); errors.Is(err, fs.ErrNotExist) {
+			created = true
+		}
+	}
+	if !created {
+		s, err := Open(ctx, dbPath)
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, err := s.ImportParquet(ctx, dir); err != nil {
+			s.Close()
+			return nil, nil, err
+		}
+		return s, m, nil
+	}
+	s, err := openRaw(ctx, dbPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.path = dbPath
+	err = s.migrateTo(ctx, m.SchemaVersion)
+	if err == nil {
+		_, err = s.importParquet(ctx, dir, m, false)
+	}
+	if err == nil {
+		err = s.migrate(ctx)
+	}
+	if err == nil {
+		err = s.inTx(ctx, func(tx *sql.Tx) error { return importedAmountsFit(ctx, tx, dir) })
+	}
+	if err == nil {
+		err = s.fillCalendar(ctx)
+	}
+	if err != nil {
+		s.db.Close()
+		s.conn.Close()
+		if dbPath != "" {
+			os.Remove(dbPath)
+			os.Remove(dbPath + ".wal")
+		}
+		return nil, nil, err
+	}
+	return s, m, nil
+}
+
 // ImportParquet fills an empty store from an export, in one transaction.
-// The export's schema version must be the store's.
+// The export's schema version must be the store's (ImportDatabase takes
+// older exports into a new database).
 func (s *Store) ImportParquet(ctx context.Context, dir string) (*ExportManifest, error) {
 	m, err := ReadExportManifest(dir)
 	if err != nil {
 		return nil, err
 	}
+	return s.importParquet(ctx, dir, m, true)
+}
+
+// importParquet is ImportParquet; without checkAmounts the caller checks
+// the amounts once the schema is current (the check reads the current
+// tables).
+func (s *Store) importParquet(ctx context.Context, dir string, m *ExportManifest, checkAmounts bool) (*ExportManifest, error) {
 	version, err := s.SchemaVersion(ctx)
 	if err != nil {
 		return nil, err
 	}
+	if m.SchemaVersion > version {
+		return nil, fmt.Errorf("import %s: exported with schema version %d, this tertial has %d: upgrade tertial", dir, m.SchemaVersion, version)
+	}
 	if m.SchemaVersion != version {
-		return nil, fmt.Errorf("import %s: exported with schema version %d, this store has %d: export again with this tertial", dir, m.SchemaVersion, version)
+		return nil, fmt.Errorf("import %s: exported with schema version %d, this database has %d: import into a new database (--db NEW.duckdb), which is brought up to date after the import", dir, m.SchemaVersion, version)
 	}
 	var loads int64
 	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM loads").Scan(&loads); err != nil {
@@ -347,8 +430,10 @@ func (s *Store) ImportParquet(ctx context.Context, dir string) (*ExportManifest,
 				return fmt.Errorf("import %s: %s has %d rows, the manifest says %d", dir, t.Name, n, t.Rows)
 			}
 		}
-		if err := importedAmountsFit(ctx, tx, dir); err != nil {
-			return err
+		if checkAmounts {
+			if err := importedAmountsFit(ctx, tx, dir); err != nil {
+				return err
+			}
 		}
 		// The next load must get a new id.
 		_, err := tx.ExecContext(ctx, "SELECT max(nextval('load_id_seq')) FROM range((SELECT coalesce(max(load_id), 0) FROM loads))")

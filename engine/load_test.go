@@ -1650,6 +1650,14 @@ func TestImportAmountsBeyondTableLimit(t *testing.T) {
 	if got := queryLines(t, c, "SELECT count(*) FROM loads"); got[0] != "0" {
 		t.Errorf("loads after a refused import: %q", got)
 	}
+	// Into a new file, which is removed again.
+	path := filepath.Join(t.TempDir(), "new.duckdb")
+	if _, _, err := ImportDatabase(ctx, path, dir); err == nil || !strings.Contains(err.Error(), "beyond the 100000000000000 kr") {
+		t.Errorf("import into a new file: %v", err)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Errorf("%s left behind by a refused import", path)
+	}
 }
 
 // TestPeriodGapsInYear: a query over the year to date warns of a month

@@ -257,7 +257,10 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	return int(v.Int64), err
 }
 
-func (s *Store) migrate(ctx context.Context) error {
+func (s *Store) migrate(ctx context.Context) error { return s.migrateTo(ctx, 0) }
+
+// migrateTo applies the migrations up to version upTo (0: all of them).
+func (s *Store) migrateTo(ctx context.Context, upTo int) error {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)`); err != nil {
 		return fmt.Errorf("schema_migrations: %w", err)
@@ -274,7 +277,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("database schema version %d is newer than this tertial (%d): upgrade tertial", current, ms[n-1].version)
 	}
 	for _, m := range ms {
-		if m.version <= current {
+		if m.version <= current || upTo > 0 && m.version > upTo {
 			continue
 		}
 		if err := s.inTx(ctx, func(tx *sql.Tx) error {

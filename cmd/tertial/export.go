@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/tertial/tertial/engine"
 )
 
 func (a *app) exportCmd() *cobra.Command {
@@ -55,23 +57,27 @@ func (a *app) importCmd() *cobra.Command {
 		Use:   "import --parquet DIR",
 		Short: "Fill a new database from a Parquet export, in one transaction",
 		Long: `Import reads an export made by 'tertial export --parquet' into the database (--db), which must
-hold no loads yet. The export's schema version must be this tertial's. Every table is checked
-against the manifest's columns and row counts; on any error nothing is imported.`,
+hold no loads yet. Every table is checked against the manifest's columns and row counts; on any
+error nothing is imported, and a database the import created is removed again.
+
+An export made by an older tertial (a lower schema version) is imported into a new database at
+its own version and then upgraded by the same migrations that upgrade a database in place, so
+that an old export restores to what its database would have become.`,
 		Example: `  tertial import --db copy.duckdb --parquet export/`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if dir == "" {
 				return usageError{errors.New("import: name the export with --parquet DIR")}
 			}
-			s, err := a.open()
+			if a.sample {
+				return usageError{errors.New("import: --sample is the built-in data; name the database to fill with --db")}
+			}
+			s, m, err := engine.ImportDatabase(a.ctx, a.dbFile(), dir)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			m, err := s.ImportParquet(a.ctx, dir)
-			if err != nil {
-				return err
-			}
+			s.Log = a.log
 			var rows int64
 			for _, t := range m.Tables {
 				rows += t.Rows

@@ -963,62 +963,33 @@ func writePersonMonth(w *csvWriter, p *personMonth) {
 }
 
 // insertSpells replaces the spells of the extract's source within the
-// extract's dates — from its earliest first day to its latest last day, or
-// on without end when one of its spells is ongoing — and keeps the earlier
-// ones outside them. A re-export of the whole history replaces it all, as
-// a corrected spell must; an extract of one year (absence extracts are
-// often taken per year, and their file names give them one source) does
-// not remove the year before it. An earlier spell that runs across the
-// first day keeps its days before it; one that runs on past the last day
-// keeps its days after it, unless it was ongoing, which the newer extract
-// tells the end of.
+// extract's dates and keeps the earlier ones outside them. A re-export of
+// the whole history replaces it all, as a corrected spell must; an extract
+// of one year (absence extracts are often taken per year, and their file
+// names give them one source) does not remove the year before it.
+//
+// The dates run from the extract's start (spellWindow) to its latest last
+// day, or on without end when one of its spells is ongoing. An earlier
+// spell that runs across the start keeps its days before it, unless the
+// extract has the same spell from before its start (an extract of the
+// spells that touch its year, uncut): then the extract's spell, whole,
+// replaces it. One that runs on past the last day keeps its days after it,
+// unless it was ongoing, which the newer extract tells the end of.
 func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *LoadResult) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	lo, hi, open := rows[0].First, rows[0].First, false
-	for _, s := range rows {
-		if s.First.Before(lo) {
-			lo = s.First
-		}
-		switch {
-		case s.Last == nil:
-			open = true
-		case s.Last.After(hi): // a last day is never before its first
-			hi = *s.Last
-		}
-	}
+	start, hi, open := spellWindow(rows)
 	var hiArg any = hi
 	if open {
 		hiArg = nil
 	}
-	var replaced int64
-	for _, q := range []struct {
-		sql  string
-		args []any
-	}{
-		// the days after the extract's dates of a spell that ran past them
-		{`INSERT INTO absence_spells
-		  SELECT person, cause, sick, ($2::DATE + 1)::DATE, last_day, extent, source, load_id, line FROM absence_spells
-		  WHERE source = $1 AND $2::DATE IS NOT NULL AND first_day <= $2::DATE AND last_day > $2::DATE`, []any{res.Source, hiArg}},
-		// the days before them of a spell that ran into them
-		{`UPDATE absence_spells SET last_day = ($2::DATE - 1)::DATE
-		  WHERE source = $1 AND first_day < $2::DATE AND (last_day IS NULL OR last_day >= $2::DATE)`, []any{res.Source, lo}},
-		// every spell that starts within them
-		{`DELETE FROM absence_spells
-		  WHERE source = $1 AND first_day >= $2::DATE AND ($3::DATE IS NULL OR first_day <= $3::DATE)`, []any{res.Source, lo, hiArg}},
-	} {
-		r, err := tx.ExecContext(ctx, q.sql, q.args...)
-		if err != nil {
-			return fmt.Errorf("replace earlier spells: %w", err)
-		}
-		n, _ := r.RowsAffected()
-		replaced += n
-	}
-	res.Replaced = replaced
 	res.Rows = int64(len(rows))
 	cols := []string{"person VARCHAR", "cause VARCHAR", "sick BOOLEAN", "first_day DATE", "last_day DATE", "extent INTEGER", "line INTEGER"}
-	return stageCSV(ctx, tx, "absence_spells", cols, func(w *csvWriter) error {
+	// The new spells go in first, so that the replacement can tell them
+	// (their load id) from the earlier ones and match spells from before
+	// the start.
+	if err := stageCSV(ctx, tx, "absence_spells", cols, func(w *csvWriter) error {
 		for _, s := range rows {
 			w.str(s.Person)
 			w.str(s.Cause)
@@ -1034,7 +1005,84 @@ func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *Loa
 			w.end()
 		}
 		return nil
-	}, fmt.Sprintf("INSERT INTO absence_spells SELECT person, cause, sick, first_day, last_day, extent, %s, %d, line FROM %%s", sqlString(res.Source), res.LoadID))
+	}, fmt.Sprintf("INSERT INTO absence_spells SELECT person, cause, sick, first_day, last_day, extent, %s, %d, line FROM %%s", sqlString(res.Source), res.LoadID)); err != nil {
+		return err
+	}
+	var replaced int64
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		// the days after the extract's dates of a spell that ran past them
+		{`INSERT INTO absence_spells
+		  SELECT person, cause, sick, ($2::DATE + 1)::DATE, last_day, extent, source, load_id, line FROM absence_spells
+		  WHERE source = $1 AND load_id <> $3 AND $2::DATE IS NOT NULL AND first_day <= $2::DATE AND last_day > $2::DATE`, []any{res.Source, hiArg, res.LoadID}},
+		// a spell the extract has from before its start, in full
+		{`DELETE FROM absence_spells o
+		  WHERE source = $1 AND load_id <> $2 AND first_day < $3::DATE AND EXISTS (
+		    SELECT 1 FROM absence_spells n
+		    WHERE n.source = $1 AND n.load_id = $2 AND n.first_day < $3::DATE AND n.person = o.person AND n.cause = o.cause
+		      AND n.first_day <= coalesce(o.last_day, DATE '9999-12-31') AND o.first_day <= coalesce(n.last_day, DATE '9999-12-31'))`, []any{res.Source, res.LoadID, start}},
+		// the days before the start of a spell that ran into them
+		{`UPDATE absence_spells SET last_day = ($2::DATE - 1)::DATE
+		  WHERE source = $1 AND load_id <> $3 AND first_day < $2::DATE AND (last_day IS NULL OR last_day >= $2::DATE)`, []any{res.Source, start, res.LoadID}},
+		// every spell that starts within them
+		{`DELETE FROM absence_spells
+		  WHERE source = $1 AND load_id <> $4 AND first_day >= $2::DATE AND ($3::DATE IS NULL OR first_day <= $3::DATE)`, []any{res.Source, start, hiArg, res.LoadID}},
+	} {
+		r, err := tx.ExecContext(ctx, q.sql, q.args...)
+		if err != nil {
+			return fmt.Errorf("replace earlier spells: %w", err)
+		}
+		n, _ := r.RowsAffected()
+		replaced += n
+	}
+	res.Replaced = replaced
+	return nil
+}
+
+// spellWindow is the dates an absence extract speaks for: from its start
+// to its latest last day (open: a spell is ongoing). The start is the
+// earliest first day, unless the extract is one of the spells that touch a
+// period, uncut, as HR systems take them: then a spell that began before
+// the period is in it only because it runs into it, and the earlier spells
+// that ended before the period are not the extract's to remove. Every
+// spell of such an extract reaches the period's start, so the start is
+// taken as the first of the month of the earliest day a spell ends on (or,
+// every spell ongoing, the latest first day), if that is later than the
+// earliest first day: a year's extract that begins with spells from
+// December starts on 1 January.
+func spellWindow(rows []absenceSpell) (start, hi time.Time, open bool) {
+	lo, latestFirst := rows[0].First, rows[0].First
+	var earliestEnd time.Time
+	for _, s := range rows {
+		if s.First.Before(lo) {
+			lo = s.First
+		}
+		if s.First.After(latestFirst) {
+			latestFirst = s.First
+		}
+		switch {
+		case s.Last == nil:
+			open = true
+		default:
+			if s.Last.After(hi) {
+				hi = *s.Last
+			}
+			if earliestEnd.IsZero() || s.Last.Before(earliestEnd) {
+				earliestEnd = *s.Last
+			}
+		}
+	}
+	e := earliestEnd
+	if e.IsZero() || latestFirst.Before(e) {
+		e = latestFirst
+	}
+	start = lo
+	if m := time.Date(e.Year(), e.Month(), 1, 0, 0, 0, 0, time.UTC); m.After(lo) {
+		start = m
+	}
+	return start, hi, open
 }
 
 func insertSickHours(ctx context.Context, tx *sql.Tx, rows []sickHoursRow, res *LoadResult) error {

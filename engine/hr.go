@@ -966,15 +966,14 @@ func writePersonMonth(w *csvWriter, p *personMonth) {
 // extract's dates and keeps the earlier ones outside them. A re-export of
 // the whole history replaces it all, as a corrected spell must; an extract
 // of one year (absence extracts are often taken per year, and their file
-// names give them one source) does not remove the year before it.
+// names give them one source) does not remove the years beside it.
 //
-// The dates run from the extract's start (spellWindow) to its latest last
-// day, or on without end when one of its spells is ongoing. An earlier
-// spell that runs across the start keeps its days before it, unless the
-// extract has the same spell from before its start (an extract of the
-// spells that touch its year, uncut): then the extract's spell, whole,
-// replaces it. One that runs on past the last day keeps its days after it,
-// unless it was ongoing, which the newer extract tells the end of.
+// The dates are spellWindow's. An earlier spell that runs across their
+// start keeps its days before it, one that runs on past their end its days
+// after it (unless it was ongoing, which the newer extract tells the end
+// of) — except where the extract has the same spell (person and cause,
+// overlapping) running outside its dates, as an extract of the spells that
+// touch a year, uncut, does: then the extract's spell, whole, replaces it.
 func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *LoadResult) error {
 	if len(rows) == 0 {
 		return nil
@@ -1013,16 +1012,17 @@ func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *Loa
 		sql  string
 		args []any
 	}{
+		// a spell the extract has running outside its dates, in full
+		{`DELETE FROM absence_spells o
+		  WHERE source = $1 AND load_id <> $2 AND EXISTS (
+		    SELECT 1 FROM absence_spells n
+		    WHERE n.source = $1 AND n.load_id = $2 AND n.person = o.person AND n.cause = o.cause
+		      AND (n.first_day < $3::DATE OR n.last_day > $4::DATE)
+		      AND n.first_day <= coalesce(o.last_day, DATE '9999-12-31') AND o.first_day <= coalesce(n.last_day, DATE '9999-12-31'))`, []any{res.Source, res.LoadID, start, hiArg}},
 		// the days after the extract's dates of a spell that ran past them
 		{`INSERT INTO absence_spells
 		  SELECT person, cause, sick, ($2::DATE + 1)::DATE, last_day, extent, source, load_id, line FROM absence_spells
 		  WHERE source = $1 AND load_id <> $3 AND $2::DATE IS NOT NULL AND first_day <= $2::DATE AND last_day > $2::DATE`, []any{res.Source, hiArg, res.LoadID}},
-		// a spell the extract has from before its start, in full
-		{`DELETE FROM absence_spells o
-		  WHERE source = $1 AND load_id <> $2 AND first_day < $3::DATE AND EXISTS (
-		    SELECT 1 FROM absence_spells n
-		    WHERE n.source = $1 AND n.load_id = $2 AND n.first_day < $3::DATE AND n.person = o.person AND n.cause = o.cause
-		      AND n.first_day <= coalesce(o.last_day, DATE '9999-12-31') AND o.first_day <= coalesce(n.last_day, DATE '9999-12-31'))`, []any{res.Source, res.LoadID, start}},
 		// the days before the start of a spell that ran into them
 		{`UPDATE absence_spells SET last_day = ($2::DATE - 1)::DATE
 		  WHERE source = $1 AND load_id <> $3 AND first_day < $2::DATE AND (last_day IS NULL OR last_day >= $2::DATE)`, []any{res.Source, start, res.LoadID}},
@@ -1041,20 +1041,22 @@ func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *Loa
 	return nil
 }
 
-// spellWindow is the dates an absence extract speaks for: from its start
-// to its latest last day (open: a spell is ongoing). The start is the
-// earliest first day, unless the extract is one of the spells that touch a
-// period, uncut, as HR systems take them: then a spell that began before
-// the period is in it only because it runs into it, and the earlier spells
-// that ended before the period are not the extract's to remove. Every
-// spell of such an extract reaches the period's start, so the start is
-// taken as the first of the month of the earliest day a spell ends on (or,
-// every spell ongoing, the latest first day), if that is later than the
-// earliest first day: a year's extract that begins with spells from
-// December starts on 1 January.
-func spellWindow(rows []absenceSpell) (start, hi time.Time, open bool) {
+// spellWindow is the dates an absence extract speaks for: from the
+// earliest first day to the latest last day of its spells, or on without
+// end when one is ongoing — unless the extract is the spells that touch a
+// period, uncut, as HR systems take them. Then a spell that began before
+// the period is in it only because it runs into it, one that ends after it
+// only because it began in it, and the spells beside the period that do
+// not touch it are not the extract's to remove. Every spell of such an
+// extract reaches the period's start and begins before its end, so the
+// dates are taken to start on the first of the month of the earliest last
+// day (every spell ongoing: of the latest first day), and to end on the
+// last of the month of the latest first day, where those are inside the
+// spells' own dates: a year's extract that begins with spells from
+// December and ends with spells into January is 1 January to 31 December.
+func spellWindow(rows []absenceSpell) (start, end time.Time, open bool) {
 	lo, latestFirst := rows[0].First, rows[0].First
-	var earliestEnd time.Time
+	var earliestLast, latestLast time.Time
 	for _, s := range rows {
 		if s.First.Before(lo) {
 			lo = s.First
@@ -1062,19 +1064,18 @@ func spellWindow(rows []absenceSpell) (start, hi time.Time, open bool) {
 		if s.First.After(latestFirst) {
 			latestFirst = s.First
 		}
-		switch {
-		case s.Last == nil:
+		if s.Last == nil {
 			open = true
-		default:
-			if s.Last.After(hi) {
-				hi = *s.Last
-			}
-			if earliestEnd.IsZero() || s.Last.Before(earliestEnd) {
-				earliestEnd = *s.Last
-			}
+			continue
+		}
+		if s.Last.After(latestLast) {
+			latestLast = *s.Last
+		}
+		if earliestLast.IsZero() || s.Last.Before(earliestLast) {
+			earliestLast = *s.Last
 		}
 	}
-	e := earliestEnd
+	e := earliestLast
 	if e.IsZero() || latestFirst.Before(e) {
 		e = latestFirst
 	}
@@ -1082,7 +1083,14 @@ func spellWindow(rows []absenceSpell) (start, hi time.Time, open bool) {
 	if m := time.Date(e.Year(), e.Month(), 1, 0, 0, 0, 0, time.UTC); m.After(lo) {
 		start = m
 	}
-	return start, hi, open
+	if open {
+		return start, time.Time{}, true
+	}
+	end = latestLast
+	if m := time.Date(latestFirst.Year(), latestFirst.Month()+1, 0, 0, 0, 0, 0, time.UTC); m.Before(end) {
+		end = m
+	}
+	return start, end, false
 }
 
 func insertSickHours(ctx context.Context, tx *sql.Tx, rows []sickHoursRow, res *LoadResult) error {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -1059,6 +1060,10 @@ func TestAbsenceExtractReplacesItsDates(t *testing.T) {
 			[]string{"D;Sjuk;2018-03-01;2018-03-02;100\nA;Sjuk;2018-12-20;;100\nC;Sjuk;2018-12-27;2018-12-28;100\nF;Sjuk;2018-12-28;;100\nG;Sjuk;2018-12-10;2018-12-21;100\n",
 				"A;Sjuk;2018-12-20;2019-01-10;100\nG;Sjuk;2018-12-10;2019-01-04;100\nB;Sjuk;2019-01-02;2019-01-03;100\nE;Sjuk;2019-06-01;2019-06-02;100\n"},
 			"03-01 03-02 1, 12-10 01-04 2, 12-20 01-10 2, 12-27 12-28 1, 12-28 12-31 1, 01-02 01-03 2, 06-01 06-02 2"},
+		{"the year before, uncut, loaded after",
+			[]string{"A;Sjuk;2018-12-20;2019-01-10;100\nB;Sjuk;2019-01-05;2019-01-20;100\nC;Sjuk;2019-03-01;2019-03-02;100\n",
+				"D;Sjuk;2018-03-01;2018-03-02;100\nA;Sjuk;2018-12-20;2019-01-10;100\nE;Sjuk;2018-12-27;2018-12-28;100\n"},
+			"03-01 03-02 2, 12-20 01-10 2, 12-27 12-28 2, 01-05 01-20 1, 03-01 03-02 1"},
 		{"an ongoing spell in the newer extract",
 			[]string{"A;Sjuk;2019-03-01;2019-03-05;100\nA;Sjuk;2019-09-01;2019-09-05;100\n", "A;Sjuk;2019-03-01;;100\n"},
 			"03-01 … 2"},
@@ -1072,6 +1077,113 @@ func TestAbsenceExtractReplacesItsDates(t *testing.T) {
 				t.Errorf("spells %s, want %s", got, c.want)
 			}
 		})
+	}
+}
+
+// TestYearlyAbsenceExtracts: a history of spells, taken as one extract per
+// year or month — of the spells that touch it, uncut, or cut at its edges —
+// and loaded in any order, an extract again, holds every sick day of the
+// two years once.
+func TestYearlyAbsenceExtracts(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	type spell struct {
+		person      string
+		first, last time.Time
+	}
+	from, to := day(2018, 1, 1), day(2019, 12, 31)
+	for seed := uint64(1); seed <= 6; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		var history []spell
+		for p := 0; p < 40; p++ {
+			at := day(2017, 9, 1).AddDate(0, 0, rng.IntN(60))
+			for at.Before(day(2020, 4, 1)) {
+				n := 1 + rng.IntN(10)
+				switch r := rng.IntN(20); {
+				case r == 0:
+					n = 61 + rng.IntN(150)
+				case r < 6:
+					n = 11 + rng.IntN(50)
+				}
+				history = append(history, spell{fmt.Sprintf("P%02d", p), at, at.AddDate(0, 0, n-1)})
+				at = at.AddDate(0, 0, n+1+rng.IntN(120))
+			}
+		}
+		want := map[string]int{}
+		for _, s := range history {
+			for d := s.first; !d.After(s.last); d = d.AddDate(0, 0, 1) {
+				if !d.Before(from) && !d.After(to) {
+					want[d.Format("2006-01-02")]++
+				}
+			}
+		}
+		// the spells that touch [y0, y1], cut at its edges or not
+		extract := func(y0, y1 time.Time, cut bool) string {
+			var b strings.Builder
+			b.WriteString("Person;Orsak;Från;Till;Omfattning\n")
+			for _, s := range history {
+				if s.last.Before(y0) || s.first.After(y1) {
+					continue
+				}
+				f, l := s.first, s.last
+				if cut && f.Before(y0) {
+					f = y0
+				}
+				if cut && l.After(y1) {
+					l = y1
+				}
+				fmt.Fprintf(&b, "%s;Sjuk;%s;%s;100\n", s.person, f.Format("2006-01-02"), l.Format("2006-01-02"))
+			}
+			return b.String()
+		}
+		for _, cut := range []bool{false, true} {
+			for _, order := range [][]int{{2018, 2019}, {2019, 2018}, {2018, 2019, 2019}, {2019, 2018, 2018, 2019}} {
+				t.Run(fmt.Sprintf("seed %d cut %v %v", seed, cut, order), func(t *testing.T) {
+					s := openTest(t)
+					for _, y := range order {
+						loadHR(t, s, fmt.Sprintf("franvaro_%d.csv", y), KindAbsence, extract(day(y, 1, 1), day(y, 12, 31), cut))
+					}
+					checkSickDays(t, s, want)
+				})
+			}
+			// Monthly extracts, in any order, one of them twice.
+			t.Run(fmt.Sprintf("seed %d cut %v months", seed, cut), func(t *testing.T) {
+				s := openTest(t)
+				months := rng.Perm(24)
+				for _, i := range append(months, months[0]) {
+					m0 := day(2018, time.Month(1+i), 1)
+					loadHR(t, s, fmt.Sprintf("franvaro_%s.csv", m0.Format("2006-01")), KindAbsence, extract(m0, m0.AddDate(0, 1, -1), cut))
+				}
+				checkSickDays(t, s, want)
+			})
+		}
+	}
+}
+
+// checkSickDays compares the sick days of the stored spells in 2018–2019,
+// day by day, with want (persons on sick leave by date), and finds no
+// person counted twice on a day.
+func checkSickDays(t *testing.T, s *Store, want map[string]int) {
+	t.Helper()
+	got := queryLines(t, s, `SELECT strftime(d, '%Y-%m-%d'), count(*), count(DISTINCT person)
+		FROM (SELECT person, unnest(generate_series(first_day::TIMESTAMP, last_day::TIMESTAMP, INTERVAL 1 DAY)) AS d FROM absence_spells)
+		WHERE d BETWEEN DATE '2018-01-01' AND DATE '2019-12-31' GROUP BY 1 ORDER BY 1`)
+	have := map[string]int{}
+	for _, line := range got {
+		var d string
+		var n, persons int
+		fmt.Sscan(line, &d, &n, &persons)
+		if n != persons {
+			t.Errorf("%s: %d spells of %d persons: counted twice", d, n, persons)
+		}
+		have[d] = n
+	}
+	for d, n := range want {
+		if have[d] != n {
+			t.Errorf("%s: %d on sick leave, want %d", d, have[d], n)
+		}
+	}
+	if len(have) != len(want) {
+		t.Errorf("%d days with spells, want %d", len(have), len(want))
 	}
 }
 

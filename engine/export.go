@@ -298,11 +298,10 @@ func ImportDatabase(ctx context.Context, dbPath, dir string) (*Store, *ExportMan
 	if err != nil {
 		return nil, nil, err
 	}
-	ms, err := migrations()
+	latest, err := LatestSchemaVersion()
 	if err != nil {
 		return nil, nil, err
 	}
-	latest := ms[len(ms)-1].version
 	if m.SchemaVersion > latest || m.SchemaVersion < 1 {
 		return nil, nil, fmt.Errorf("import %s: exported with schema version %d, this tertial has %d: upgrade tertial", dir, m.SchemaVersion, latest)
 	}
@@ -458,11 +457,17 @@ func sameColumns(a, b []ExportColumn) bool {
 }
 
 // OpenExport opens an export for reading: an in-memory DuckDB with the
-// documented schema as views over the export's files.
+// documented schema as views over the export's files. The views are those
+// of the tertial that made the export: SchemaVersion tells an older one.
 func OpenExport(ctx context.Context, dir string) (*Store, error) {
 	m, err := ReadExportManifest(dir)
 	if err != nil {
 		return nil, err
+	}
+	if latest, err := LatestSchemaVersion(); err != nil {
+		return nil, err
+	} else if m.SchemaVersion > latest {
+		return nil, fmt.Errorf("open export %s: exported with schema version %d, this tertial has %d: upgrade tertial", dir, m.SchemaVersion, latest)
 	}
 	views, err := os.ReadFile(filepath.Join(dir, "views.sql"))
 	if err != nil {

@@ -250,6 +250,16 @@ func migrations() ([]migration, error) {
 	return ms, nil
 }
 
+// LatestSchemaVersion is the schema version this tertial's migrations
+// bring a database to.
+func LatestSchemaVersion() (int, error) {
+	ms, err := migrations()
+	if err != nil {
+		return 0, err
+	}
+	return ms[len(ms)-1].version, nil
+}
+
 // SchemaVersion is the highest migration applied.
 func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	var v sql.NullInt64

@@ -130,6 +130,7 @@ func (a *app) queryCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			a.namedQuery = true
 			s, done, err := a.openForSQL()
 			if err != nil {
 				return err

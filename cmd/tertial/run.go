@@ -47,6 +47,7 @@ type app struct {
 	verbose    bool
 	allowWrite bool   // ad-hoc SQL may change the database and touch files
 	fromExport string // ad-hoc SQL on a Parquet export instead of a database
+	namedQuery bool   // the store is opened for a query of queries/, not ad-hoc SQL
 	cpuProfile string // write a pprof CPU profile of the command here
 	stopProf   func()
 	queryDir   string // the analyst's own .sql files
@@ -274,6 +275,21 @@ func (a *app) openForSQL() (*engine.Store, func(), error) {
 	return s, done, nil
 }
 
+// olderExport says that the export being read was made by an older
+// tertial: its views are that tertial's, which this one's queries may not
+// run on or may count otherwise. Named queries refuse it; ad-hoc SQL warns.
+func (a *app) olderExport(s *engine.Store) error {
+	v, err := s.SchemaVersion(a.ctx)
+	if err != nil {
+		return err
+	}
+	latest, err := engine.LatestSchemaVersion()
+	if err != nil || v >= latest {
+		return err
+	}
+	return fmt.Errorf("%s was exported with schema version %d, this tertial has %d: its views are the older tertial's, on which this tertial's queries may fail or count otherwise; import it into a new database, which upgrades it (tertial import --db NEW.duckdb --parquet %s), or export it again", a.fromExport, v, latest, a.fromExport)
+}
+
 func (a *app) openSQLStore() (*engine.Store, func(), error) {
 	if a.fromExport != "" {
 		if a.allowWrite || a.sample || a.dbPath != "" {
@@ -282,6 +298,13 @@ func (a *app) openSQLStore() (*engine.Store, func(), error) {
 		s, err := engine.OpenExport(a.ctx, a.fromExport)
 		if err != nil {
 			return nil, nil, err
+		}
+		if err := a.olderExport(s); err != nil {
+			if a.namedQuery {
+				s.Close()
+				return nil, nil, err
+			}
+			a.log.Warn(err.Error())
 		}
 		return s, func() { s.Close() }, nil
 	}

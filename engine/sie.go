@@ -580,6 +580,13 @@ func parseSIE(name string, raw []byte, emit func(*ledgerRow) error, progress Pro
 			if err != nil {
 				bad(lineNo, "#VER %s: voucher date: %v", v.id, err)
 				v.valid = false
+			} else if years, ok := outsideYears(f.Years, d); !ok {
+				// Its month would be this source's newest extract of it and
+				// replace what the ledger holds there (last year's December,
+				// say) with this voucher alone.
+				bad(lineNo, "#VER %s is dated %s, outside the file's financial years (%s): loaded, it would make the file this source's extract for %s and replace what the ledger holds from it there; correct the voucher date in the accounting program and export again",
+					v.id, d.Format("2006-01-02"), years, Month{d.Year(), d.Month()})
+				v.valid = false
 			}
 			v.date = Month{d.Year(), d.Month()}
 			pending = v
@@ -749,6 +756,30 @@ func (s *monthSpan) add(m Month) {
 // calendar year, a region's fiscal year, so such a file's year is split
 // between two report years; the rows load as they are. The year index
 // nearest 0 is named.
+// outsideYears says whether day d lies in one of the file's #RAR years
+// (or the file gives none), and if not, names them.
+func outsideYears(years map[int][2]time.Time, d time.Time) (string, bool) {
+	idxs := make([]int, 0, len(years))
+	for i, y := range years {
+		if !d.Before(y[0]) && !d.After(y[1]) {
+			return "", true
+		}
+		if !y[1].Before(y[0]) { // a year that ends before it starts says nothing
+			idxs = append(idxs, i)
+		}
+	}
+	if len(idxs) == 0 {
+		return "", true
+	}
+	slices.Sort(idxs)
+	var names []string
+	for i := len(idxs) - 1; i >= 0; i-- {
+		y := years[idxs[i]]
+		names = append(names, fmt.Sprintf("#RAR %d %s to %s", idxs[i], y[0].Format("2006-01-02"), y[1].Format("2006-01-02")))
+	}
+	return strings.Join(names, ", "), false
+}
+
 func brokenFiscalYear(years map[int][2]time.Time, held monthSpan) (loadWarning, bool) {
 	if !held.any {
 		return loadWarning{}, false

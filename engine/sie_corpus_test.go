@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -432,5 +433,38 @@ func TestBrokenFiscalYear(t *testing.T) {
 	w, _ := brokenFiscalYear(july, span("2009-07", "2010-06"))
 	if !strings.Contains(w.en, "a report on 2010-06 counts 2010-01 to 2010-06") || !strings.Contains(w.sv, "en rapport för juni 2010 räknar januari–juni 2010") {
 		t.Errorf("the example month: %q / %q", w.en, w.sv)
+	}
+}
+
+// TestSIEVoucherOutsideItsYears: a voucher dated outside every #RAR year
+// of its file is refused, naming it and the years, and the month it would
+// have taken over keeps what the ledger had; one dated in the year before
+// (#RAR -1), or in a file without #RAR, loads.
+func TestSIEVoucherOutsideItsYears(t *testing.T) {
+	ctx := context.Background()
+	file := func(rar, date string) []byte {
+		return []byte("#FLAGGA 0\n#SIETYP 4\n#ORGNR 555555-5555\n" + rar +
+			"#VER A 1 " + date + " \"x\"\n{\n#TRANS 4010 {} 100.00\n#TRANS 1930 {} -100.00\n}\n")
+	}
+	s := openTest(t)
+	if _, err := s.LoadData(ctx, "bok_2018.se", file("#RAR 0 20180101 20181231\n", "20181220"), LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.LoadData(ctx, "bok_2019.se", file("#RAR 0 20190101 20191231\n", "20181231"), LoadOptions{})
+	var list *InputErrors
+	if !errors.As(err, &list) || len(list.Errs) != 1 || list.Errs[0].Line != 5 || !strings.Contains(list.Errs[0].Msg, "#VER A 1 is dated 2018-12-31, outside the file's financial years (#RAR 0 2019-01-01 to 2019-12-31)") {
+		t.Errorf("voucher outside the year: %v", err)
+	}
+	if got := queryLines(t, s, "SELECT count(*), sum(amount) FILTER (WHERE account = '4010') FROM ledger"); got[0] != "2 100.00" {
+		t.Errorf("ledger after the refused file: %q", got)
+	}
+	for _, c := range []struct{ rar, date string }{
+		{"#RAR 0 20190101 20191231\n#RAR -1 20180101 20181231\n", "20181231"},
+		{"", "20181231"},
+		{"#RAR 0 20191231 20190101\n", "20181231"}, // a year that ends before it starts says nothing
+	} {
+		if _, err := openTest(t).LoadData(ctx, "bok.se", file(c.rar, c.date), LoadOptions{}); err != nil {
+			t.Errorf("%q, voucher %s: %v", c.rar, c.date, err)
+		}
 	}
 }

@@ -922,18 +922,26 @@ func insertHours(ctx context.Context, tx *sql.Tx, rows []personMonth, res *LoadR
 	if len(rows) == 0 {
 		return nil
 	}
-	r, err := tx.ExecContext(ctx, "DELETE FROM person_months WHERE source = ? AND period BETWEEN ? AND ?", res.Source, res.Periods[0].Date(), res.Periods[1].Date())
+	lo, hi := res.Periods[0], res.Periods[1]
+	shrunk, err := watchShrink(ctx, tx, hoursShrink, res, lo, hi, "m.source = ? AND m.period BETWEEN ? AND ?", res.Source, lo.Date(), hi.Date())
+	if err != nil {
+		return err
+	}
+	r, err := tx.ExecContext(ctx, "DELETE FROM person_months WHERE source = ? AND period BETWEEN ? AND ?", res.Source, lo.Date(), hi.Date())
 	if err != nil {
 		return err
 	}
 	res.Replaced, _ = r.RowsAffected()
 	res.Rows = int64(len(rows))
-	return stageCSV(ctx, tx, "person_months", personMonthColumns, func(w *csvWriter) error {
+	if err := stageCSV(ctx, tx, "person_months", personMonthColumns, func(w *csvWriter) error {
 		for i := range rows {
 			writePersonMonth(w, &rows[i])
 		}
 		return nil
-	}, fmt.Sprintf(personMonthInsert, sqlString(res.Source), res.LoadID, "%s"))
+	}, fmt.Sprintf(personMonthInsert, sqlString(res.Source), res.LoadID, "%s")); err != nil {
+		return err
+	}
+	return shrunk()
 }
 
 // personMonthColumns and personMonthInsert stage person_months rows; the

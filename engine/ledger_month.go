@@ -22,7 +22,13 @@ import (
 // load replaced source's rows in lo..hi and inserted its own (loadID), all
 // with that source. Only the new rows are summed, not the months' other
 // sources: a year's load sums its 10 M lines, nothing more.
-func followLedger(ctx context.Context, tx execer, res *LoadResult, lo, hi Month) error {
+func followLedger(ctx context.Context, tx *sql.Tx, res *LoadResult, lo, hi Month) error {
+	// What the months held from the source before: the ledger's rows are
+	// gone already, their sums not yet.
+	shrunk, err := watchShrink(ctx, tx, ledgerShrink, res, lo, hi, "m.source = ? AND m.period BETWEEN ? AND ?", res.Source, lo.Date(), hi.Date())
+	if err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM ledger_month WHERE source = ? AND period BETWEEN ? AND ?", res.Source, lo.Date(), hi.Date()); err != nil {
 		return fmt.Errorf("ledger_month: %w", err)
 	}
@@ -38,7 +44,7 @@ func followLedger(ctx context.Context, tx execer, res *LoadResult, lo, hi Month)
 		}
 		return fmt.Errorf("ledger_month: %w", err)
 	}
-	return nil
+	return shrunk()
 }
 
 // The largest amount DECIMAL(18,2) holds, in öre and as the errors write

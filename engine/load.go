@@ -100,6 +100,9 @@ type LoadResult struct {
 	Format   string   // how the file was read
 	Warnings []string // e.g. accounts without a mapping
 	version  string
+	// pending are warnings found while the rows went in (watchShrink),
+	// for insert to keep with the load's others.
+	pending []loadWarning
 }
 
 // DefaultVersion is the budget version used when none is named.
@@ -455,6 +458,7 @@ func (ex *extract) insert(ctx context.Context, tx *sql.Tx, res *LoadResult, kind
 	if err := ex.insertRows(ctx, tx, res, opt); err != nil {
 		return err
 	}
+	ex.warnings, res.pending = append(ex.warnings, res.pending...), nil
 	if err := amountsFit(ctx, tx, res, kind); err != nil {
 		return err
 	}
@@ -685,6 +689,10 @@ func insertBudget(ctx context.Context, tx *sql.Tx, rows []budgetRow, version str
 		}
 		periodRange(res, m)
 	}
+	done, err := watchShrink(ctx, tx, budgetShrink, res, lo, hi, "m.source = ? AND m.version = ? AND m.period BETWEEN ? AND ?", res.Source, version, lo.Date(), hi.Date())
+	if err != nil {
+		return err
+	}
 	r, err := tx.ExecContext(ctx, "DELETE FROM budget WHERE source = ? AND version = ? AND period BETWEEN ? AND ?",
 		res.Source, version, lo.Date(), hi.Date())
 	if err != nil {
@@ -709,8 +717,11 @@ func insertBudget(ctx context.Context, tx *sql.Tx, rows []budgetRow, version str
 		return nil
 	}, fmt.Sprintf(`INSERT INTO budget (version, period, account, cost_center, project, amount, source, load_id, line)
 		SELECT %s, period, account, cost_center, project, amount, %s, %d, line FROM %%s`, sqlString(version), sqlString(res.Source), res.LoadID))
+	if err != nil {
+		return err
+	}
 	res.Rows += int64(len(rows))
-	return err
+	return done()
 }
 
 // stageCSV is the bulk path: rows are written once, as canonical CSV (UTF-8,

@@ -1724,3 +1724,100 @@ func TestXLSXFormulaWithoutValue(t *testing.T) {
 		}
 	}
 }
+
+// TestShrunkMonthWarned: a ledger or budget extract whose span takes in a month
+// where it has far fewer lines than its source had — a stray line dated
+// last December, a month missing inside it — loads with a warning naming
+// the month, the counts and the file it replaced, kept for the report; an
+// ordinary re-export of the year to date does not warn.
+func TestShrunkMonthWarned(t *testing.T) {
+	ctx := context.Background()
+	month := func(p string, n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "%s;%d;100;%d,00\n", p, 4010+i%5, 100+i)
+		}
+		return b.String()
+	}
+	head := "Period;Konto;Ansvar;Belopp\n"
+	s := openTest(t)
+	loadFixtures(t, s, []fixture{{"huvudbok_2018.csv", head + month("2018-11", 30) + month("2018-12", 30), LoadOptions{Kind: KindLedger}}})
+	res, err := s.LoadData(ctx, "huvudbok_2019-02.csv", []byte(head+month("2018-12", 1)+month("2019-01", 30)+month("2019-02", 30)), LoadOptions{Kind: KindLedger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "has far fewer lines in some of those months than the ledger held: 2018-12: 1 line, before 30 (huvudbok_2018.csv)"
+	if got := strings.Join(res.Warnings, " | "); !strings.Contains(got, want) {
+		t.Errorf("stray December line: %s", got)
+	}
+	if got := queryLines(t, s, fmt.Sprintf("SELECT count(*) FROM load_warnings WHERE load_id = %d AND message LIKE '%%2018-12: 1 line%%' AND message_sv LIKE '%%2018-12: 1 rad, tidigare 30%%'", res.LoadID)); got[0] != "1" {
+		t.Errorf("the warning is not kept for the report: %q", got)
+	}
+	// The year to date again, a month further: nothing shrinks.
+	res, err = s.LoadData(ctx, "huvudbok_2019-03.csv", []byte(head+month("2019-01", 31)+month("2019-02", 30)+month("2019-03", 30)), LoadOptions{Kind: KindLedger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(res.Warnings, " | "); strings.Contains(got, "far fewer") {
+		t.Errorf("ordinary re-export: %s", got)
+	}
+	// A month missing inside the span, from a SIE export of the same books.
+	sie := "#FLAGGA 0\n#SIETYP 4\n#ORGNR 556677-8899\n#RAR 0 20190101 20191231\n"
+	ver := func(n int, date string, lines int) string {
+		v := fmt.Sprintf("#VER A %d %s \"x\"\n{\n", n, date)
+		for i := 0; i < lines; i++ {
+			v += fmt.Sprintf("#TRANS 4010 {} %d.00\n#TRANS 1930 {} -%d.00\n", 10+i, 10+i)
+		}
+		return v + "}\n"
+	}
+	if _, err := s.LoadData(ctx, "bok.se", []byte(sie+ver(1, "20190110", 15)+ver(2, "20190210", 15)+ver(3, "20190310", 15)), LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	res, err = s.LoadData(ctx, "bok2.se", []byte(sie+ver(1, "20190110", 15)+ver(3, "20190310", 15)), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(res.Warnings, " | "); !strings.Contains(got, "2019-02: 0 lines, before 30 (bok.se)") {
+		t.Errorf("month missing inside the span: %s", got)
+	}
+	// The same books as period balances: a line an account-month, the same
+	// money.
+	psaldo := sie + "#PSALDO 0 201901 4010 {} 255.00\n#PSALDO 0 201901 1930 {} -255.00\n#PSALDO 0 201903 4010 {} 255.00\n#PSALDO 0 201903 1930 {} -255.00\n"
+	res, err = s.LoadData(ctx, "saldon.se", []byte(strings.Replace(psaldo, "#SIETYP 4", "#SIETYP 3", 1)), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(res.Warnings, " | "); strings.Contains(got, "far fewer") {
+		t.Errorf("the same books as balances: %s", got)
+	}
+	// The budget too, by version.
+	loadFixtures(t, s, []fixture{{"budget_2018.csv", head + month("2018-12", 25), LoadOptions{Kind: KindBudget}}})
+	res, err = s.LoadData(ctx, "budget_2019.csv", []byte(head+month("2018-12", 1)+month("2019-01", 25)), LoadOptions{Kind: KindBudget})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(res.Warnings, " | "); !strings.Contains(got, "the file replaces the budget of source budget:budget from 2018-12 to 2019-01, but has far fewer lines in some of those months than the budget held: 2018-12: 1 line, before 25 (budget_2018.csv)") {
+		t.Errorf("stray budget line: %s", got)
+	}
+	res, err = s.LoadData(ctx, "budget_2019.csv", []byte(head+month("2018-12", 1)+month("2019-01", 25)), LoadOptions{Kind: KindBudget, Version: "prognos"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(res.Warnings, " | "); strings.Contains(got, "far fewer") {
+		t.Errorf("another budget version: %s", got)
+	}
+	// And the HR hours, a person-month a line.
+	people := func(p string, n int) string {
+		b := "Period;Person;Kön;Födelseår;Anställningsform;Ordinarie arbetstid;Arbetad tid\n"
+		for i := 0; i < n; i++ {
+			b += fmt.Sprintf("%s;P%d;K;1980;tillsvidare;160;160\n", p, i)
+		}
+		return b
+	}
+	loadHR(t, s, "timmar_2019-03.csv", KindHours, people("2019-03", 30))
+	april := people("2019-04", 30)
+	res = loadHR(t, s, "timmar_2019-04.csv", KindHours, strings.Replace(april, "2019-04;P0;", "2019-03;P0;", 1))
+	if got := strings.Join(res.Warnings, " | "); !strings.Contains(got, "the file replaces the HR hours of source hours:timmar from 2019-03 to 2019-04, but has far fewer lines in some of those months than the HR hours held: 2019-03: 1 line, before 30 (timmar_2019-03.csv)") {
+		t.Errorf("stray person-month: %s", got)
+	}
+}

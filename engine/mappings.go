@@ -196,6 +196,13 @@ func insertParquet(ctx context.Context, tx *sql.Tx, path string, res *LoadResult
 		args = append(args, versionOr(res))
 	}
 	args = append(args, res.Periods[0].Date(), res.Periods[1].Date())
+	budgetDone := func() error { return nil }
+	if isBudget {
+		if budgetDone, err = watchShrink(ctx, tx, budgetShrink, res, res.Periods[0], res.Periods[1], "m.source = ? AND m.version = ? AND m.period BETWEEN ? AND ?",
+			res.Source, versionOr(res), res.Periods[0].Date(), res.Periods[1].Date()); err != nil {
+			return err
+		}
+	}
 	r, err := tx.ExecContext(ctx, del, args...)
 	if err != nil {
 		return err
@@ -207,7 +214,7 @@ func insertParquet(ctx context.Context, tx *sql.Tx, path string, res *LoadResult
 	}
 	res.Rows, _ = r.RowsAffected()
 	if isBudget {
-		return nil
+		return budgetDone()
 	}
 	return followLedger(ctx, tx, res, res.Periods[0], res.Periods[1])
 }

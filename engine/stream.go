@@ -322,12 +322,22 @@ func (s *Store) loadStreaming(ctx context.Context, name string, data []byte, kin
 			st := p.st
 			periodRange(res, st.lo)
 			periodRange(res, st.hi)
+			shrunk := func() error { return nil } // the ledger's: followStaged
+			if target.table == "person_months" {
+				if shrunk, err = watchShrink(ctx, tx, hoursShrink, res, st.lo, st.hi, "m.source = ? AND m.period BETWEEN ? AND ? AND m.load_id <> ?",
+					res.Source, st.lo.Date(), st.hi.Date(), res.LoadID); err != nil {
+					return err
+				}
+			}
 			r, err := tx.ExecContext(ctx, "DELETE FROM "+target.table+" WHERE source = ? AND period BETWEEN ? AND ? AND load_id <> ?",
 				res.Source, st.lo.Date(), st.hi.Date(), res.LoadID)
 			if err != nil {
 				return err
 			}
 			res.Replaced, _ = r.RowsAffected()
+			if err := shrunk(); err != nil {
+				return err
+			}
 			res.Rows += staged
 			t.step("replace earlier rows")
 			if target.table == "ledger" {

@@ -1108,14 +1108,19 @@ func insertSickHours(ctx context.Context, tx *sql.Tx, rows []sickHoursRow, res *
 	if len(rows) == 0 {
 		return nil
 	}
-	r, err := tx.ExecContext(ctx, "DELETE FROM sick_hours_reported WHERE source = ? AND period BETWEEN ? AND ?", res.Source, res.Periods[0].Date(), res.Periods[1].Date())
+	lo, hi := res.Periods[0], res.Periods[1]
+	shrunk, err := watchShrink(ctx, tx, sickHoursShrink, res, lo, hi, "m.source = ? AND m.period BETWEEN ? AND ?", res.Source, lo.Date(), hi.Date())
+	if err != nil {
+		return err
+	}
+	r, err := tx.ExecContext(ctx, "DELETE FROM sick_hours_reported WHERE source = ? AND period BETWEEN ? AND ?", res.Source, lo.Date(), hi.Date())
 	if err != nil {
 		return err
 	}
 	res.Replaced, _ = r.RowsAffected()
 	res.Rows = int64(len(rows))
 	cols := []string{"period DATE", "person VARCHAR", "sick_hours DECIMAL(10,2)", "short_hours DECIMAL(10,2)", "long_hours DECIMAL(10,2)", "long60_hours DECIMAL(10,2)", "line INTEGER"}
-	return stageCSV(ctx, tx, "sick_hours", cols, func(w *csvWriter) error {
+	err = stageCSV(ctx, tx, "sick_hours", cols, func(w *csvWriter) error {
 		for _, s := range rows {
 			w.month(s.Period)
 			w.str(s.Person)
@@ -1128,4 +1133,8 @@ func insertSickHours(ctx context.Context, tx *sql.Tx, rows []sickHoursRow, res *
 		}
 		return nil
 	}, fmt.Sprintf("INSERT INTO sick_hours_reported SELECT period, person, sick_hours, short_hours, long_hours, long60_hours, %s, %d, line FROM %%s", sqlString(res.Source), res.LoadID))
+	if err != nil {
+		return err
+	}
+	return shrunk()
 }

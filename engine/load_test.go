@@ -1725,7 +1725,7 @@ func TestXLSXFormulaWithoutValue(t *testing.T) {
 	}
 }
 
-// TestShrunkMonthWarned: a ledger or budget extract whose span takes in a month
+// TestShrunkMonthWarned: a ledger, budget or HR extract whose span takes in a month
 // where it has far fewer lines than its source had — a stray line dated
 // last December, a month missing inside it — loads with a warning naming
 // the month, the counts and the file it replaced, kept for the report; an
@@ -1819,5 +1819,17 @@ func TestShrunkMonthWarned(t *testing.T) {
 	res = loadHR(t, s, "timmar_2019-04.csv", KindHours, strings.Replace(april, "2019-04;P0;", "2019-03;P0;", 1))
 	if got := strings.Join(res.Warnings, " | "); !strings.Contains(got, "the file replaces the HR hours of source hours:timmar from 2019-03 to 2019-04, but has far fewer lines in some of those months than the HR hours held: 2019-03: 1 line, before 30 (timmar_2019-03.csv)") {
 		t.Errorf("stray person-month: %s", got)
+	}
+	sick := func(p string, n int) string {
+		b := "Period;Person;Kort;Lång\n"
+		for i := 0; i < n; i++ {
+			b += fmt.Sprintf("%s;P%d;8;0\n", p, i)
+		}
+		return b
+	}
+	loadHR(t, s, "sjuktimmar_2019-03.csv", KindSickHour, sick("2019-03", 25))
+	res = loadHR(t, s, "sjuktimmar_2019-04.csv", KindSickHour, sick("2019-03", 1)+strings.TrimPrefix(sick("2019-04", 25), "Period;Person;Kort;Lång\n"))
+	if got := strings.Join(res.Warnings, " | "); !strings.Contains(got, "reported sick hours of source sick_hours:sjuktimmar from 2019-03 to 2019-04") || !strings.Contains(got, "2019-03: 1 line, before 25") {
+		t.Errorf("stray sick hours: %s", got)
 	}
 }

@@ -35,6 +35,8 @@ var (
 	ledgerShrink = shrinkTable{"ledger_month", "sum(m.lines)", "sum(abs(m.amount))", "ledger", "huvudboken"}
 	budgetShrink = shrinkTable{"budget", "count(*)", "sum(abs(m.amount))", "budget", "budgeten"}
 	hoursShrink  = shrinkTable{"person_months", "count(*)", "sum(m.scheduled_hours)", "HR hours", "HR-timmarna"}
+	// sickHoursShrink: reported sick hours, a person-month a line.
+	sickHoursShrink = shrinkTable{"sick_hours_reported", "count(*)", "sum(m.sick_hours)", "reported sick hours", "de rapporterade sjuktimmarna"}
 )
 
 // monthLines is what a month held: lines, money, and the files they came

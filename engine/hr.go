@@ -982,15 +982,20 @@ func writePersonMonth(w *csvWriter, p *personMonth) {
 // of) — except where the extract has the same spell (person and cause,
 // overlapping) running outside its dates, as an extract of the spells that
 // touch a year, uncut, does: then the extract's spell, whole, replaces it.
+//
+// Which extract is newer is told by what they hold, not by the order they
+// are loaded in: an extract is as of its latest first day's month (kept as
+// the load's last period). Where an earlier load is newer — last year's
+// extract loaded after this year's — a spell this extract has as ongoing
+// takes its end from the newer one's same spell (same person, cause and
+// first day), or, when the newer one does not have it, ends with this
+// extract's dates; and the newer load's spells after those dates stay.
 func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *LoadResult) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	start, hi, open := spellWindow(rows)
-	var hiArg any = hi
-	if open {
-		hiArg = nil
-	}
+	start, end, asOf := spellWindow(rows)
+	res.Periods = [2]Month{{start.Year(), start.Month()}, asOf}
 	res.Rows = int64(len(rows))
 	cols := []string{"person VARCHAR", "cause VARCHAR", "sick BOOLEAN", "first_day DATE", "last_day DATE", "extent INTEGER", "line INTEGER"}
 	// The new spells go in first, so that the replacement can tell them
@@ -1015,28 +1020,69 @@ func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *Loa
 	}, fmt.Sprintf("INSERT INTO absence_spells SELECT person, cause, sick, first_day, last_day, extent, %s, %d, line FROM %%s", sqlString(res.Source), res.LoadID)); err != nil {
 		return err
 	}
+	// The earlier loads of the source that are newer than this extract:
+	// what they hold is later knowledge, which this one neither replaces
+	// nor cuts. Its own spells that they have too give way to theirs.
+	newer := `SELECT load_id FROM loads WHERE source = $1 AND kind = 'absence' AND last_period > $3::DATE`
+	// A newer load's spell o of this extract's spell n's person and cause
+	// that overlaps n: a version of the same spell. An ongoing n is known
+	// to this extract up to the end of its dates ($4) only.
+	newerOverlaps := `o.source = $1 AND o.load_id IN (` + newer + `) AND o.person = n.person AND o.cause = n.cause
+		AND o.first_day <= coalesce(n.last_day, $4::DATE) AND n.first_day <= coalesce(o.last_day, DATE '9999-12-31')`
+	newerSame := `SELECT 1 FROM absence_spells o WHERE ` + newerOverlaps
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		// a spell a newer load has from its start or before: the newer's
+		{`DELETE FROM absence_spells n WHERE n.source = $1 AND n.load_id = $2 AND EXISTS (` + newerSame + ` AND o.first_day <= n.first_day)`,
+			[]any{res.Source, res.LoadID, asOf.Date(), end}},
+		// one a newer load has from later on: this one's days before it
+		{`UPDATE absence_spells n SET last_day = (SELECT min(o.first_day) - 1 FROM absence_spells o WHERE ` + newerOverlaps + `)::DATE
+		  WHERE n.source = $1 AND n.load_id = $2 AND EXISTS (` + newerSame + `)`,
+			[]any{res.Source, res.LoadID, asOf.Date(), end}},
+		// an ongoing spell no newer load has: it ended before their time
+		{`UPDATE absence_spells n SET last_day = $4::DATE
+		  WHERE n.source = $1 AND n.load_id = $2 AND n.last_day IS NULL AND EXISTS (` + newer + `)`,
+			[]any{res.Source, res.LoadID, asOf.Date(), end}},
+	} {
+		if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
+			return fmt.Errorf("spells a newer extract has: %w", err)
+		}
+	}
+	// This extract's spell n of o's person and cause that overlaps o and
+	// runs outside the extract's dates ($5 to $4).
+	outsideWhere := `n.source = $1 AND n.load_id = $2 AND n.person = o.person AND n.cause = o.cause
+		AND (n.first_day < $5::DATE OR n.last_day IS NULL OR n.last_day > $4::DATE)
+		AND n.first_day <= coalesce(o.last_day, DATE '9999-12-31') AND o.first_day <= coalesce(n.last_day, DATE '9999-12-31')`
+	outside := `SELECT 1 FROM absence_spells n WHERE ` + outsideWhere
+	// The earlier spells this extract replaces are those of loads that are
+	// not newer.
+	older := `source = $1 AND load_id <> $2 AND load_id NOT IN (` + newer + `)`
 	var replaced int64
 	for _, q := range []struct {
 		sql  string
 		args []any
 	}{
-		// a spell the extract has running outside its dates, in full
-		{`DELETE FROM absence_spells o
-		  WHERE source = $1 AND load_id <> $2 AND EXISTS (
-		    SELECT 1 FROM absence_spells n
-		    WHERE n.source = $1 AND n.load_id = $2 AND n.person = o.person AND n.cause = o.cause
-		      AND (n.first_day < $3::DATE OR n.last_day > $4::DATE)
-		      AND n.first_day <= coalesce(o.last_day, DATE '9999-12-31') AND o.first_day <= coalesce(n.last_day, DATE '9999-12-31'))`, []any{res.Source, res.LoadID, start, hiArg}},
+		// a spell the extract has running outside its dates, from where
+		// the extract's begins: the earlier one's days before it stay, the
+		// rest goes
+		{`DELETE FROM absence_spells o WHERE ` + older + ` AND EXISTS (` + outside + ` AND n.first_day <= o.first_day)`,
+			[]any{res.Source, res.LoadID, asOf.Date(), end, start}},
+		{`UPDATE absence_spells o SET last_day = (
+		    SELECT min(n.first_day) - 1 FROM absence_spells n WHERE ` + outsideWhere + ` AND n.first_day > o.first_day)::DATE
+		  WHERE ` + older + ` AND EXISTS (` + outside + ` AND n.first_day > o.first_day)`,
+			[]any{res.Source, res.LoadID, asOf.Date(), end, start}},
 		// the days after the extract's dates of a spell that ran past them
 		{`INSERT INTO absence_spells
-		  SELECT person, cause, sick, ($2::DATE + 1)::DATE, last_day, extent, source, load_id, line FROM absence_spells
-		  WHERE source = $1 AND load_id <> $3 AND $2::DATE IS NOT NULL AND first_day <= $2::DATE AND last_day > $2::DATE`, []any{res.Source, hiArg, res.LoadID}},
+		  SELECT person, cause, sick, ($4::DATE + 1)::DATE, last_day, extent, source, load_id, line FROM absence_spells
+		  WHERE ` + older + ` AND first_day <= $4::DATE AND last_day > $4::DATE`, []any{res.Source, res.LoadID, asOf.Date(), end}},
 		// the days before the start of a spell that ran into them
-		{`UPDATE absence_spells SET last_day = ($2::DATE - 1)::DATE
-		  WHERE source = $1 AND load_id <> $3 AND first_day < $2::DATE AND (last_day IS NULL OR last_day >= $2::DATE)`, []any{res.Source, start, res.LoadID}},
+		{`UPDATE absence_spells SET last_day = ($4::DATE - 1)::DATE
+		  WHERE ` + older + ` AND first_day < $4::DATE AND (last_day IS NULL OR last_day >= $4::DATE)`, []any{res.Source, res.LoadID, asOf.Date(), start}},
 		// every spell that starts within them
 		{`DELETE FROM absence_spells
-		  WHERE source = $1 AND load_id <> $4 AND first_day >= $2::DATE AND ($3::DATE IS NULL OR first_day <= $3::DATE)`, []any{res.Source, start, hiArg, res.LoadID}},
+		  WHERE ` + older + ` AND first_day >= $4::DATE AND first_day <= $5::DATE`, []any{res.Source, res.LoadID, asOf.Date(), start, end}},
 	} {
 		r, err := tx.ExecContext(ctx, q.sql, q.args...)
 		if err != nil {
@@ -1049,9 +1095,10 @@ func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *Loa
 	return nil
 }
 
-// spellWindow is the dates an absence extract speaks for: from the
-// earliest first day to the latest last day of its spells, or on without
-// end when one is ongoing — unless the extract is the spells that touch a
+// spellWindow is the dates an absence extract speaks for, and the month it
+// is as of (that of its latest first day: it was taken after every spell
+// in it began). They run from the earliest first day to the latest last
+// day of its spells — unless the extract is the spells that touch a
 // period, uncut, as HR systems take them. Then a spell that began before
 // the period is in it only because it runs into it, one that ends after it
 // only because it began in it, and the spells beside the period that do
@@ -1062,9 +1109,12 @@ func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *Loa
 // last of the month of the latest first day, where those are inside the
 // spells' own dates: a year's extract that begins with spells from
 // December and ends with spells into January is 1 January to 31 December.
-func spellWindow(rows []absenceSpell) (start, end time.Time, open bool) {
+// An ongoing spell runs on without end, but the extract knows of no spell
+// after the month it is as of: its dates end there.
+func spellWindow(rows []absenceSpell) (start, end time.Time, asOf Month) {
 	lo, latestFirst := rows[0].First, rows[0].First
 	var earliestLast, latestLast time.Time
+	open := false
 	for _, s := range rows {
 		if s.First.Before(lo) {
 			lo = s.First
@@ -1091,14 +1141,11 @@ func spellWindow(rows []absenceSpell) (start, end time.Time, open bool) {
 	if m := time.Date(e.Year(), e.Month(), 1, 0, 0, 0, 0, time.UTC); m.After(lo) {
 		start = m
 	}
-	if open {
-		return start, time.Time{}, true
+	end = time.Date(latestFirst.Year(), latestFirst.Month()+1, 0, 0, 0, 0, 0, time.UTC)
+	if !open && latestLast.Before(end) {
+		end = latestLast
 	}
-	end = latestLast
-	if m := time.Date(latestFirst.Year(), latestFirst.Month()+1, 0, 0, 0, 0, 0, time.UTC); m.Before(end) {
-		end = m
-	}
-	return start, end, false
+	return start, end, Month{latestFirst.Year(), latestFirst.Month()}
 }
 
 func insertSickHours(ctx context.Context, tx *sql.Tx, rows []sickHoursRow, res *LoadResult) error {

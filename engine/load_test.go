@@ -1832,4 +1832,9 @@ func TestShrunkMonthWarned(t *testing.T) {
 	if got := strings.Join(res.Warnings, " | "); !strings.Contains(got, "reported sick hours of source sick_hours:sjuktimmar from 2019-03 to 2019-04") || !strings.Contains(got, "2019-03: 1 line, before 25") {
 		t.Errorf("stray sick hours: %s", got)
 	}
+	// The report of those months repeats it.
+	w, err := s.loadWarnings(ctx, Month{2019, 1}, Month{2019, 4}, DefaultVersion)
+	if err != nil || !strings.Contains(strings.Join(w, " | "), "filen ersätter de rapporterade sjuktimmarna från källan sick_hours:sjuktimmar för 2019-03–2019-04") {
+		t.Errorf("the report's warnings: %q, %v", w, err)
+	}
 }

@@ -572,9 +572,9 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 // loadWarnings repeats what the loads behind the report's months said
 // about their files (load_warnings): the ledger of the year and of the
 // same months last year, the year's budget of the report's version, its
-// forecasts and investments, and the staff's person-months. Whoever builds
-// the report from the database never saw those loads' logs. The messages
-// are the load's own, in Swedish (in English for loads made before the
+// forecasts and investments, and the staff's person-months, reported sick
+// hours and absence spells. Whoever builds the report from the database
+// never saw those loads' logs. The messages are the load's own, in Swedish (in English for loads made before the
 // warnings were kept in both); at most maxLoadWarnings are repeated.
 func (s *Store) loadWarnings(ctx context.Context, yearFrom, m Month, version string) ([]string, error) {
 	const maxLoadWarnings = 8
@@ -589,7 +589,9 @@ func (s *Store) loadWarnings(ctx context.Context, yearFrom, m Month, version str
 			UNION SELECT DISTINCT load_id FROM budget WHERE period BETWEEN $2 AND $3 AND version = $4
 			UNION SELECT DISTINCT load_id FROM forecast WHERE period BETWEEN $2 AND $3
 			UNION SELECT DISTINCT load_id FROM investments WHERE period BETWEEN $2 AND $3
-			UNION SELECT DISTINCT load_id FROM person_months WHERE period BETWEEN $1 AND $3)
+			UNION SELECT DISTINCT load_id FROM person_months WHERE period BETWEEN $1 AND $3
+			UNION SELECT DISTINCT load_id FROM sick_hours_reported WHERE period BETWEEN $1 AND $3
+			UNION SELECT DISTINCT load_id FROM absence_spells WHERE first_day <= last_day($3::DATE) AND coalesce(last_day, $3) >= $1)
 		SELECT w.load_id, l.file, coalesce(w.message_sv, w.message), count(*) OVER () AS n
 		FROM load_warnings w JOIN behind USING (load_id) JOIN loads l USING (load_id)
 		ORDER BY w.load_id, w.seq LIMIT `+strconv.Itoa(maxLoadWarnings),

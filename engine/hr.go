@@ -1030,6 +1030,11 @@ func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *Loa
 	newerOverlaps := `o.source = $1 AND o.load_id IN (` + newer + `) AND o.person = n.person AND o.cause = n.cause
 		AND o.first_day <= coalesce(n.last_day, $4::DATE) AND n.first_day <= coalesce(o.last_day, DATE '9999-12-31')`
 	newerSame := `SELECT 1 FROM absence_spells o WHERE ` + newerOverlaps
+	var newerLoads int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM loads WHERE source = $1 AND kind = 'absence' AND last_period > $2::DATE`,
+		res.Source, asOf.Date()).Scan(&newerLoads); err != nil {
+		return err
+	}
 	for _, q := range []struct {
 		sql  string
 		args []any
@@ -1046,6 +1051,9 @@ func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *Loa
 		  WHERE n.source = $1 AND n.load_id = $2 AND n.last_day IS NULL AND EXISTS (` + newer + `)`,
 			[]any{res.Source, res.LoadID, asOf.Date(), end}},
 	} {
+		if newerLoads == 0 { // as a rule: the extracts come in order
+			break
+		}
 		if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
 			return fmt.Errorf("spells a newer extract has: %w", err)
 		}

@@ -986,10 +986,11 @@ func writePersonMonth(w *csvWriter, p *personMonth) {
 // Which extract is newer is told by what they hold, not by the order they
 // are loaded in: an extract is as of its latest first day's month (kept as
 // the load's last period). Where an earlier load is newer — last year's
-// extract loaded after this year's — a spell this extract has as ongoing
-// takes its end from the newer one's same spell (same person, cause and
-// first day), or, when the newer one does not have it, ends with this
-// extract's dates; and the newer load's spells after those dates stay.
+// extract loaded after this year's — its spells all stay: this extract's
+// spells that it has too (same person and cause, overlapping) give way to
+// its, keeping only their days before them, and a spell this extract has
+// as ongoing that no newer load has ends with this extract's dates. The
+// rules above then replace the spells of the loads that are not newer.
 func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *LoadResult) error {
 	if len(rows) == 0 {
 		return nil

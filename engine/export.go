@@ -319,7 +319,7 @@ func ImportDatabase(ctx context.Context, dbPath, dir string) (*Store, *ExportMan
 		if err != nil {
 			return nil, nil, err
 		}
-		if _, err := s.ImportParquet(ctx, dir); err != nil {
+		if _, err := s.importParquet(ctx, dir, m, true); err != nil {
 			s.Close()
 			return nil, nil, err
 		}

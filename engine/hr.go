@@ -1036,27 +1036,27 @@ func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *Loa
 		res.Source, asOf.Date()).Scan(&newerLoads); err != nil {
 		return err
 	}
-	for _, q := range []struct {
-		sql  string
-		args []any
-	}{
-		// a spell a newer load has from its start or before: the newer's
-		{`DELETE FROM absence_spells n WHERE n.source = $1 AND n.load_id = $2 AND EXISTS (` + newerSame + ` AND o.first_day <= n.first_day)`,
-			[]any{res.Source, res.LoadID, asOf.Date(), end}},
-		// one a newer load has from later on: this one's days before it
-		{`UPDATE absence_spells n SET last_day = (SELECT min(o.first_day) - 1 FROM absence_spells o WHERE ` + newerOverlaps + `)::DATE
+	// As a rule the extracts come in order and there is no newer load.
+	if newerLoads > 0 {
+		for _, q := range []struct {
+			sql  string
+			args []any
+		}{
+			// a spell a newer load has from its start or before: the newer's
+			{`DELETE FROM absence_spells n WHERE n.source = $1 AND n.load_id = $2 AND EXISTS (` + newerSame + ` AND o.first_day <= n.first_day)`,
+				[]any{res.Source, res.LoadID, asOf.Date(), end}},
+			// one a newer load has from later on: this one's days before it
+			{`UPDATE absence_spells n SET last_day = (SELECT min(o.first_day) - 1 FROM absence_spells o WHERE ` + newerOverlaps + `)::DATE
 		  WHERE n.source = $1 AND n.load_id = $2 AND EXISTS (` + newerSame + `)`,
-			[]any{res.Source, res.LoadID, asOf.Date(), end}},
-		// an ongoing spell no newer load has: it ended before their time
-		{`UPDATE absence_spells n SET last_day = $4::DATE
+				[]any{res.Source, res.LoadID, asOf.Date(), end}},
+			// an ongoing spell no newer load has: it ended before their time
+			{`UPDATE absence_spells n SET last_day = $4::DATE
 		  WHERE n.source = $1 AND n.load_id = $2 AND n.last_day IS NULL AND EXISTS (` + newer + `)`,
-			[]any{res.Source, res.LoadID, asOf.Date(), end}},
-	} {
-		if newerLoads == 0 { // as a rule: the extracts come in order
-			break
-		}
-		if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
-			return fmt.Errorf("spells a newer extract has: %w", err)
+				[]any{res.Source, res.LoadID, asOf.Date(), end}},
+		} {
+			if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
+				return fmt.Errorf("spells a newer extract has: %w", err)
+			}
 		}
 	}
 	// This extract's spell n of o's person and cause that overlaps o and

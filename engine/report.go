@@ -574,8 +574,9 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 // same months last year, the year's budget of the report's version, its
 // forecasts and investments, and the staff's person-months, reported sick
 // hours and absence spells. Whoever builds the report from the database
-// never saw those loads' logs. The messages are the load's own, in Swedish (in English for loads made before the
-// warnings were kept in both); at most maxLoadWarnings are repeated.
+// never saw those loads' logs. The messages are the load's own, in Swedish
+// (in English for loads made before the warnings were kept in both); at
+// most maxLoadWarnings are repeated.
 func (s *Store) loadWarnings(ctx context.Context, yearFrom, m Month, version string) ([]string, error) {
 	const maxLoadWarnings = 8
 	// Most databases have none: then the scans below are not worth their

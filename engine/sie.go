@@ -749,13 +749,6 @@ func (s *monthSpan) add(m Month) {
 	}
 }
 
-// brokenFiscalYear warns of a #RAR year that runs across the turn of a
-// calendar year (brutet räkenskapsår: July to June, or a first year of more
-// than twelve months) where it holds months the file loads. tertial's
-// year-to-date figures, period budgets and year-on-year changes follow the
-// calendar year, a region's fiscal year, so such a file's year is split
-// between two report years; the rows load as they are. The year index
-// nearest 0 is named.
 // outsideYears says whether day d lies in one of the file's #RAR years
 // (or the file gives none), and if not, names them.
 func outsideYears(years map[int][2]time.Time, d time.Time) (string, bool) {
@@ -780,6 +773,13 @@ func outsideYears(years map[int][2]time.Time, d time.Time) (string, bool) {
 	return strings.Join(names, ", "), false
 }
 
+// brokenFiscalYear warns of a #RAR year that runs across the turn of a
+// calendar year (brutet räkenskapsår: July to June, or a first year of more
+// than twelve months) where it holds months the file loads. tertial's
+// year-to-date figures, period budgets and year-on-year changes follow the
+// calendar year, a region's fiscal year, so such a file's year is split
+// between two report years; the rows load as they are. The year index
+// nearest 0 is named.
 func brokenFiscalYear(years map[int][2]time.Time, held monthSpan) (loadWarning, bool) {
 	if !held.any {
 		return loadWarning{}, false

@@ -47,7 +47,7 @@ type Store struct {
 // checkCurrent requires the schema of a database opened read-only to be
 // this tertial's.
 func (s *Store) checkCurrent(ctx context.Context) error {
-	ms, err := migrations()
+	want, err := LatestSchemaVersion()
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ func (s *Store) checkCurrent(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("not a tertial database: %w", err)
 	}
-	if want := ms[len(ms)-1].version; v != want {
+	if v != want {
 		return fmt.Errorf("database schema version %d, this tertial has %d: open it once with write access (e.g. tertial load) to upgrade", v, want)
 	}
 	return nil

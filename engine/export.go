@@ -347,8 +347,7 @@ func ImportDatabase(ctx context.Context, dbPath, dir string) (*Store, *ExportMan
 		s.db.Close()
 		s.conn.Close()
 		if dbPath != "" {
-			os.Remove(dbPath)
-			os.Remove(dbPath + ".wal")
+			RemoveDatabase(dbPath)
 		}
 		return nil, nil, err
 	}

@@ -91,6 +91,15 @@ func RequireDatabase(dbPath string) error {
 	return nil
 }
 
+// RemoveDatabase removes a closed database file that a command created and
+// could not fill: the file, its write-ahead log and its (empty) spill
+// folder.
+func RemoveDatabase(dbPath string) {
+	for _, p := range []string{dbPath, dbPath + ".wal", dbPath + ".tmp"} {
+		os.Remove(p)
+	}
+}
+
 // Lockdown switches off DuckDB's access to outside files for the rest of
 // the session (it cannot be switched on again), so that ad-hoc SQL cannot
 // read or write files.

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -87,17 +89,33 @@ UTF-8/Windows-1252/Latin-1), XLSX and Parquet. README.md lists each kind's colum
 					return fmt.Errorf("load: %s is a folder, not an extract", f)
 				}
 			}
+			// A database this command creates is removed again when its
+			// first load is refused: a schema without data would otherwise
+			// stay behind, and the next command would take it for a load.
+			path := a.dbFile()
+			_, statErr := os.Stat(path)
+			created := !a.sample && errors.Is(statErr, fs.ErrNotExist)
 			s, err := a.open()
 			if err != nil {
 				return err
 			}
-			defer s.Close()
-			for _, f := range files {
+			closed := false
+			defer func() {
+				if !closed {
+					s.Close()
+				}
+			}()
+			for i, f := range files {
 				var done func()
 				opt.Progress, done = a.loadProgress(f)
 				res, err := s.LoadFile(a.ctx, f, opt)
 				done()
 				if err != nil {
+					if created && i == 0 {
+						closed = true
+						s.Close()
+						engine.RemoveDatabase(path)
+					}
 					return err
 				}
 				if res.Skipped {

@@ -587,6 +587,38 @@ func TestExitStatus(t *testing.T) {
 	}
 }
 
+// TestRefusedFirstLoadLeavesNoDatabase: a load refused into a database it
+// created removes that file (an empty schema would pass for a loaded one);
+// a database that was there, or that an earlier file of the same command
+// filled, stays as it was.
+func TestRefusedFirstLoadLeavesNoDatabase(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("Period;Konto;Belopp\n2019-04;4011;12,3,4\n"), 0o644)
+	good := filepath.Join(dir, "huvudbok_2019-04.csv")
+	os.WriteFile(good, []byte("Period;Konto;Belopp\n2019-04;4011;100\n"), 0o644)
+	db := filepath.Join(dir, "t.duckdb")
+	if _, errs, code := runCLI(t, "load", "--db", db, "--kind", "ledger", bad); code != exitInput {
+		t.Fatalf("bad input: exit %d; %s", code, errs)
+	}
+	if left, _ := filepath.Glob(db + "*"); len(left) != 0 {
+		t.Errorf("refused first load left %v", left)
+	}
+	if _, errs, code := runCLI(t, "load", "--db", db, "--kind", "ledger", good, bad); code != exitInput {
+		t.Fatalf("good then bad: exit %d; %s", code, errs)
+	}
+	out, errs, code := runCLI(t, "sql", "--db", db, "--format", "csv", "SELECT count(*) AS n, sum(amount) AS s FROM ledger")
+	if code != 0 || out != "n,s\n1,100.00\n" {
+		t.Errorf("after good then bad: exit %d: %q %s", code, out, errs)
+	}
+	if _, errs, code := runCLI(t, "load", "--db", db, "--kind", "ledger", bad); code != exitInput {
+		t.Fatalf("bad into an existing database: exit %d; %s", code, errs)
+	}
+	if out2, _, _ := runCLI(t, "sql", "--db", db, "--format", "csv", "SELECT count(*) AS n, sum(amount) AS s FROM ledger"); out2 != out {
+		t.Errorf("a refused load into an existing database changed it: %q, was %q", out2, out)
+	}
+}
+
 func TestLoadThenQueryFileDatabase(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "t.duckdb")
 	f := filepath.Join(t.TempDir(), "huvudbok_2019-04.csv")

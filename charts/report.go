@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -95,6 +96,7 @@ var funcs = template.FuncMap{
 	"safeID":   safeID,
 	"markdown": Markdown,
 	"soFar":    investmentsSoFar,
+	"hasYear":  func(years []int, y int) bool { return slices.Contains(years, y) },
 	"text": func(p *Page, key string) template.HTML {
 		if p.Texts != nil {
 			if md, ok := p.Texts.Sections[key]; ok {

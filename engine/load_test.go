@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -1035,6 +1036,43 @@ func TestInvestmentsThrough(t *testing.T) {
 	}
 	if r := report(Month{2024, 2}); r.InvestmentsThrough != "" || strings.Contains(strings.Join(r.Warnings, "\n"), "Investeringarnas") {
 		t.Errorf("February: %q %v", r.InvestmentsThrough, r.Warnings)
+	}
+}
+
+// TestInvestmentsWithoutTheYear: a report of a year the investment register
+// has nothing of gets no investment table (not a frame and an outcome of
+// 0) and a warning naming the years it has; a unit the register has no
+// investments for gets no rows either, and no warning, since the register
+// covers its year.
+func TestInvestmentsWithoutTheYear(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	loadFixtures(t, s, []fixture{
+		{"k.csv", "Konto;Typ;Kategori\n4000-4999;kostnad;Personal\n", LoadOptions{Kind: KindAccounts}},
+		{"o.csv", "Ansvar;Enhet;Division\n100;A;D\n200;B;D\n", LoadOptions{Kind: KindOrg}},
+		{"l.csv", "Period;Konto;Ansvar;Belopp\n2023-02;4010;100;1000\n2024-02;4010;100;1000\n2024-02;4010;200;1000\n", LoadOptions{Kind: KindLedger}},
+		{"i.csv", "Typ;Period;Kategori;Beslutsår;Ansvar;Belopp\nRam;2024;IT;;100;1 000 000\nUtfall;2024-01;IT;2024;100;100 000\n", LoadOptions{Kind: KindInvest}},
+	})
+	report := func(m Month, unit string) *Report {
+		t.Helper()
+		r, err := s.BuildReport(ctx, ReportOptions{Period: m, Unit: unit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	const missing = "Investeringsregistret har inget för januari–februari 2023 (det har 2024): rapporten har inget avsnitt Investeringar."
+	r := report(Month{2023, 2}, "")
+	if len(r.Investments) != 0 || !slices.Contains(r.Warnings, missing) {
+		t.Errorf("2023: investments %+v, warnings %q", r.Investments, r.Warnings)
+	}
+	r = report(Month{2024, 2}, "A")
+	if len(r.Investments) != 2 || r.Investments[0].Frame.StringFixed(2) != "1000000.00" || slices.Contains(r.Warnings, missing) {
+		t.Errorf("2024, unit A: investments %+v, warnings %q", r.Investments, r.Warnings)
+	}
+	r = report(Month{2024, 2}, "B")
+	if len(r.Investments) != 0 || !slices.Contains(r.InvestmentYears, 2024) || r.InvestmentsByDivision || strings.Contains(strings.Join(r.Warnings, "\n"), "Investeringsregistret") {
+		t.Errorf("2024, unit B: investments %+v, years %v, warnings %q", r.Investments, r.InvestmentYears, r.Warnings)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -38,6 +39,13 @@ type Report struct {
 	// (YYYY-MM) when it is before the report month: the outcome is then
 	// "through that month", not the year to date.
 	InvestmentsThrough string `json:"investments_through,omitempty"`
+	// InvestmentYears are the years the investment register has rows of
+	// (up to the report month in its year): a report with no Investments
+	// tells a register without the year from a scope without investments.
+	InvestmentYears []int `json:"-"`
+	// InvestmentsByDivision: the register's rows of the report's year name
+	// divisions only, no cost center, so no unit has investments of its own.
+	InvestmentsByDivision bool `json:"-"`
 	// Scorecard is filled in by EvaluateScorecard when a scorecard is given.
 	Scorecard []ScorecardRow `json:"scorecard,omitempty"`
 	// SickLeaveGoal is the scorecard's sick-leave goal in percent, if any.
@@ -285,6 +293,16 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 			return nil, err
 		}
 	}
+	if r.InvestmentYears, err = s.investmentYears(ctx, o.Period); err != nil {
+		return nil, err
+	}
+	if len(r.Investments) == 0 && r.Scope == "unit" && slices.Contains(r.InvestmentYears, o.Period.Year) {
+		err = s.db.QueryRowContext(ctx, `SELECT count(cost_center) = 0 FROM investments WHERE year(period) = ? AND period <= ?`,
+			o.Period.Year, o.Period.Date()).Scan(&r.InvestmentsByDivision)
+		if err != nil {
+			return nil, fmt.Errorf("investments: %w", err)
+		}
+	}
 	if r.Programmes, err = s.Programmes(ctx, o); err != nil {
 		return nil, err
 	}
@@ -529,6 +547,10 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 		last, _ := ParsePeriod(r.InvestmentsThrough)
 		w = append(w, fmt.Sprintf("Investeringarnas utfall finns bara till och med %s (investeringsextraktets senaste utfallsmånad): tabellen Investeringar visar utfallet till och med den månaden, inte %s.",
 			last.Swedish(), o.Period.Swedish()))
+	}
+	if len(r.InvestmentYears) > 0 && !slices.Contains(r.InvestmentYears, o.Period.Year) {
+		w = append(w, fmt.Sprintf("Investeringsregistret har inget för %s (det har %s): rapporten har inget avsnitt Investeringar.",
+			o.Period.SwedishYearToDate("januari"), yearList(r.InvestmentYears)))
 	}
 	loaded, err := s.loadWarnings(ctx, yearFrom, o.Period, version)
 	if err != nil {
@@ -803,6 +825,38 @@ func (s *Store) investmentsThrough(ctx context.Context, m Month) (string, error)
 		return l.String(), nil
 	}
 	return "", nil
+}
+
+// investmentYears lists the years the investment register has rows of:
+// the report's year counts up to its month only.
+func (s *Store) investmentYears(ctx context.Context, m Month) ([]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT year(period)::INTEGER FROM investments
+		WHERE year(period) <> ? OR period <= ? ORDER BY 1`, m.Year, m.Date())
+	if err != nil {
+		return nil, fmt.Errorf("investments: %w", err)
+	}
+	defer rows.Close()
+	var years []int
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			return nil, fmt.Errorf("investments: %w", err)
+		}
+		years = append(years, y)
+	}
+	return years, rows.Err()
+}
+
+// yearList is "2018", "2018 och 2019" or "2017, 2018 och 2019".
+func yearList(years []int) string {
+	s := make([]string, len(years))
+	for i, y := range years {
+		s[i] = strconv.Itoa(y)
+	}
+	if len(s) == 1 {
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " och " + s[len(s)-1]
 }
 
 // monthsWithout lists the months from..to that query lacks; it selects the

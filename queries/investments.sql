@@ -1,7 +1,8 @@
 -- @title: Investeringar
 -- @description: Per investeringskategori för rapportåret: beslutad ram, utfall hittills i år på beslut från
 -- @description: tidigare år och på årets beslut, summa, och den senaste helårsprognosen lämnad till och med
--- @description: rapportmånaden. Raden med category NULL är totalen. Kronor, utgifter positiva.
+-- @description: rapportmånaden. Raden med category NULL är totalen. Kronor, utgifter positiva. Inga rader
+-- @description: (inte en total på 0) när registret inte har något för året i urvalet.
 -- @unit: kr
 -- @params: period, unit, division
 WITH p AS (
@@ -40,4 +41,5 @@ SELECT CASE WHEN grouping(category) = 0 THEN category END AS category,
        sum(forecast)::DECIMAL(18,2)                AS forecast
 FROM per_category
 GROUP BY GROUPING SETS ((), (category))
+HAVING count(*) > 0
 ORDER BY grouping(category) DESC, category;

@@ -521,6 +521,13 @@ func TestUnitReport(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
+	// The sample's investments are the division's, without cost centers:
+	// the unit's section says so, rather than a frame and an outcome of 0,0.
+	page, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	if !strings.Contains(string(page), "Investeringsregistret för 2019 anger division, inte kostnadsställe: investeringarna redovisas i divisionens rapport, inte per enhet.") ||
+		strings.Contains(string(page), "Sterilteknik totalt") {
+		t.Errorf("Sterilteknik's investments section:\n%s", page[bytes.Index(page, []byte(`id="investeringar"`)):][:400])
+	}
 	_, errs, code = runCLI(t, "report", "--sample", "--period", "2019-04", "--unit", "Nope", "--out", dir, "-q")
 	const unknown = `no unit "Nope" in the organisation; known: FVIS, IT, MT, Regionala utvecklingsnämnden, Regionstyrelsen IT, Stab, Sterilteknik, Strategiska medel`
 	if code != exitUsage || !strings.Contains(errs, unknown) {

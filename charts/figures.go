@@ -89,9 +89,14 @@ func OperatingCosts(r *engine.Report) Figure {
 			name = c.Subcategory
 		}
 		names = append(names, name)
-		o, b := engine.M(c.Outcome.Neg()), engine.M(c.Budget.Neg())
+		o := engine.M(c.Outcome.Neg())
+		var b *engine.Money
+		if c.Budget != nil {
+			nb := engine.M(c.Budget.Neg())
+			b = &nb
+		}
 		outcome = append(outcome, opts.BarData{Value: mnkrValue(&o)})
-		budget = append(budget, opts.BarData{Value: mnkrValue(&b)})
+		budget = append(budget, opts.BarData{Value: mnkrValue(b)})
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(

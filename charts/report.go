@@ -280,24 +280,46 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 	case wholeOrganisation(r):
 		name, mid = "Hela organisationen", "hela organisationen"
 	}
-	dev := e.Result.Deviation.Decimal
-	// "ett överskott på 0,8 mnkr"; a deviation that rounds to 0,0 mnkr is
-	// said to be in line with the budget, as the cost lines below are.
-	versus := fmt.Sprintf("ett överskott på %s mnkr", Mnkr(dev.Abs()))
-	if dev.IsNegative() {
-		versus = fmt.Sprintf("ett underskott på %s mnkr", Mnkr(dev.Abs()))
-	}
-	mot, gentemot := versus+" mot", versus+" gentemot"
-	if dev.Abs().LessThan(inLine) {
-		mot, gentemot = "ett resultat i nivå med", "ett resultat i nivå med"
-	}
 	year := r.Period[:4]
-	sum := fmt.Sprintf("%s redovisar %s periodbudget per %s", name, mot, monthTxt)
+	var dev decimal.Decimal
+	var sum string
+	if e.Result.Deviation != nil {
+		dev = e.Result.Deviation.Decimal
+		// "ett överskott på 0,8 mnkr"; a deviation that rounds to 0,0 mnkr is
+		// said to be in line with the budget, as the cost lines below are.
+		versus := fmt.Sprintf("ett överskott på %s mnkr", Mnkr(dev.Abs()))
+		if dev.IsNegative() {
+			versus = fmt.Sprintf("ett underskott på %s mnkr", Mnkr(dev.Abs()))
+		}
+		mot, gentemot := versus+" mot", versus+" gentemot"
+		if dev.Abs().LessThan(inLine) {
+			mot, gentemot = "ett resultat i nivå med", "ett resultat i nivå med"
+		}
+		sum = fmt.Sprintf("%s redovisar %s periodbudget per %s", name, mot, monthTxt)
+		if r.Tertial == "T3" {
+			sum = fmt.Sprintf("%s redovisar %s budget för helåret %s", name, mot, year)
+		}
+		t["resultat"] = []string{
+			fmt.Sprintf("%s genererar ett utfall på %s mnkr per %s. Enligt periodbudgeten borde utfallet ha landat på %s mnkr, vilket gör att %s redovisar %s budget.",
+				name, Mnkr(e.Result.Outcome.Decimal), monthTxt, Mnkr(e.Result.Budget.Decimal), mid, gentemot),
+		}
+	} else {
+		// No budget for the scope: the outcome is all there is to say; a
+		// deviation against nothing would be the whole outcome.
+		sum = fmt.Sprintf("%s redovisar ett utfall på %s mnkr per %s (ingen periodbudget är inläst)", name, Mnkr(e.Result.Outcome.Decimal), monthTxt)
+		if r.Tertial == "T3" {
+			sum = fmt.Sprintf("%s redovisar ett utfall på %s mnkr för helåret %s (ingen budget är inläst)", name, Mnkr(e.Result.Outcome.Decimal), year)
+		}
+		t["resultat"] = []string{
+			fmt.Sprintf("%s genererar ett utfall på %s mnkr per %s. Ingen periodbudget (version %s) är inläst för %s, så resultatet har ingen avvikelse mot budget.",
+				name, Mnkr(e.Result.Outcome.Decimal), monthTxt, r.Budget, mid),
+		}
+	}
 	switch {
 	case r.Tertial == "T3":
 		// The year is over: its outcome, not a forecast, is the news; the
 		// last forecast is what it is measured against.
-		sum = fmt.Sprintf("%s redovisar %s budget för helåret %s.", name, mot, year)
+		sum += "."
 		if f := e.Forecast; f.Deviation != nil && f.Made != "" && f.Made != r.Period {
 			if m, err := engine.ParsePeriod(f.Made); err == nil {
 				sum += fmt.Sprintf(" Årsprognosen i %s var %s mnkr.", m.Swedish(), MnkrSigned(f.Deviation.Decimal))
@@ -309,10 +331,6 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 		sum += "."
 	}
 	t["sammanfattning"] = []string{sum}
-	t["resultat"] = []string{
-		fmt.Sprintf("%s genererar ett utfall på %s mnkr per %s. Enligt periodbudgeten borde utfallet ha landat på %s mnkr, vilket gör att %s redovisar %s budget.",
-			name, Mnkr(e.Result.Outcome.Decimal), monthTxt, Mnkr(e.Result.Budget.Decimal), mid, gentemot),
-	}
 	if e.Forecast.Deviation != nil {
 		// In December the year's outcome is known and the forecast is
 		// history.
@@ -336,7 +354,7 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 			f += ", med " + engine.JoinSwedish(parts)
 		}
 		t["prognos"] = []string{f + "."}
-		if r.Tertial == "T3" {
+		if r.Tertial == "T3" && e.Result.Deviation != nil {
 			// How far the year's outcome came from it is what a reader asks.
 			t["prognos"] = append(t["prognos"], fmt.Sprintf("Utfallet för helåret blev %s mnkr mot budget.", MnkrSigned(dev)))
 		}
@@ -344,6 +362,9 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 		t["prognos"] = []string{fmt.Sprintf("Ingen årsprognos har lämnats för %s till och med %s.", year, monthTxt)}
 	}
 	for _, c := range costLines(r) {
+		if c.Deviation == nil {
+			continue // no budget: the table's dashes say it
+		}
 		label := c.Category
 		if c.Subcategory != "" {
 			label = c.Subcategory

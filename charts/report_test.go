@@ -95,7 +95,8 @@ func TestCommentaryFollowsTheData(t *testing.T) {
 			"Nettokostnaden för personal har ökat med 1,3 mnkr (0,21\u00a0%) jämfört med samma period 2018.",
 		}},
 	} {
-		r.Economy.Result.Deviation = engine.M(decimal.RequireFromString(c.deviation))
+		dev := engine.M(decimal.RequireFromString(c.deviation))
+		r.Economy.Result.Deviation = &dev
 		change := engine.M(decimal.RequireFromString(c.deviation)) // negative: a higher cost
 		r.Economy.NetCostChange[0].Change = &change
 		r.Staff.ExtraHours.Previous = c.prev
@@ -109,6 +110,38 @@ func TestCommentaryFollowsTheData(t *testing.T) {
 				t.Errorf("deviation %s: no %q in\n%s", c.deviation, w, text)
 			}
 		}
+	}
+}
+
+// TestCommentaryWithoutBudget: a report without a period budget (nil
+// budget and deviation) says what the outcome is and that no budget is
+// loaded; no överskott, underskott or "i nivå med" is drawn from a budget
+// of nothing, and the page renders the missing figures as dashes.
+func TestCommentaryWithoutBudget(t *testing.T) {
+	r := sampleReport(t)
+	r.Economy.Result.Budget, r.Economy.Result.Deviation = nil, nil
+	for i := range r.Economy.CostDeviation {
+		r.Economy.CostDeviation[i].Budget, r.Economy.CostDeviation[i].Deviation = nil, nil
+	}
+	text := Commentary(r, "april 2019")
+	sum, res := strings.Join(text["sammanfattning"], " "), strings.Join(text["resultat"], " ")
+	if !strings.Contains(sum, "Länsteknik redovisar ett utfall på −1,4 mnkr per april 2019 (ingen periodbudget är inläst) och lämnar en årsprognos på +2,0 mnkr") ||
+		!strings.Contains(res, "Ingen periodbudget (version budget) är inläst för Länsteknik, så resultatet har ingen avvikelse mot budget.") {
+		t.Errorf("summary %q, result %q", sum, res)
+	}
+	for k, ss := range text {
+		for _, s := range ss {
+			if k != "prognos" && (strings.Contains(s, "överskott") || strings.Contains(s, "underskott") || strings.Contains(s, "i nivå med")) {
+				t.Errorf("[%s] %s", k, s)
+			}
+		}
+	}
+	var page bytes.Buffer
+	if err := WriteHTML(&page, NewPage(r)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page.String(), `<td class="num">−1,4</td><td class="num">–</td><td class="num">–</td>`) {
+		t.Errorf("period result row without budget not dashes")
 	}
 }
 

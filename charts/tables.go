@@ -46,7 +46,7 @@ func Tables(r *engine.Report) []Table {
 	var ts []Table
 	if e := r.Economy; e != nil {
 		ts = append(ts, Table{Name: "period_result", Sheet: "Periodens resultat", Columns: []string{"Period", "Utfall", "Periodbudget", "Avvikelse"},
-			Formats: []string{"", "kr", "kr", "kr"}, Rows: [][]any{{r.Period, dec(e.Result.Outcome), dec(e.Result.Budget), dec(e.Result.Deviation)}}})
+			Formats: []string{"", "kr", "kr", "kr"}, Rows: [][]any{{r.Period, dec(e.Result.Outcome), optDec(e.Result.Budget), optDec(e.Result.Deviation)}}})
 		fc := Table{Name: "forecast", Sheet: "Årsprognos", Columns: []string{"Kategori", "Avvikelse mot årsbudget"}, Formats: []string{"", "kr"}}
 		for _, c := range e.Forecast.ByCategory {
 			fc.Rows = append(fc.Rows, []any{c.Category, dec(c.Deviation)})
@@ -66,13 +66,13 @@ func Tables(r *engine.Report) []Table {
 		cd := Table{Name: "cost_deviation", Sheet: "Verksamhetens kostnader", Columns: []string{"Kategori", "Underkategori", "Utfall", "Periodbudget", "Avvikelse"},
 			Formats: []string{"", "", "kr", "kr", "kr"}}
 		for _, c := range e.CostDeviation {
-			cd.Rows = append(cd.Rows, []any{c.Category, c.Subcategory, dec(c.Outcome), dec(c.Budget), dec(c.Deviation)})
+			cd.Rows = append(cd.Rows, []any{c.Category, c.Subcategory, dec(c.Outcome), optDec(c.Budget), optDec(c.Deviation)})
 		}
 		ts = append(ts, cd)
 		cu := Table{Name: "cost_deviation_by_unit", Sheet: "Avvikelse per enhet", Columns: []string{"Enhet", "Kategori", "Underkategori", "Utfall", "Periodbudget", "Avvikelse"},
 			Formats: []string{"", "", "", "kr", "kr", "kr"}}
 		for _, c := range e.CostByUnit {
-			cu.Rows = append(cu.Rows, []any{c.Unit, c.Category, c.Subcategory, dec(c.Outcome), dec(c.Budget), dec(c.Deviation)})
+			cu.Rows = append(cu.Rows, []any{c.Unit, c.Category, c.Subcategory, dec(c.Outcome), optDec(c.Budget), optDec(c.Deviation)})
 		}
 		ts = append(ts, cu)
 		rd := Table{Name: "result_development", Sheet: "Resultatutveckling", Columns: []string{"Månad", "Utfall ack.", "Periodbudget ack.", "Utfall förra året ack."},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -1632,7 +1633,7 @@ func TestOutcomeOfMonthNotLoaded(t *testing.T) {
 		{"period_result", "", Month{2019, 3}, "-35.00 -40.00 5.00"},
 		{"period_result", "", Month{2019, 4}, "NULL -80.00 NULL"},
 		{"period_result", "A", Month{2019, 3}, "NULL -40.00 NULL"}, // A booked nothing in March
-		{"period_result", "B", Month{2019, 3}, "-25.00 0.00 -25.00"},
+		{"period_result", "B", Month{2019, 3}, "-25.00 NULL NULL"}, // B has no budget (TestNoBudgetIsNotZero)
 		// rows keyed by category: its last row, the subcategory's
 		{"cost_deviation", "", Month{2019, 4}, "Personal NULL -80.00 NULL"},
 		{"net_cost_change", "", Month{2019, 4}, "Personal NULL -30.00 NULL NULL"},
@@ -1653,6 +1654,78 @@ func TestOutcomeOfMonthNotLoaded(t *testing.T) {
 	dev := queryRows(t, s, "result_development", Params{Period: Month{2019, 4}})
 	if got := strings.Join(dev["1"], " ") + "|" + strings.Join(dev["4"], " "); got != "NULL 0.00 0.00|NULL -80.00 -30.00" {
 		t.Errorf("result_development 2019-04: %s", got)
+	}
+}
+
+// TestNoBudgetIsNotZero: a scope the budget version has no rows for in the
+// year to date has no period budget and no deviation (NULL), not a budget
+// of 0 and the whole outcome as the deviation; decisions alone are not a
+// budget. The report says so, in its warnings and texts, and report.json
+// has null.
+func TestNoBudgetIsNotZero(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	loadFixtures(t, s, []fixture{
+		{"k.csv", "Konto;Typ;Kategori;Underkategori\n3000-3999;intäkt;Intäkter;Intäkter\n4000-4999;kostnad;Personal;Personal\n", LoadOptions{Kind: KindAccounts}},
+		{"o.csv", "Ansvar;Enhet;Division\n100;A;D\n200;B;D\n300;C;E\n", LoadOptions{Kind: KindOrg}},
+		{"l.csv", "Period;Konto;Ansvar;Belopp\n2019-01;4010;100;1000000\n2019-01;4010;200;2000000\n2019-01;4010;300;500000\n", LoadOptions{Kind: KindLedger}},
+		{"b.csv", "Period;Konto;Ansvar;Belopp\n2019-01;4010;100;1500000\n", LoadOptions{Kind: KindBudget}},
+		{"beslut.csv", "Referens;Beslutsdatum;Från;Till;Belopp;Konto;Gäller från\nB1;2019-01-10;A;C;100000;4010;2019-01\n", LoadOptions{Kind: KindDecisions}},
+		{"f.csv", "Period;Konto;Ansvar;Belopp\n2019-01;4010;100;1400000\n2019-01;4010;300;400000\n", LoadOptions{Kind: KindBudget, Version: "prognos"}},
+	})
+	jan := Month{2019, 1}
+	for _, c := range []struct {
+		name string
+		p    Params
+		key  string
+		want string
+	}{
+		{"period_result", Params{Period: jan, Division: "D"}, "2019-01", "-3000000.00 -1491666.66 -1508333.34"}, // A: 1,5 mnkr less a twelfth of the decision
+		{"period_result", Params{Period: jan, Unit: "B"}, "2019-01", "-2000000.00 NULL NULL"},
+		// C has a decision's 100 000 but no budget of its own
+		{"period_result", Params{Period: jan, Unit: "C"}, "2019-01", "-500000.00 NULL NULL"},
+		{"period_result", Params{Period: jan, Division: "E"}, "2019-01", "-500000.00 NULL NULL"},
+		{"cost_deviation", Params{Period: jan, Unit: "C"}, "Personal", "Personal -500000.00 NULL NULL"},
+		{"cost_deviation", Params{Period: jan, Unit: "A"}, "Personal", "Personal -1000000.00 -1491666.66 491666.66"},
+		{"result_development", Params{Period: jan, Unit: "C"}, "1", "-500000.00 NULL NULL"},
+	} {
+		rows := queryRows(t, s, c.name, c.p)
+		if got := strings.Join(rows[c.key], " "); got != c.want {
+			t.Errorf("%s %+v: %q, want %q (all: %v)", c.name, c.p, got, c.want, rows)
+		}
+	}
+	byUnit := queryRows(t, s, "cost_deviation_by_unit", Params{Period: jan, Division: "D"})
+	if a, b := strings.Join(byUnit["A"], " "), strings.Join(byUnit["B"], " "); a != "Personal Personal -1000000.00 -1491666.66 491666.66" || b != "Personal Personal -2000000.00 NULL NULL" {
+		t.Errorf("cost_deviation_by_unit D: A %q, B %q", a, b)
+	}
+	// A forecast version against no annual budget has no deviation either.
+	for unit, want := range map[string]int{"A": 2, "C": 0} {
+		tb, err := s.Run(ctx, "forecast", Params{Period: jan, Unit: unit, ForecastVersion: "prognos"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tb.Rows) != want {
+			t.Errorf("forecast version for %s: %v, want %d rows", unit, tb.Rows, want)
+		}
+	}
+
+	r, err := s.BuildReport(ctx, ReportOptions{Period: jan, Unit: "C"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, _ := json.Marshal(r.Economy.Result)
+	if string(js) != `{"outcome":"-500000.00","budget":null,"deviation":null}` {
+		t.Errorf("unit C result: %s", js)
+	}
+	if !slices.Contains(r.Warnings, "Ingen budget (version budget) finns för enhet C januari 2019: rapporten har ingen periodbudget och inga avvikelser mot budget.") {
+		t.Errorf("unit C warnings: %q", r.Warnings)
+	}
+	r, err = s.BuildReport(ctx, ReportOptions{Period: jan, Division: "D"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(r.Warnings, "Budgeten (version budget) har inget för B januari 2019: tabellen per enhet har ingen periodbudget och ingen avvikelse där, men periodens resultat räknar deras utfall.") {
+		t.Errorf("division D warnings: %q", r.Warnings)
 	}
 }
 

@@ -69,9 +69,11 @@ type Economy struct {
 }
 
 type Result struct {
-	Outcome   Money `json:"outcome"`
-	Budget    Money `json:"budget"`
-	Deviation Money `json:"deviation"`
+	Outcome Money `json:"outcome"`
+	// Budget and Deviation are nil (null) where the budget version has no
+	// rows for the scope in the year to date: no budget is not a budget of 0.
+	Budget    *Money `json:"budget"`
+	Deviation *Money `json:"deviation"`
 }
 
 type Forecast struct {
@@ -100,8 +102,10 @@ type CostRow struct {
 	Category    string
 	Subcategory string // "" on a category's own row
 	Outcome     Money
-	Budget      Money
-	Deviation   Money
+	// Budget and Deviation are nil where the budget version has no rows
+	// for the scope (or the unit) in the year to date.
+	Budget    *Money
+	Deviation *Money
 }
 
 // MarshalJSON writes every row with the same keys, subcategory null on a
@@ -116,8 +120,8 @@ func (c CostRow) MarshalJSON() ([]byte, error) {
 		Category    string  `json:"category"`
 		Subcategory *string `json:"subcategory"`
 		Outcome     Money   `json:"outcome"`
-		Budget      Money   `json:"budget"`
-		Deviation   Money   `json:"deviation"`
+		Budget      *Money  `json:"budget"`
+		Deviation   *Money  `json:"deviation"`
 	}{c.Unit, c.Category, sub, c.Outcome, c.Budget, c.Deviation})
 }
 
@@ -220,7 +224,7 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 	}
 	if len(t.Rows) == 1 {
 		row := t.Rows[0]
-		r.Economy.Result = Result{money(row[1]), money(row[2]), money(row[3])}
+		r.Economy.Result = Result{money(row[1]), optMoney(row[2]), optMoney(row[3])}
 	}
 
 	if t, err = run("forecast"); err != nil {
@@ -255,7 +259,7 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 	}
 	r.Economy.CostDeviation = []CostRow{}
 	for _, row := range t.Rows {
-		c := CostRow{Category: str(row[0]), Subcategory: str(row[1]), Outcome: money(row[2]), Budget: money(row[3]), Deviation: money(row[4])}
+		c := CostRow{Category: str(row[0]), Subcategory: str(row[1]), Outcome: money(row[2]), Budget: optMoney(row[3]), Deviation: optMoney(row[4])}
 		if row[1] != nil && c.Subcategory == c.Category {
 			continue // a category without subcategories: its total row says it all
 		}
@@ -268,7 +272,7 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 	r.Economy.CostByUnit = []CostRow{}
 	for _, row := range t.Rows {
 		r.Economy.CostByUnit = append(r.Economy.CostByUnit, CostRow{Unit: str(row[0]), Category: str(row[1]), Subcategory: str(row[2]),
-			Outcome: money(row[3]), Budget: money(row[4]), Deviation: money(row[5])})
+			Outcome: money(row[3]), Budget: optMoney(row[4]), Deviation: optMoney(row[5])})
 	}
 
 	if t, err = run("result_development"); err != nil {
@@ -482,10 +486,29 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 		return nil, err
 	}
 	switch {
-	case len(gaps) == months:
-		w = append(w, fmt.Sprintf("Ingen budget (version %s) finns för %s: periodbudget och avvikelser visas som 0.", version, o.Period.SwedishYearToDate("januari")))
+	case r.Economy != nil && r.Economy.Result.Budget == nil:
+		w = append(w, fmt.Sprintf("Ingen budget (version %s) finns för %s %s: rapporten har ingen periodbudget och inga avvikelser mot budget.", version, reportScope(r), o.Period.SwedishYearToDate("januari")))
+	case r.Economy == nil && len(gaps) == months:
+		w = append(w, fmt.Sprintf("Ingen budget (version %s) finns för %s.", version, o.Period.SwedishYearToDate("januari")))
 	case len(gaps) > 0:
 		w = append(w, fmt.Sprintf("Budgeten (version %s) saknar %s: periodbudgeten räknar %s som 0.", version, MonthList(gaps), thoseMonths(gaps)))
+	}
+	if e := r.Economy; e != nil && e.Result.Budget != nil {
+		var units []string
+		for _, c := range e.CostByUnit {
+			if c.Budget == nil && !slices.Contains(units, c.Unit) {
+				units = append(units, c.Unit)
+			}
+		}
+		if len(units) > 0 {
+			for i, u := range units {
+				if u == "" {
+					units[i] = "kostnadsställen utan enhet"
+				}
+			}
+			w = append(w, fmt.Sprintf("Budgeten (version %s) har inget för %s %s: tabellen per enhet har ingen periodbudget och ingen avvikelse där, men periodens resultat räknar deras utfall.",
+				version, JoinSwedish(units), o.Period.SwedishYearToDate("januari")))
+		}
 	}
 	for _, kind := range []Kind{KindLedger, KindBudget, KindHours, KindAbsence} {
 		if msg, err := s.sourcesTwice(ctx, kind, yearFrom, o.Period, version); err != nil {
@@ -825,6 +848,19 @@ func (s *Store) investmentsThrough(ctx context.Context, m Month) (string, error)
 		return l.String(), nil
 	}
 	return "", nil
+}
+
+// reportScope is what a report covers, as explain's scopeText says it:
+// "enhet IT", "division Länsteknik" (also when the organisation has that
+// one division), "hela organisationen".
+func reportScope(r *Report) string {
+	switch r.Scope {
+	case "unit":
+		return scopeText(Params{Unit: r.Unit})
+	case "division":
+		return scopeText(Params{Division: r.Unit})
+	}
+	return scopeText(Params{})
 }
 
 // investmentYears lists the years the investment register has rows of:

@@ -167,7 +167,7 @@ func targetNumber(s string) *float64 {
 func figureValue(r *Report, name string) (cur, prev *float64, ok bool) {
 	f := func(v float64) *float64 { return &v }
 	switch {
-	case name == "result.deviation" && r.Economy != nil:
+	case name == "result.deviation" && r.Economy != nil && r.Economy.Result.Deviation != nil:
 		v, _ := r.Economy.Result.Deviation.Float64()
 		return f(v), nil, true
 	case strings.HasPrefix(name, "sick_leave.") && r.Staff != nil:

@@ -1,7 +1,8 @@
 -- @title: Verksamhetens kostnader
 -- @description: Kostnader hittills i år mot periodbudget per kategori och underkategori, och avvikelsen
 -- @description: (positiv = överskott mot budget). Rader med subcategory NULL är kategorins summa.
--- @description: Utfall och avvikelse är NULL för en rapportmånad som huvudboken saknar rader för i urvalet (inte inläst).
+-- @description: Utfall och avvikelse är NULL för en rapportmånad som huvudboken saknar rader för i urvalet (inte inläst);
+-- @description: periodbudget och avvikelse är NULL när budgetversionen saknar rader för urvalet hittills i år.
 -- @unit: kr
 -- @params: period, unit, division, budget_version, budget_basis
 WITH p AS (
@@ -17,6 +18,16 @@ WITH p AS (
 loaded AS (
     SELECT EXISTS (SELECT 1 FROM ledger_month_report r, p
                    WHERE r.period = p.period
+                     AND (p.unit IS NULL OR r.unit = p.unit)
+                     AND (p.division IS NULL OR r.division = p.division)) AS yes
+),
+-- no budget of the version for the scope's year to date: no period budget and no deviation
+-- (NULL, not 0 and the whole outcome as the deviation)
+budgeted AS (
+    SELECT EXISTS (SELECT 1 FROM budget_report r, p
+                   WHERE r.version = p.version
+                     AND r.decision IS NULL -- the budget itself, not decisions alone
+                     AND r.period BETWEEN p.year_start AND p.period
                      AND (p.unit IS NULL OR r.unit = p.unit)
                      AND (p.division IS NULL OR r.division = p.division)) AS yes
 ),
@@ -41,10 +52,12 @@ budget AS (
     GROUP BY ALL
 ),
 joined AS (
-    SELECT category, subcategory, CASE WHEN l.yes THEN coalesce(o.v, 0) END AS outcome, coalesce(b.v, 0) AS budget
+    SELECT category, subcategory, CASE WHEN l.yes THEN coalesce(o.v, 0) END AS outcome,
+           CASE WHEN bu.yes THEN coalesce(b.v, 0) END AS budget
     FROM outcome o
     FULL JOIN budget b USING (category, subcategory)
     CROSS JOIN loaded l
+    CROSS JOIN budgeted bu
 ),
 grouped AS (
     SELECT category,

@@ -1,7 +1,8 @@
 -- @title: Kostnadsavvikelse per enhet
 -- @description: Kostnader hittills i år mot periodbudget per enhet och underkategori, med avvikelsen
 -- @description: (positiv = överskott). Visar var en avvikelse uppstår, t.ex. MT-reservdelar på Sterilteknik.
--- @description: Utfall och avvikelse är NULL för en rapportmånad som huvudboken saknar rader för i urvalet (inte inläst).
+-- @description: Utfall och avvikelse är NULL för en rapportmånad som huvudboken saknar rader för i urvalet (inte inläst);
+-- @description: periodbudget och avvikelse är NULL för en enhet som budgetversionen saknar rader för hittills i år.
 -- @unit: kr
 -- @params: period, unit, division, budget_version, budget_basis
 WITH p AS (
@@ -19,6 +20,17 @@ loaded AS (
                    WHERE r.period = p.period
                      AND (p.unit IS NULL OR r.unit = p.unit)
                      AND (p.division IS NULL OR r.division = p.division)) AS yes
+),
+-- a unit without budget rows of the version in the year to date has no period budget and no
+-- deviation (NULL, not 0 and the whole outcome as the deviation)
+budgeted AS (
+    SELECT DISTINCT r.unit
+    FROM budget_report r, p
+    WHERE r.version = p.version
+      AND r.decision IS NULL -- the budget itself, not decisions alone
+      AND r.period BETWEEN p.year_start AND p.period
+      AND (p.unit IS NULL OR r.unit = p.unit)
+      AND (p.division IS NULL OR r.division = p.division)
 ),
 outcome AS (
     SELECT r.unit, r.category, r.subcategory, sum(r.report_amount) AS v
@@ -45,10 +57,11 @@ SELECT unit,
        category,
        subcategory,
        CASE WHEN l.yes THEN coalesce(o.v, 0) END::DECIMAL(18,2)                     AS outcome,
-       coalesce(b.v, 0)::DECIMAL(18,2)                                              AS budget,
-       CASE WHEN l.yes THEN coalesce(o.v, 0) - coalesce(b.v, 0) END::DECIMAL(18,2) AS deviation
+       CASE WHEN bu.budgeted THEN coalesce(b.v, 0) END::DECIMAL(18,2)                                AS budget,
+       CASE WHEN l.yes AND bu.budgeted THEN coalesce(o.v, 0) - coalesce(b.v, 0) END::DECIMAL(18,2) AS deviation
 FROM outcome o
 FULL JOIN budget b USING (unit, category, subcategory)
 CROSS JOIN loaded l
+LEFT JOIN (SELECT unit, true AS budgeted FROM budgeted) bu ON bu.unit IS NOT DISTINCT FROM unit
 LEFT JOIN sub_order s USING (category, subcategory)
 ORDER BY unit, s.k NULLS LAST, category, subcategory;

@@ -37,6 +37,13 @@ versioned AS (
     FROM budget_report r, p
     WHERE p.forecast_version IS NOT NULL
       AND r.version IN (p.forecast_version, p.version)
+      -- no annual budget in the scope: no deviation, rather than the forecast itself
+      AND EXISTS (SELECT 1 FROM budget_report b
+                  WHERE b.version = p.version
+                    AND b.decision IS NULL
+                    AND year(b.period) = year(p.period)
+                    AND (p.unit IS NULL OR b.unit = p.unit)
+                    AND (p.division IS NULL OR b.division = p.division))
       AND r.kind <> 'balance'
       AND year(r.period) = year(p.period)
       AND (p.unit IS NULL OR r.unit = p.unit)

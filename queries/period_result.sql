@@ -2,7 +2,8 @@
 -- @description: Resultatet hittills i år (januari till rapportmånaden) mot periodbudget, och avvikelsen
 -- @description: (positiv = bättre än budget). Intäkter +, kostnader -; balanskonton räknas inte.
 -- @description: Budgeten är den reviderade (ursprunglig + budgetbeslut i kraft) om inte budget_basis = 'original'.
--- @description: Utfall och avvikelse är NULL för en rapportmånad som huvudboken saknar rader för i urvalet (inte inläst).
+-- @description: Utfall och avvikelse är NULL för en rapportmånad som huvudboken saknar rader för i urvalet (inte inläst);
+-- @description: periodbudget och avvikelse är NULL när budgetversionen saknar rader för urvalet hittills i år.
 -- @unit: kr
 -- @params: period, unit, division, budget_version, budget_basis
 WITH p AS (
@@ -18,6 +19,16 @@ WITH p AS (
 loaded AS (
     SELECT EXISTS (SELECT 1 FROM ledger_month_report r, p
                    WHERE r.period = p.period
+                     AND (p.unit IS NULL OR r.unit = p.unit)
+                     AND (p.division IS NULL OR r.division = p.division)) AS yes
+),
+-- no budget of the version for the scope's year to date: no period budget and no deviation
+-- (NULL, not 0 and the whole outcome as the deviation)
+budgeted AS (
+    SELECT EXISTS (SELECT 1 FROM budget_report r, p
+                   WHERE r.version = p.version
+                     AND r.decision IS NULL -- the budget itself, not decisions alone
+                     AND r.period BETWEEN p.year_start AND p.period
                      AND (p.unit IS NULL OR r.unit = p.unit)
                      AND (p.division IS NULL OR r.division = p.division)) AS yes
 ),
@@ -41,6 +52,6 @@ budget AS (
 )
 SELECT strftime(p.period, '%Y-%m')                                          AS period,
        CASE WHEN l.yes THEN coalesce(o.v, 0) END::DECIMAL(18,2)                     AS outcome,
-       coalesce(b.v, 0)::DECIMAL(18,2)                                              AS budget,
-       CASE WHEN l.yes THEN coalesce(o.v, 0) - coalesce(b.v, 0) END::DECIMAL(18,2) AS deviation
-FROM p, loaded l, outcome o, budget b;
+       CASE WHEN bu.yes THEN coalesce(b.v, 0) END::DECIMAL(18,2)                    AS budget,
+       CASE WHEN l.yes AND bu.yes THEN coalesce(o.v, 0) - coalesce(b.v, 0) END::DECIMAL(18,2) AS deviation
+FROM p, loaded l, budgeted bu, outcome o, budget b;

@@ -1,7 +1,8 @@
 -- @title: Resultatutveckling
 -- @description: Ackumulerat resultat per månad i år (till och med rapportmånaden), ackumulerad
 -- @description: periodbudget för hela året och ackumulerat utfall samma månader förra året.
--- @description: Utfallet är NULL för en rapportmånad som huvudboken saknar rader för i urvalet (inte inläst).
+-- @description: Utfallet är NULL för en rapportmånad som huvudboken saknar rader för i urvalet (inte inläst);
+-- @description: budgeten är NULL när budgetversionen saknar rader för urvalet under året.
 -- @unit: kr
 -- @params: period, unit, division, budget_version, budget_basis
 WITH p AS (
@@ -17,6 +18,15 @@ WITH p AS (
 loaded AS (
     SELECT EXISTS (SELECT 1 FROM ledger_month_report r, p
                    WHERE r.period = p.period
+                     AND (p.unit IS NULL OR r.unit = p.unit)
+                     AND (p.division IS NULL OR r.division = p.division)) AS yes
+),
+-- no budget of the version for the scope's year: no budget line (decisions alone are not one)
+budgeted AS (
+    SELECT EXISTS (SELECT 1 FROM budget_report r, p
+                   WHERE r.version = p.version
+                     AND r.decision IS NULL
+                     AND year(r.period) = year(p.period)
                      AND (p.unit IS NULL OR r.unit = p.unit)
                      AND (p.division IS NULL OR r.division = p.division)) AS yes
 ),
@@ -55,13 +65,14 @@ last_year AS (
 SELECT months.m AS month,
        CASE WHEN months.m <= month(p.period) AND l.yes
             THEN sum(coalesce(o.v, 0)) OVER w END::DECIMAL(18,2)  AS outcome_cum,
-       CASE WHEN (SELECT count(*) FROM budget) > 0
+       CASE WHEN bu.yes
             THEN sum(coalesce(b.v, 0)) OVER w END::DECIMAL(18,2)  AS budget_cum,
        CASE WHEN (SELECT count(*) FROM last_year) > 0
             THEN sum(coalesce(ly.v, 0)) OVER w END::DECIMAL(18,2) AS last_year_cum
 FROM months
 CROSS JOIN p
 CROSS JOIN loaded l
+CROSS JOIN budgeted bu
 LEFT JOIN outcome o ON o.m = months.m
 LEFT JOIN budget b ON b.m = months.m
 LEFT JOIN last_year ly ON ly.m = months.m

@@ -1613,16 +1613,20 @@ func TestAmountsBeyondTableLimit(t *testing.T) {
 }
 
 // TestOutcomeOfMonthNotLoaded: the economy queries give no outcome (NULL,
-// not 0) for a report month the scope's ledger has no rows for — a month
-// not loaded yet, for the scope — and the budget beside it; a month with
-// rows in the scope gives its sums, however few the rows.
+// not 0) for a report month that no source of the scope's ledger has rows
+// for — a month not loaded yet, for the scope — and the budget beside it;
+// a month with rows in the scope gives its sums, however few the rows, and
+// so does a month the scope booked nothing in, of a source that has it.
 func TestOutcomeOfMonthNotLoaded(t *testing.T) {
+	ctx := context.Background()
 	s := openTest(t)
 	loadFixtures(t, s, []fixture{
 		{"k.csv", "Konto;Typ;Kategori;Underkategori\n3000-3999;intäkt;Intäkter;Intäkter\n4000-4999;kostnad;Personal;Personal\n", LoadOptions{Kind: KindAccounts}},
-		{"o.csv", "Ansvar;Enhet;Division\n100;A;D\n200;B;D\n", LoadOptions{Kind: KindOrg}},
+		{"o.csv", "Ansvar;Enhet;Division\n100;A;D\n200;B;D\n300;C;E\n", LoadOptions{Kind: KindOrg}},
 		{"l18.csv", "Period;Konto;Ansvar;Belopp\n2018-03;4010;100;30\n", LoadOptions{Kind: KindLedger}},
 		{"l.csv", "Period;Konto;Ansvar;Belopp\n2019-01;4010;100;10\n2019-02;4010;200;20\n2019-03;4010;200;5\n", LoadOptions{Kind: KindLedger}},
+		// C's own extract, which has January only
+		{"c.csv", "Period;Konto;Ansvar;Belopp\n2019-01;4010;300;7\n", LoadOptions{Kind: KindLedger}},
 		{"b.csv", "Period;Konto;Ansvar;Belopp\n2019-03;4010;100;40\n2019-04;4010;100;40\n", LoadOptions{Kind: KindBudget}},
 	})
 	for _, c := range []struct {
@@ -1630,14 +1634,16 @@ func TestOutcomeOfMonthNotLoaded(t *testing.T) {
 		period     Month
 		want       string
 	}{
-		{"period_result", "", Month{2019, 3}, "-35.00 -40.00 5.00"},
+		{"period_result", "", Month{2019, 3}, "-42.00 -40.00 -2.00"},
 		{"period_result", "", Month{2019, 4}, "NULL -80.00 NULL"},
-		{"period_result", "A", Month{2019, 3}, "NULL -40.00 NULL"}, // A booked nothing in March
+		{"period_result", "A", Month{2019, 3}, "-10.00 -40.00 30.00"}, // A booked nothing in March, in an extract that has March
+		{"period_result", "C", Month{2019, 3}, "NULL NULL NULL"},      // C's extract has no March (and C no budget)
+		{"period_result", "C", Month{2019, 1}, "-7.00 NULL NULL"},
 		{"period_result", "B", Month{2019, 3}, "-25.00 NULL NULL"}, // B has no budget (TestNoBudgetIsNotZero)
 		// rows keyed by category: its last row, the subcategory's
 		{"cost_deviation", "", Month{2019, 4}, "Personal NULL -80.00 NULL"},
 		{"net_cost_change", "", Month{2019, 4}, "Personal NULL -30.00 NULL NULL"},
-		{"net_cost_change", "", Month{2019, 3}, "Personal -35.00 -30.00 -5.00 16.67"},
+		{"net_cost_change", "", Month{2019, 3}, "Personal -42.00 -30.00 -12.00 40"},
 	} {
 		rows := queryRows(t, s, c.name, Params{Period: c.period, Unit: c.unit})
 		var got []string
@@ -1654,6 +1660,14 @@ func TestOutcomeOfMonthNotLoaded(t *testing.T) {
 	dev := queryRows(t, s, "result_development", Params{Period: Month{2019, 4}})
 	if got := strings.Join(dev["1"], " ") + "|" + strings.Join(dev["4"], " "); got != "NULL 0.00 0.00|NULL -80.00 -30.00" {
 		t.Errorf("result_development 2019-04: %s", got)
+	}
+	// The report agrees: A's quiet March is reported, C's missing one is
+	// refused.
+	if r, err := s.BuildReport(ctx, ReportOptions{Period: Month{2019, 3}, Unit: "A"}); err != nil || r.Economy.Result.Outcome.StringFixed(2) != "-10.00" {
+		t.Errorf("report A 2019-03: %v", err)
+	}
+	if _, err := s.BuildReport(ctx, ReportOptions{Period: Month{2019, 3}, Unit: "C"}); err == nil || !strings.Contains(err.Error(), "the ledger has no rows for 2019-03 for unit C (it covers 2019-01 to 2019-01)") {
+		t.Errorf("report C 2019-03: %v", err)
 	}
 }
 

@@ -1,7 +1,7 @@
 -- @title: Verksamhetens kostnader
 -- @description: Kostnader hittills i år mot periodbudget per kategori och underkategori, och avvikelsen
 -- @description: (positiv = överskott mot budget). Rader med subcategory NULL är kategorins summa.
--- @description: Utfall och avvikelse är NULL för en rapportmånad som huvudboken saknar rader för i urvalet (inte inläst);
+-- @description: Utfall och avvikelse är NULL för en rapportmånad som ingen av urvalets källor i huvudboken har rader för (inte inläst);
 -- @description: periodbudget och avvikelse är NULL när budgetversionen saknar rader för urvalet hittills i år.
 -- @unit: kr
 -- @params: period, unit, division, budget_version, budget_basis
@@ -13,13 +13,17 @@ WITH p AS (
            coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version,
            coalesce(getvariable('budget_basis')::VARCHAR, 'revised') AS basis
 ),
--- a month the scope's ledger has no rows for (not yet loaded) has no outcome: NULL, not 0,
--- as the report refuses such a month
+-- the report month is loaded for the scope when a source that has ledger rows for the scope
+-- this year has rows in that month (a month without bookings of a small unit is 0); a month that no
+-- source of the scope has (not yet loaded) has no outcome: NULL, not 0, as the report refuses it
 loaded AS (
-    SELECT EXISTS (SELECT 1 FROM ledger_month_report r, p
-                   WHERE r.period = p.period
-                     AND (p.unit IS NULL OR r.unit = p.unit)
-                     AND (p.division IS NULL OR r.division = p.division)) AS yes
+    SELECT EXISTS (SELECT 1 FROM ledger_month m, p
+                   WHERE m.period = p.period
+                     AND m.source IN (SELECT DISTINCT l.source
+                                      FROM ledger_month l LEFT JOIN cost_centers c USING (cost_center), p
+                                      WHERE l.period BETWEEN p.year_start AND p.period
+                                        AND (p.unit IS NULL OR coalesce(c.unit, 'Ej mappat') = p.unit)
+                                        AND (p.division IS NULL OR coalesce(c.division, 'Ej mappat') = p.division))) AS yes
 ),
 -- no budget of the version for the scope's year to date: no period budget and no deviation
 -- (NULL, not 0 and the whole outcome as the deviation)

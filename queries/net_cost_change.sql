@@ -2,7 +2,7 @@
 -- @description: Kostnader hittills i år mot samma månader förra året, per kategori och underkategori:
 -- @description: förändring i kronor och i procent av förra året (positiv procent = kostnadsökning).
 -- @description: Rader med subcategory NULL är kategorins summa. I år (och förändringen) är NULL för en månad som
--- @description: huvudboken saknar rader för i urvalet (inte inläst).
+-- @description: ingen av urvalets källor i huvudboken har rader för (inte inläst).
 -- @unit: kr
 -- @params: period, unit, division
 WITH p AS (
@@ -12,13 +12,17 @@ WITH p AS (
            getvariable('division')::VARCHAR AS division,
            coalesce(getvariable('budget_version')::VARCHAR, 'budget') AS version
 ),
--- a month the scope's ledger has no rows for (not yet loaded) has no outcome: NULL, not 0,
--- as the report refuses such a month
+-- the report month is loaded for the scope when a source that has ledger rows for the scope
+-- this year has rows in that month (a month without bookings of a small unit is 0); a month that no
+-- source of the scope has (not yet loaded) has no outcome: NULL, not 0, as the report refuses it
 loaded AS (
-    SELECT EXISTS (SELECT 1 FROM ledger_month_report r, p
-                   WHERE r.period = p.period
-                     AND (p.unit IS NULL OR r.unit = p.unit)
-                     AND (p.division IS NULL OR r.division = p.division)) AS yes
+    SELECT EXISTS (SELECT 1 FROM ledger_month m, p
+                   WHERE m.period = p.period
+                     AND m.source IN (SELECT DISTINCT l.source
+                                      FROM ledger_month l LEFT JOIN cost_centers c USING (cost_center), p
+                                      WHERE l.period BETWEEN p.year_start AND p.period
+                                        AND (p.unit IS NULL OR coalesce(c.unit, 'Ej mappat') = p.unit)
+                                        AND (p.division IS NULL OR coalesce(c.division, 'Ej mappat') = p.division))) AS yes
 ),
 cur AS (
     SELECT r.category, r.subcategory, sum(r.report_amount) AS v

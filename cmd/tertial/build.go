@@ -346,7 +346,9 @@ func (a *app) buildReports(s *engine.Store, cfg *Config, rel func(string) string
 	// "latest" and T1–T3 are the scope's own: the latest complete month its
 	// ledger has, a month that has ended by the build's clock. A ledger
 	// extracted on the 3rd already holds the new month's first postings; a
-	// report of those would be a report of almost nothing.
+	// report of those would be a report of almost nothing. A month the
+	// scope booked nothing in counts when the extracts that have its rows
+	// that year have the month, as a report of it counts it as loaded.
 	type scope struct{ name, unit, division, key string }
 	now := s.Now().UTC()
 	thisMonth := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
@@ -354,8 +356,13 @@ func (a *app) buildReports(s *engine.Store, cfg *Config, rel func(string) string
 		if err := s.CheckScope(a.ctx, sc.unit, sc.division); err != nil {
 			return engine.Month{}, configError{fmt.Sprintf("%s: %v", sc.key, err)}
 		}
-		t, err := s.Query(a.ctx, `SELECT strftime(max(period), '%Y-%m') FROM ledger_report
-			WHERE period < ? AND (? = '' OR unit = ?) AND (? = '' OR division = ?)`, thisMonth, sc.unit, sc.unit, sc.division, sc.division)
+		t, err := s.Query(a.ctx, `WITH own AS (
+				SELECT period, source FROM ledger_month_report
+				WHERE period < $1 AND ($2 = '' OR unit = $2) AND ($3 = '' OR division = $3)
+			), last_year AS (SELECT year(max(period)) AS y FROM own)
+			SELECT strftime(max(m.period), '%Y-%m') FROM ledger_month m, last_year
+			WHERE m.period < $1 AND year(m.period) = last_year.y
+			  AND m.source IN (SELECT o.source FROM own o, last_year WHERE year(o.period) = last_year.y)`, thisMonth, sc.unit, sc.division)
 		if err != nil {
 			return engine.Month{}, err
 		}

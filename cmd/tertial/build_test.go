@@ -147,14 +147,18 @@ func TestOwnQueriesFromConfig(t *testing.T) {
 
 // TestBuildLatestIsACompleteMonth: an extract taken early in a month holds
 // that month's first postings; "latest" is the last month that has ended.
+// A unit that booked nothing in that month, in the extract that has its
+// rows, gets that month too, not its own last booking's.
 func TestBuildLatestIsACompleteMonth(t *testing.T) {
 	dir := t.TempDir()
 	now := time.Now().UTC()
 	this := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
 	last := this.AddDate(0, -1, 0)
+	before := last.AddDate(0, -1, 0)
 	os.WriteFile(filepath.Join(dir, "kontoplan.csv"), []byte("Konto;Typ;Kategori\n3000-3999;intäkt;Intäkter\n4000-4999;kostnad;Personal\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "org.csv"), []byte("Ansvar;Enhet;Division\n100;A;D\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "huvudbok.csv"), []byte(fmt.Sprintf("Period;Konto;Ansvar;Belopp\n%s;4011;100;100\n%s;4011;100;5\n", last.Format("2006-01"), this.Format("2006-01"))), 0o644)
+	os.WriteFile(filepath.Join(dir, "org.csv"), []byte("Ansvar;Enhet;Division\n100;A;D\n200;B;D\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "huvudbok.csv"), []byte(fmt.Sprintf("Period;Konto;Ansvar;Belopp\n%s;4011;100;100\n%s;4011;100;5\n%s;4011;200;7\n",
+		last.Format("2006-01"), this.Format("2006-01"), before.Format("2006-01"))), 0o644)
 	cfg := filepath.Join(dir, "tertial.yaml")
 	os.WriteFile(cfg, []byte(`database: t.duckdb
 sources:
@@ -162,7 +166,7 @@ sources:
   - {kind: org, files: org.csv}
   - {kind: ledger, files: huvudbok.csv}
 data_tests: {on_failure: warn}
-reports: {periods: [latest], divisions: [D], browser: false}
+reports: {periods: [latest], divisions: [D], units: [B], browser: false}
 output: rapporter/{period}/{scope}
 `), 0o644)
 	if _, errs, code := runCLI(t, "build", "--config", cfg, "-q"); code != 0 {
@@ -170,6 +174,12 @@ output: rapporter/{period}/{scope}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "rapporter", last.Format("2006-01"), "D", "report.json")); err != nil {
 		t.Errorf("no report for the last complete month %s: %v", last.Format("2006-01"), err)
+	}
+	if before.Year() == last.Year() { // B's bookings are of the report's year
+		if _, err := os.Stat(filepath.Join(dir, "rapporter", last.Format("2006-01"), "B", "report.json")); err != nil {
+			entries, _ := filepath.Glob(filepath.Join(dir, "rapporter", "*", "*"))
+			t.Errorf("no report of B for %s: %v (%v)", last.Format("2006-01"), err, entries)
+		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "rapporter", this.Format("2006-01"))); err == nil {
 		t.Errorf("a report for the month in progress %s", this.Format("2006-01"))

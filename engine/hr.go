@@ -1054,8 +1054,17 @@ func insertSpells(ctx context.Context, tx *sql.Tx, rows []absenceSpell, res *Loa
 		  WHERE n.source = $1 AND n.load_id = $2 AND n.last_day IS NULL AND EXISTS (` + newer + `)`,
 				[]any{res.Source, res.LoadID, asOf.Date(), end}},
 		} {
-			if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
+			r, err := tx.ExecContext(ctx, q.sql, q.args...)
+			if err != nil {
 				return fmt.Errorf("spells a newer extract has: %w", err)
+			}
+			if n, _ := r.RowsAffected(); n > 0 && strings.HasPrefix(q.sql, "DELETE") {
+				// The load's rows are the spells it keeps.
+				res.Rows -= n
+				res.pending = append(res.pending, loadWarning{
+					fmt.Sprintf("%d of the extract's spells (it is as of %s) are in a newer extract of source %s already loaded, and give way to its spells: this load keeps %d", n, asOf, res.Source, res.Rows),
+					fmt.Sprintf("%d av extraktets frånvaroperioder (det är per %s) finns i ett nyare extrakt av källan %s som redan är inläst och får ge plats åt dess perioder: inläsningen behåller %d", n, asOf, res.Source, res.Rows),
+				})
 			}
 		}
 	}

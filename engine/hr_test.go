@@ -1086,6 +1086,12 @@ func TestAbsenceExtractReplacesItsDates(t *testing.T) {
 			if got := spells(t, s); got != c.want {
 				t.Errorf("spells %s, want %s", got, c.want)
 			}
+			// The last load's row count is the spells it kept (none of
+			// them replaced since).
+			if got := queryLines(t, s, `SELECT l.rows = (SELECT count(*) FROM absence_spells a WHERE a.load_id = l.load_id)
+				FROM loads l WHERE l.load_id = (SELECT max(load_id) FROM loads)`); got[0] != "true" {
+				t.Errorf("the last load's rows are not the spells it kept: %v", queryLines(t, s, "SELECT load_id, rows FROM loads"))
+			}
 		})
 	}
 }

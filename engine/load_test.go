@@ -1062,7 +1062,7 @@ func TestInvestmentsWithoutTheYear(t *testing.T) {
 		}
 		return r
 	}
-	const missing = "Investeringsregistret har inget för januari–februari 2023 (det har 2024): rapporten har inget avsnitt Investeringar."
+	const missing = "Investeringsregistret har inget för januari–februari 2023 (det har 2024): avsnittet Investeringar har ingen tabell."
 	r := report(Month{2023, 2}, "")
 	if len(r.Investments) != 0 || !slices.Contains(r.Warnings, missing) {
 		t.Errorf("2023: investments %+v, warnings %q", r.Investments, r.Warnings)

@@ -587,7 +587,7 @@ func (s *Store) reportWarnings(ctx context.Context, o ReportOptions, r *Report) 
 			last.Swedish(), o.Period.Swedish()))
 	}
 	if len(r.InvestmentYears) > 0 && !slices.Contains(r.InvestmentYears, o.Period.Year) {
-		w = append(w, fmt.Sprintf("Investeringsregistret har inget för %s (det har %s): rapporten har inget avsnitt Investeringar.",
+		w = append(w, fmt.Sprintf("Investeringsregistret har inget för %s (det har %s): avsnittet Investeringar har ingen tabell.",
 			o.Period.SwedishYearToDate("januari"), yearList(r.InvestmentYears)))
 	}
 	loaded, err := s.loadWarnings(ctx, yearFrom, o.Period, version)

@@ -360,6 +360,9 @@ func Commentary(r *engine.Report, monthTxt string) map[string][]string {
 		}
 	} else {
 		t["prognos"] = []string{fmt.Sprintf("Ingen årsprognos har lämnats för %s till och med %s.", year, monthTxt)}
+		if d := e.Forecast.Division; d != "" {
+			t["prognos"] = []string{fmt.Sprintf("Årsprognosen för %s lämnas för division %s, inte per enhet: den står i divisionens rapport.", year, d)}
+		}
 	}
 	for _, c := range costLines(r) {
 		if c.Deviation == nil {

@@ -77,9 +77,12 @@ type Result struct {
 }
 
 type Forecast struct {
-	Made       string             `json:"made,omitempty"`    // the month the forecast was made
-	Version    string             `json:"version,omitempty"` // the budget version it is, when it is one
-	Deviation  *Money             `json:"deviation"`         // nil: no forecast this year
+	Made      string `json:"made,omitempty"`    // the month the forecast was made
+	Version   string `json:"version,omitempty"` // the budget version it is, when it is one
+	Deviation *Money `json:"deviation"`         // nil: no forecast this year
+	// Division names the unit's division when a unit report has no
+	// forecast but the division has one (made for it, not per cost center).
+	Division   string             `json:"division_forecast,omitempty"`
 	ByCategory []ForecastCategory `json:"by_category"`
 }
 
@@ -238,6 +241,18 @@ func (s *Store) BuildReport(ctx context.Context, o ReportOptions) (*Report, erro
 			continue
 		}
 		r.Economy.Forecast.ByCategory = append(r.Economy.Forecast.ByCategory, ForecastCategory{str(row[1]), money(row[2])})
+	}
+	if r.Economy.Forecast.Deviation == nil && r.Scope == "unit" && o.ForecastVersion == "" {
+		// A forecast made for the unit's division, not per cost center, is
+		// not the unit's: the report says where it is instead of "none".
+		var div sql.NullString
+		err := s.db.QueryRowContext(ctx, `SELECT any_value(f.division) FROM forecast f
+			WHERE f.cost_center IS NULL AND year(f.period) = ? AND f.period <= ?
+			  AND f.division IN (SELECT division FROM cost_centers WHERE unit = ?)`, o.Period.Year, o.Period.Date(), o.Unit).Scan(&div)
+		if err != nil {
+			return nil, fmt.Errorf("forecast: %w", err)
+		}
+		r.Economy.Forecast.Division = div.String
 	}
 
 	if t, err = run("net_cost_change"); err != nil {

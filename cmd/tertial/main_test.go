@@ -538,6 +538,10 @@ func TestUnitReport(t *testing.T) {
 		strings.Contains(string(page), "Sterilteknik totalt") {
 		t.Errorf("Sterilteknik's investments section:\n%s", page[bytes.Index(page, []byte(`id="investeringar"`)):][:400])
 	}
+	// So is the sample's forecast: the unit's report says where it is.
+	if !strings.Contains(string(page), "Årsprognosen för 2019 lämnas för division Länsteknik, inte per enhet: den står i divisionens rapport.") {
+		t.Errorf("Sterilteknik's forecast text missing")
+	}
 	_, errs, code = runCLI(t, "report", "--sample", "--period", "2019-04", "--unit", "Nope", "--out", dir, "-q")
 	const unknown = `no unit "Nope" in the organisation; known: FVIS, IT, MT, Regionala utvecklingsnämnden, Regionstyrelsen IT, Stab, Sterilteknik, Strategiska medel`
 	if code != exitUsage || !strings.Contains(errs, unknown) {

@@ -510,7 +510,7 @@ func TestOtherMonthsBuild(t *testing.T) {
 		if p[:4] == "2018" {
 			var inv struct{ Investments []any }
 			json.Unmarshal(js, &inv)
-			if !bytes.Contains(html, []byte("<p>Inga budgetbeslut för januari")) || !bytes.Contains(html, []byte("<p>Investeringsregistret har inga uppgifter för januari")) ||
+			if !bytes.Contains(html, []byte("<p>Inga budgetbeslut för division Länsteknik januari")) || !bytes.Contains(html, []byte("<p>Investeringsregistret har inga uppgifter för januari")) ||
 				bytes.Contains(html, []byte("Länsteknik totalt")) || inv.Investments == nil || len(inv.Investments) != 0 {
 				t.Errorf("%s: decisions or investments shown: investments %v", p, inv.Investments)
 			}
